@@ -1,0 +1,36 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "omnigap",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "omnigap", targets: ["omnigap"]),
+        .library(name: "Questionnaire", targets: ["Questionnaire"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        /// The questionnaire model, the YAML loader with file:line diagnostics, skip logic,
+        /// answer validation and localisation. No terminal, no session files.
+        .target(
+            name: "Questionnaire",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        /// The command line: parses arguments and wires the libraries together.
+        .executableTarget(
+            name: "omnigap",
+            dependencies: [
+                "Questionnaire",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "QuestionnaireTests",
+            dependencies: ["Questionnaire"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,136 @@
+/// A questionnaire module: one department's section, or the shared omnichannel section.
+///
+/// Modules are data, read from YAML by `ModuleLoader`; nothing here knows about files.
+public struct QuestionnaireModule: Hashable, Sendable {
+    public let id: String
+    /// The module's own version, as its author wrote it ("1.0"). Sessions freeze it.
+    public let version: String
+    /// The languages the module is complete in. Always includes English.
+    public let languages: [Language]
+    public let title: LocalizedText
+    public let intro: LocalizedText
+    public let dimensions: [Dimension]
+
+    public init(id: String, version: String, languages: [Language], title: LocalizedText,
+                intro: LocalizedText, dimensions: [Dimension]) {
+        self.id = id
+        self.version = version
+        self.languages = languages
+        self.title = title
+        self.intro = intro
+        self.dimensions = dimensions
+    }
+
+    /// Every item, in the order a participant meets them.
+    public var items: [Item] { dimensions.flatMap(\.items) }
+
+    /// The item with `id`, if this module has it.
+    public func item(_ id: ItemID) -> Item? {
+        for dimension in dimensions {
+            if let item = dimension.items.first(where: { $0.id == id }) { return item }
+        }
+        return nil
+    }
+
+    /// The dimension with `id`, if this module has it.
+    public func dimension(_ id: String) -> Dimension? {
+        dimensions.first { $0.id == id }
+    }
+}
+
+/// One area of a module, such as "Ownership and placement"; its score is the weighted mean of
+/// its maturity items.
+public struct Dimension: Hashable, Sendable {
+    public let id: String
+    public let title: LocalizedText
+    public let items: [Item]
+
+    public init(id: String, title: LocalizedText, items: [Item]) {
+        self.id = id
+        self.title = title
+        self.items = items
+    }
+}
+
+/// One question.
+public struct Item: Hashable, Sendable {
+    public let id: ItemID
+    public let kind: ItemKind
+    public let prompt: LocalizedText
+    public let help: LocalizedText?
+    /// How much the item counts in its dimension's mean. Positive; 1 unless the module says.
+    public let weight: Double
+    /// Skip logic: the item is asked only when this holds.
+    public let condition: Condition?
+
+    public init(id: ItemID, kind: ItemKind, prompt: LocalizedText, help: LocalizedText? = nil,
+                weight: Double = 1, condition: Condition? = nil) {
+        self.id = id
+        self.kind = kind
+        self.prompt = prompt
+        self.help = help
+        self.weight = weight
+        self.condition = condition
+    }
+}
+
+/// What kind of answer an item takes, with what that kind needs to be asked.
+public enum ItemKind: Hashable, Sendable {
+    /// Rated as a current and a target stage; `levels` describes each of the four stages for this
+    /// item, in stage order.
+    case maturity(levels: [LocalizedText])
+    /// One option, or several when `multiple`.
+    case choice(options: [ChoiceOption], multiple: Bool)
+    /// A KPI, asked as a current and a target value.
+    case number(NumberSpec)
+    /// A free answer.
+    case text
+
+    /// The kind's name as written in the YAML.
+    public var name: String {
+        switch self {
+        case .maturity: "maturity"
+        case .choice: "choice"
+        case .number: "number"
+        case .text: "text"
+        }
+    }
+
+    /// The level descriptor for `stage`, for maturity items.
+    public func descriptor(for stage: MaturityStage) -> LocalizedText? {
+        guard case .maturity(let levels) = self, levels.count == MaturityStage.allCases.count else { return nil }
+        return levels[stage.rawValue - 1]
+    }
+}
+
+/// One option of a choice item.
+public struct ChoiceOption: Hashable, Sendable {
+    public let id: String
+    public let label: LocalizedText
+
+    public init(id: String, label: LocalizedText) {
+        self.id = id
+        self.label = label
+    }
+}
+
+/// The unit and the allowed range of a number item.
+public struct NumberSpec: Hashable, Sendable {
+    public let unit: LocalizedText
+    public let minimum: Double?
+    public let maximum: Double?
+
+    public init(unit: LocalizedText, minimum: Double? = nil, maximum: Double? = nil) {
+        self.unit = unit
+        self.minimum = minimum
+        self.maximum = maximum
+    }
+
+    /// Whether `value` is finite and within the bounds.
+    public func accepts(_ value: Double) -> Bool {
+        guard value.isFinite else { return false }
+        if let minimum, value < minimum { return false }
+        if let maximum, value > maximum { return false }
+        return true
+    }
+}

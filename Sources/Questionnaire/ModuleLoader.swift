@@ -1,0 +1,212 @@
+import Foundation
+import Yams
+
+/// Reads module files from disk and checks them, alone and together.
+///
+/// It never throws and never traps on bad input: whatever is wrong becomes a diagnostic with a
+/// position, and every valid module is still returned, so one broken file does not hide the
+/// others.
+public enum ModuleLoader {
+    /// No real module comes near this; a larger file is a mistake, or an attack on the parser.
+    public static let maximumFileSize = 1 << 20
+    /// The extensions a module file may have.
+    public static let fileExtensions = ["yaml", "yml"]
+
+    /// Loads every module named by `paths`: files, and the `*.yaml`/`*.yml` files directly
+    /// inside directories, in name order.
+    public static func load(paths: [String]) -> ModuleLoadReport {
+        var diagnostics: [ModuleDiagnostic] = []
+        var sources: [(file: String, bytes: [UInt8])] = []
+        for path in paths {
+            for file in moduleFiles(at: path, diagnostics: &diagnostics) {
+                if let bytes = read(file, diagnostics: &diagnostics) { sources.append((file, bytes)) }
+            }
+        }
+        let parsed = sources.map { parse(bytes: $0.bytes, file: $0.file) }
+        return combine(parsed, files: sources.map(\.file), earlierDiagnostics: diagnostics)
+    }
+
+    /// Parses one module from its bytes. `file` is only used in messages.
+    static func parse(bytes: [UInt8], file: String) -> ParsedModule {
+        func failure(_ code: ModuleDiagnostic.Code, _ position: SourcePosition, _ problem: String, _ fix: String) -> ParsedModule {
+            var result = ParsedModule()
+            result.diagnostics = [ModuleDiagnostic(code: code, file: file, line: position.line, column: position.column,
+                                                   problem: problem, fix: fix)]
+            return result
+        }
+        guard bytes.count <= maximumFileSize else {
+            return failure(.fileTooLarge, .file, "the file is \(bytes.count) bytes; a module may be at most \(maximumFileSize)",
+                           "Check that this is a module file; split a module that really is this large.")
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let offset = firstInvalidUTF8Offset(bytes)
+            return failure(.notUTF8, position(ofByteOffset: offset, in: bytes), "the file is not UTF-8 text",
+                           "Save it as UTF-8; a module is a YAML text file.")
+        }
+        guard !text.allSatisfy({ $0.isWhitespace }) else {
+            return failure(.emptyFile, .file, "the file is empty", "Write a module in it (see docs/module-format.md), or delete it.")
+        }
+        let root: Node?
+        do {
+            root = try Parser(yaml: text).singleRoot()
+        } catch let error as YamlError {
+            let (position, problem, code) = describe(error, bytes: bytes)
+            let fix = code == .duplicateKey ? "Keep one of them." : "Check the indentation, quoting and punctuation at this point."
+            return failure(code, position, problem, fix)
+        } catch {
+            return failure(.notYAML, .file, "the file could not be read as YAML (\(error))", "Check that this is a module file.")
+        }
+        guard let root else {
+            return failure(.emptyFile, .file, "the file holds no YAML document", "Write a module in it, or delete it.")
+        }
+        var parser = ModuleParser(file: file)
+        return parser.parse(root)
+    }
+
+    /// Puts per-file results together, adds the checks across files, and keeps the modules
+    /// that passed every check.
+    static func combine(_ parsed: [ParsedModule], files: [String], earlierDiagnostics: [ModuleDiagnostic]) -> ModuleLoadReport {
+        var diagnostics = earlierDiagnostics
+        var modules: [QuestionnaireModule] = []
+        var moduleOwners: [String: (file: String, position: SourcePosition)] = [:]
+        var itemOwners: [ItemID: (file: String, position: SourcePosition)] = [:]
+        for (file, result) in zip(files, parsed) {
+            var crossFile: [ModuleDiagnostic] = []
+            if let (id, position) = result.moduleID {
+                if let owner = moduleOwners[id] {
+                    crossFile.append(ModuleDiagnostic(
+                        code: .reusedModuleID, file: file, line: position.line, column: position.column,
+                        problem: "module id \"\(id)\" is already used by \(owner.file):\(owner.position.line)",
+                        fix: "Give each module its own id."))
+                } else {
+                    moduleOwners[id] = (file, position)
+                }
+            }
+            for (id, position) in result.itemIDs {
+                if let owner = itemOwners[id] {
+                    crossFile.append(ModuleDiagnostic(
+                        code: .reusedItemID, file: file, line: position.line, column: position.column,
+                        problem: "item id \"\(id)\" is already used by \(owner.file):\(owner.position.line)",
+                        fix: "Item ids must be unique across all modules; start each with its module id."))
+                } else {
+                    itemOwners[id] = (file, position)
+                }
+            }
+            diagnostics += result.diagnostics + crossFile
+            if crossFile.isEmpty, let module = result.module { modules.append(module) }
+        }
+        return ModuleLoadReport(catalog: ModuleCatalog(modules: modules), diagnostics: diagnostics, files: files)
+    }
+
+    // MARK: Files
+
+    private static func moduleFiles(at path: String, diagnostics: inout [ModuleDiagnostic]) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            diagnostics.append(ModuleDiagnostic(code: .unreadableFile, file: path, line: 0, column: 0,
+                                                problem: "no such file or directory", fix: "Check the path."))
+            return []
+        }
+        guard isDirectory.boolValue else { return [path] }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: path)
+        } catch {
+            diagnostics.append(ModuleDiagnostic(code: .unreadableFile, file: path, line: 0, column: 0,
+                                                problem: "the directory cannot be read", fix: "Check its permissions."))
+            return []
+        }
+        let files = names
+            .filter { name in !name.hasPrefix(".") && fileExtensions.contains { name.hasSuffix(".\($0)") } }
+            .sorted()
+            .map { (path as NSString).appendingPathComponent($0) }
+        if files.isEmpty {
+            diagnostics.append(ModuleDiagnostic(code: .unreadableFile, file: path, line: 0, column: 0,
+                                                problem: "the directory holds no module files (*.yaml)",
+                                                fix: "Point to the directory that holds the modules."))
+        }
+        return files
+    }
+
+    private static func read(_ file: String, diagnostics: inout [ModuleDiagnostic]) -> [UInt8]? {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: file)
+        if let size = attributes?[.size] as? Int, size > maximumFileSize {
+            diagnostics.append(ModuleDiagnostic(code: .fileTooLarge, file: file, line: 0, column: 0,
+                                                problem: "the file is \(size) bytes; a module may be at most \(maximumFileSize)",
+                                                fix: "Check that this is a module file."))
+            return nil
+        }
+        guard let handle = FileHandle(forReadingAtPath: file) else {
+            diagnostics.append(ModuleDiagnostic(code: .unreadableFile, file: file, line: 0, column: 0,
+                                                problem: "the file cannot be read", fix: "Check that it exists and that you may read it."))
+            return nil
+        }
+        defer { try? handle.close() }
+        // Read one byte past the limit, so that a file that grew since `stat` is still caught.
+        let data = (try? handle.read(upToCount: maximumFileSize + 1)) ?? Data()
+        return [UInt8](data)
+    }
+
+    // MARK: Positions
+
+    private static func describe(_ error: YamlError, bytes: [UInt8]) -> (SourcePosition, String, ModuleDiagnostic.Code) {
+        func at(_ mark: Mark) -> SourcePosition { SourcePosition(line: mark.line, column: mark.column) }
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let detail = context.map { " \($0.text)" } ?? ""
+            return (at(mark), "this is not valid YAML: \(problem)\(detail)", .notYAML)
+        case let .reader(problem, offset, _, _):
+            return (offset.map { position(ofByteOffset: $0, in: bytes) } ?? .file, "this is not valid YAML text: \(problem)", .notYAML)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let keys = duplicates.map { "\"\(Sanitized.excerpt($0))\"" }.joined(separator: ", ")
+            return (at(context.mark), "the key \(keys) is written twice in the same mapping (the first is here)", .duplicateKey)
+        default:
+            return (.file, "the file could not be read as YAML (\(error))", .notYAML)
+        }
+    }
+
+    /// The 1-based line and column (in Unicode scalars, as libyaml counts) of a byte offset.
+    static func position(ofByteOffset offset: Int, in bytes: [UInt8]) -> SourcePosition {
+        var line = 1, column = 1
+        for byte in bytes.prefix(max(0, offset)) {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return SourcePosition(line: line, column: column)
+    }
+
+    private static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int {
+        var low = 0, high = bytes.count
+        // The longest valid prefix, found by bisection: decoding is all-or-nothing.
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if prefixIsValidUTF8(bytes, count: middle) { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+
+    private static func prefixIsValidUTF8(_ bytes: [UInt8], count: Int) -> Bool {
+        // A prefix may end inside a valid character; trim up to three continuation bytes.
+        for cut in 0...min(3, count) where String(validating: bytes[0..<(count - cut)], as: UTF8.self) != nil {
+            return true
+        }
+        return false
+    }
+}
+
+/// What loading a set of module files produced.
+public struct ModuleLoadReport: Sendable {
+    /// The modules that passed every check.
+    public let catalog: ModuleCatalog
+    /// Every problem found, in file order.
+    public let diagnostics: [ModuleDiagnostic]
+    /// The files that were read.
+    public let files: [String]
+
+    public var isValid: Bool { diagnostics.isEmpty }
+}

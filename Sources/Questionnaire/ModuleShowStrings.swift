@@ -1,0 +1,78 @@
+/// The words around a module when it is printed for reading (`omnigap modules show`), in each
+/// interface language.
+struct ModuleShowStrings: Sendable {
+    let version: String
+    let languages: String
+    let scale: String
+    let maturity: String
+    let weight: String
+    let chooseOne: String
+    let chooseAny: String
+    let number: String
+    let between: @Sendable (String, String) -> String
+    let atLeast: @Sendable (String) -> String
+    let atMost: @Sendable (String) -> String
+    let freeAnswer: String
+    let askedOnlyIf: String
+    let conditionIs: @Sendable (String) -> String
+    let conditionAnyOf: @Sendable (String) -> String
+    let conditionAtLeast: @Sendable (String) -> String
+    let conditionAtMost: @Sendable (String) -> String
+    let or: String
+    let dontKnow: String
+    /// Quotation marks as the language writes them.
+    let quote: @Sendable (String) -> String
+
+    static func forLanguage(_ language: Language) -> ModuleShowStrings {
+        switch language {
+        case .english: english
+        case .polish: polish
+        case .swedish: swedish
+        case .italian: italian
+        }
+    }
+
+    static let english = ModuleShowStrings(
+        version: "version", languages: "languages", scale: "Scale",
+        maturity: "Rate the current and the target stage:", weight: "weight",
+        chooseOne: "Choose one:", chooseAny: "Choose all that apply:",
+        number: "Give the current and the target value", between: { "from \($0) to \($1)" },
+        atLeast: { "at least \($0)" }, atMost: { "at most \($0)" },
+        freeAnswer: "Free answer.", askedOnlyIf: "Asked only if",
+        conditionIs: { "is \($0)" }, conditionAnyOf: { "is \($0)" },
+        conditionAtLeast: { "is at least \($0)" }, conditionAtMost: { "is at most \($0)" },
+        or: "or", dontKnow: "“Don't know” is always possible.", quote: { "“\($0)”" })
+
+    static let polish = ModuleShowStrings(
+        version: "wersja", languages: "języki", scale: "Skala",
+        maturity: "Oceń stan obecny i docelowy:", weight: "waga",
+        chooseOne: "Wybierz jedną odpowiedź:", chooseAny: "Wybierz wszystkie pasujące:",
+        number: "Podaj wartość obecną i docelową", between: { "od \($0) do \($1)" },
+        atLeast: { "co najmniej \($0)" }, atMost: { "najwyżej \($0)" },
+        freeAnswer: "Odpowiedź opisowa.", askedOnlyIf: "Pytanie pojawia się tylko, gdy",
+        conditionIs: { "ma odpowiedź \($0)" }, conditionAnyOf: { "ma odpowiedź \($0)" },
+        conditionAtLeast: { "ma ocenę co najmniej \($0)" }, conditionAtMost: { "ma ocenę najwyżej \($0)" },
+        or: "lub", dontKnow: "Zawsze można odpowiedzieć „nie wiem”.", quote: { "„\($0)”" })
+
+    static let swedish = ModuleShowStrings(
+        version: "version", languages: "språk", scale: "Skala",
+        maturity: "Ange nuvarande och önskad nivå:", weight: "vikt",
+        chooseOne: "Välj ett alternativ:", chooseAny: "Välj alla som stämmer:",
+        number: "Ange nuvarande värde och målvärde", between: { "från \($0) till \($1)" },
+        atLeast: { "minst \($0)" }, atMost: { "högst \($0)" },
+        freeAnswer: "Fritt svar.", askedOnlyIf: "Frågas bara om",
+        conditionIs: { "är \($0)" }, conditionAnyOf: { "är \($0)" },
+        conditionAtLeast: { "är minst \($0)" }, conditionAtMost: { "är högst \($0)" },
+        or: "eller", dontKnow: "”Vet inte” går alltid att svara.", quote: { "”\($0)”" })
+
+    static let italian = ModuleShowStrings(
+        version: "versione", languages: "lingue", scale: "Scala",
+        maturity: "Indica il livello attuale e quello obiettivo:", weight: "peso",
+        chooseOne: "Scegli una risposta:", chooseAny: "Scegli tutte quelle pertinenti:",
+        number: "Indica il valore attuale e quello obiettivo", between: { "da \($0) a \($1)" },
+        atLeast: { "almeno \($0)" }, atMost: { "al massimo \($0)" },
+        freeAnswer: "Risposta libera.", askedOnlyIf: "Chiesta solo se",
+        conditionIs: { "è \($0)" }, conditionAnyOf: { "è \($0)" },
+        conditionAtLeast: { "è almeno \($0)" }, conditionAtMost: { "è al massimo \($0)" },
+        or: "o", dontKnow: "È sempre possibile rispondere «non so».", quote: { "«\($0)»" })
+}
