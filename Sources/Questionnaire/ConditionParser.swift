@@ -37,8 +37,9 @@ extension ModuleParser {
                           fix: "A condition may only depend on an earlier item; move \"\(target)\" above this one, or change the condition.")
             return nil
         }
-        guard let kind = itemsInOrder[targetIndex].kind, let testKey = tests.first, let testNode = mapping[testKey] else { return nil }
-        guard let test = parseTest(testKey, testNode, target: target, kind: kind, what: what) else { return nil }
+        let outline = itemsInOrder[targetIndex]
+        guard let kind = outline.kindName, let testKey = tests.first, let testNode = mapping[testKey] else { return nil }
+        guard let test = parseTest(testKey, testNode, target: target, kind: kind, options: outline.optionIDs, what: what) else { return nil }
         return Condition(itemID: target, test: test)
     }
 
@@ -48,13 +49,14 @@ extension ModuleParser {
         return "Name an earlier item of the same module by its id."
     }
 
-    private mutating func parseTest(_ key: String, _ node: Node, target: ItemID, kind: ItemKind, what: String) -> Condition.Test? {
+    private mutating func parseTest(_ key: String, _ node: Node, target: ItemID, kind: String, options: [String]?,
+                                    what: String) -> Condition.Test? {
         switch (key, kind) {
-        case ("is", .choice(let options, _)):
+        case ("is", "choice"):
             guard let option = reader.scalar(node, "the option in \(what)") else { return nil }
             return checkOptions([option], at: node, known: options, target: target, what: what) ? .isOption(option) : nil
-        case ("any_of", .choice(let options, _)):
-            guard let entries = reader.sequence(node, "any_of in \(what)", example: "[\"yes\", planned]") else { return nil }
+        case ("any_of", "choice"):
+            guard let entries = reader.sequence(node, "any_of in \(what)", example: "any_of: [\"yes\", planned]") else { return nil }
             let chosen = entries.compactMap { reader.scalar($0, "an option in \(what)") }
             guard chosen.count == entries.count, !chosen.isEmpty else {
                 if entries.isEmpty {
@@ -63,7 +65,7 @@ extension ModuleParser {
                 return nil
             }
             return checkOptions(chosen, at: node, known: options, target: target, what: what) ? .anyOf(chosen) : nil
-        case ("at_least", .maturity), ("at_most", .maturity):
+        case ("at_least", "maturity"), ("at_most", "maturity"):
             guard let bound = reader.number(node, "\(key) in \(what)") else { return nil }
             guard MaturityStage(rawValue: Int(bound)) != nil, bound == bound.rounded() else {
                 reader.report(.invalidValue, at: node, "\(key) \(NumberFormatting.plain(bound)) in \(what) is not a stage",
@@ -71,24 +73,22 @@ extension ModuleParser {
                 return nil
             }
             return key == "at_least" ? .atLeast(bound) : .atMost(bound)
-        case ("at_least", .number), ("at_most", .number):
+        case ("at_least", "number"), ("at_most", "number"):
             guard let bound = reader.number(node, "\(key) in \(what)") else { return nil }
             return key == "at_least" ? .atLeast(bound) : .atMost(bound)
         default:
-            let fitting = switch kind {
-            case .choice: "is or any_of"
-            case .maturity, .number: "at_least or at_most"
-            case .text: "no test: a text item cannot be a condition"
-            }
-            reader.report(.conditionNotApplicable, at: node, "\(what) uses \(key), which does not apply to \(kind.name) item \"\(target)\"",
-                          fix: kind == .text ? "Make the condition depend on a choice, maturity or number item."
-                                             : "For a \(kind.name) item use \(fitting).")
+            let fitting = kind == "choice" ? "is or any_of" : "at_least or at_most"
+            reader.report(.conditionNotApplicable, at: node, "\(what) uses \(key), which does not apply to \(kind) item \"\(target)\"",
+                          fix: kind == "text" ? "Make the condition depend on a choice, maturity or number item."
+                                              : "For a \(kind) item use \(fitting).")
             return nil
         }
     }
 
-    private mutating func checkOptions(_ chosen: [String], at node: Node, known: [ChoiceOption], target: ItemID, what: String) -> Bool {
-        let ids = known.map(\.id)
+    /// Whether every chosen option exists; true when the item's options are unknown (they are
+    /// reported where they are written).
+    private mutating func checkOptions(_ chosen: [String], at node: Node, known: [String]?, target: ItemID, what: String) -> Bool {
+        guard let ids = known else { return true }
         var valid = true
         for option in chosen where !ids.contains(option) {
             let hint = Suggestion.closest(to: option, among: ids).map { "Did you mean \"\($0)\"? " } ?? ""

@@ -3,7 +3,10 @@ import Yams
 /// What the condition checks need to know of an item, even of one that failed to parse.
 struct ItemOutline {
     let id: ItemID?
-    let kind: ItemKind?
+    /// The kind as written, when it is one of the four.
+    let kindName: String?
+    /// The option ids of a choice item, when they could be read.
+    let optionIDs: [String]?
 }
 
 /// A `when:` block, kept with its position until the whole module is known.
@@ -48,10 +51,22 @@ extension ModuleParser {
         if let id, let whenNode = mapping["when"] {
             pendingConditions.append(PendingCondition(itemID: id, index: itemsInOrder.count, node: whenNode))
         }
-        itemsInOrder.append(ItemOutline(id: id, kind: kind))
+        itemsInOrder.append(ItemOutline(id: id, kindName: knownKind, optionIDs: optionIDs(of: kind, mapping)))
         guard let id, let kind, let prompt, mapping["help"] == nil || help != nil else { return nil }
         // The condition is attached by `parse` once the module's items are all known.
         return Item(id: id, kind: kind, prompt: prompt, help: help, weight: weight)
+    }
+
+    /// The option ids of a choice item, read leniently so that conditions on an item whose
+    /// options have other problems can still be checked.
+    private func optionIDs(of kind: ItemKind?, _ mapping: YAMLMapping) -> [String]? {
+        if case .choice(let options, _)? = kind { return options.map(\.id) }
+        guard case .sequence(let entries)? = mapping["options"] else { return nil }
+        let ids = entries.compactMap { entry -> String? in
+            guard case .mapping(let option) = entry, case .scalar(let id)? = option["id"] else { return nil }
+            return id.string
+        }
+        return ids.count == entries.count ? ids : nil
     }
 
     private mutating func registerItemID(_ id: ItemID, at node: Node) {
@@ -120,7 +135,7 @@ extension ModuleParser {
             let name = stage.name.resolved(in: .english)
             guard let levelNode = mapping["\(stage.rawValue)"] else {
                 reader.report(.missingLevel, at: node, "\(what) has no descriptor for level \(stage.rawValue) (\(name))",
-                              fix: "Add \"\(stage.rawValue): {\(languages.map { "\($0.rawValue): ..." }.joined(separator: ", "))}\" under levels.")
+                              fix: "Add \"\(stage.rawValue): {\((languages ?? [.fallback]).map { "\($0.rawValue): ..." }.joined(separator: ", "))}\" under levels.")
                 continue
             }
             if let text = reader.localized(levelNode, "level \(stage.rawValue) of \(what)", languages: languages,
@@ -132,7 +147,7 @@ extension ModuleParser {
     }
 
     private mutating func parseOptions(_ node: Node, what: String) -> [ChoiceOption]? {
-        guard let entries = reader.sequence(node, "the options of \(what)", example: "\"- id: in-house\"") else { return nil }
+        guard let entries = reader.sequence(node, "the options of \(what)", example: "- id: in-house") else { return nil }
         guard entries.count >= 2, entries.count <= Self.maximumOptions else {
             reader.report(entries.count < 2 ? .missingKey : .tooMany, at: node,
                           "\(what) has \(entries.count) option\(entries.count == 1 ? "" : "s")",

@@ -4,9 +4,12 @@ extension YAMLReader {
     /// A map from language code to text, complete in `languages`.
     ///
     /// Reports unknown and undeclared language codes, empty texts, control characters, texts over
-    /// `limit`, and every declared language that is missing.
-    mutating func localized(_ node: Node, _ what: String, languages: [Language], limit: Int) -> LocalizedText? {
-        let example = languages.map { "\($0.rawValue): ..." }.joined(separator: " / ")
+    /// `limit`, and every declared language that is missing. With `languages` nil (the module's
+    /// list is broken, and reported there) only English is required and any known language is
+    /// accepted.
+    mutating func localized(_ node: Node, _ what: String, languages declared: [Language]?, limit: Int) -> LocalizedText? {
+        let languages = declared ?? [.fallback]
+        let example = languages.map { "\($0.rawValue): ..." }.joined(separator: ", ")
         guard let mapping = mapping(node, what, example: example) else { return nil }
         var translations: [Language: String] = [:]
         var broken = false
@@ -20,7 +23,7 @@ extension YAMLReader {
                 broken = true
                 continue
             }
-            guard languages.contains(language) else {
+            guard declared == nil || languages.contains(language) else {
                 report(.undeclaredLanguage, at: keyNode,
                        "\(what) has a \(code) text, but \(code) is not in the module's languages",
                        fix: "Add \(code) to the module's languages (and translate everything), or remove this line.")

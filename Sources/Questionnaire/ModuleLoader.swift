@@ -181,21 +181,15 @@ public enum ModuleLoader {
     }
 
     private static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int {
-        var low = 0, high = bytes.count
-        // The longest valid prefix, found by bisection: decoding is all-or-nothing.
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if prefixIsValidUTF8(bytes, count: middle) { low = middle } else { high = middle - 1 }
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded): offset += encoded.count
+            case .error, .emptyInput: return offset
+            }
         }
-        return low
-    }
-
-    private static func prefixIsValidUTF8(_ bytes: [UInt8], count: Int) -> Bool {
-        // A prefix may end inside a valid character; trim up to three continuation bytes.
-        for cut in 0...min(3, count) where String(validating: bytes[0..<(count - cut)], as: UTF8.self) != nil {
-            return true
-        }
-        return false
     }
 }
 

@@ -20,9 +20,9 @@ struct ModuleParser {
     static let maximumItemsPerDimension = 100
 
     var reader: YAMLReader
-    /// The languages every text must have. English until the module says otherwise, so that
-    /// texts are still checked when `languages` itself is broken.
-    var languages: [Language] = [.fallback]
+    /// The languages every text must have; nil while the module has not declared them properly,
+    /// and then texts are checked leniently, so that one broken line does not flood the report.
+    var languages: [Language]?
     var itemIDs: [(id: ItemID, position: SourcePosition)] = []
     /// Conditions wait until every item of the module is known, to tell "later" from "unknown".
     var pendingConditions: [PendingCondition] = []
@@ -40,7 +40,10 @@ struct ModuleParser {
         let module = parseModule(root, moduleID: &result.moduleID)
         checkConditions()
         result.itemIDs = itemIDs
-        result.diagnostics = reader.diagnostics
+        // Conditions are checked last; sorting puts every problem back in reading order.
+        result.diagnostics = reader.diagnostics.enumerated()
+            .sorted { ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset) }
+            .map(\.element)
         guard reader.diagnostics.isEmpty, let module else { return result }
         result.module = attachingConditions(to: module)
         return result
@@ -60,7 +63,7 @@ struct ModuleParser {
     private mutating func parseModule(_ root: Node, moduleID: inout (id: String, position: SourcePosition)?) -> QuestionnaireModule? {
         guard let mapping = reader.mapping(root, "a module", example: "id: ecommerce") else { return nil }
         reader.checkKeys(mapping, allowed: Self.moduleKeys, required: Self.moduleKeys, in: "the module")
-        if let node = mapping["languages"] { languages = parseLanguages(node) ?? languages }
+        if let node = mapping["languages"] { languages = parseLanguages(node) }
         let id = mapping["id"].flatMap { reader.identifier($0, "the module id") }
         if let id, let node = mapping["id"] { moduleID = (id, YAMLReader.position(of: node)) }
         let version = mapping["version"].flatMap { reader.scalar($0, "the module version") }
@@ -73,6 +76,7 @@ struct ModuleParser {
         let intro = mapping["intro"].flatMap { reader.localized($0, "the module intro", languages: languages, limit: TextLimits.intro) }
         let dimensions = mapping["dimensions"].flatMap { parseDimensions($0) } ?? []
         guard let id, let version, let title, let intro else { return nil }
+        guard let languages else { return nil }
         return QuestionnaireModule(id: id, version: version, languages: languages, title: title,
                                    intro: intro, dimensions: dimensions)
     }
@@ -96,13 +100,13 @@ struct ModuleParser {
         if !result.contains(.fallback) {
             reader.report(.missingTranslation, at: node, "languages does not include en",
                           fix: "Add en: English is required, because it is the fallback for every other language.")
-            result.insert(.fallback, at: 0)
+            return nil
         }
         return result
     }
 
     private mutating func parseDimensions(_ node: Node) -> [Dimension]? {
-        guard let entries = reader.sequence(node, "dimensions", example: "\"- id: ownership\"") else { return nil }
+        guard let entries = reader.sequence(node, "dimensions", example: "- id: ownership") else { return nil }
         if entries.isEmpty {
             reader.report(.missingKey, at: node, "the module has no dimensions", fix: "Add at least one dimension with items.")
         }
@@ -136,7 +140,7 @@ struct ModuleParser {
         let title = mapping["title"].flatMap { reader.localized($0, "the title of \(what)", languages: languages, limit: TextLimits.title) }
         var items: [Item] = []
         if let itemsNode = mapping["items"],
-           let entries = reader.sequence(itemsNode, "the items of \(what)", example: "\"- id: ecommerce.ownership.owner\"") {
+           let entries = reader.sequence(itemsNode, "the items of \(what)", example: "- id: ecommerce.ownership.owner") {
             if entries.isEmpty {
                 reader.report(.missingKey, at: itemsNode, "\(what) has no items", fix: "Add at least one item.")
             } else if entries.count > Self.maximumItemsPerDimension {

@@ -68,7 +68,7 @@ struct YAMLReader {
     mutating func mapping(_ node: Node, _ what: String, example: String) -> YAMLMapping? {
         guard case .mapping(let mapping) = node else {
             report(.wrongType, at: node, "\(what) must be a mapping, but this is \(Self.shapeName(of: node))",
-                   fix: "Write it as key: value lines, for example \(example).")
+                   fix: "Write it as key: value lines, for example `\(example)`.")
             return nil
         }
         var fields: [String: (key: Node, value: Node)] = [:]
@@ -89,7 +89,7 @@ struct YAMLReader {
     mutating func sequence(_ node: Node, _ what: String, example: String) -> [Node]? {
         guard case .sequence(let sequence) = node else {
             report(.wrongType, at: node, "\(what) must be a list, but this is \(Self.shapeName(of: node))",
-                   fix: "Write each entry on its own line starting with '- ', for example \(example).")
+                   fix: "Write each entry on its own line starting with '- ', for example `\(example)`.")
             return nil
         }
         return Array(sequence)
