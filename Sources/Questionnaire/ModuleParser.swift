@@ -40,10 +40,12 @@ struct ModuleParser {
         let module = parseModule(root, moduleID: &result.moduleID)
         checkConditions()
         result.itemIDs = itemIDs
-        // Conditions are checked last; sorting puts every problem back in reading order.
-        result.diagnostics = reader.diagnostics.enumerated()
-            .sorted { ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset) }
-            .map(\.element)
+        // Conditions are checked last; sorting puts every problem back in reading order, with the
+        // note that the list was cut short at the very end.
+        func order(_ entry: (offset: Int, element: ModuleDiagnostic)) -> (Int, Int, Int, Int) {
+            (entry.element.code == .tooMany ? 1 : 0, entry.element.line, entry.element.column, entry.offset)
+        }
+        result.diagnostics = reader.diagnostics.enumerated().sorted { order($0) < order($1) }.map(\.element)
         guard reader.diagnostics.isEmpty, let module else { return result }
         result.module = attachingConditions(to: module)
         return result
