@@ -16,8 +16,10 @@ struct ModuleShowStrings: Sendable {
     let askedOnlyIf: String
     let conditionIs: @Sendable (String) -> String
     let conditionAnyOf: @Sendable (String) -> String
-    let conditionAtLeast: @Sendable (String) -> String
-    let conditionAtMost: @Sendable (String) -> String
+    let stageAtLeast: @Sendable (String) -> String
+    let stageAtMost: @Sendable (String) -> String
+    let valueAtLeast: @Sendable (String) -> String
+    let valueAtMost: @Sendable (String) -> String
     let or: String
     let dontKnow: String
     /// Quotation marks as the language writes them.
@@ -40,7 +42,8 @@ struct ModuleShowStrings: Sendable {
         atLeast: { "at least \($0)" }, atMost: { "at most \($0)" },
         freeAnswer: "Free answer.", askedOnlyIf: "Asked only if",
         conditionIs: { "is \($0)" }, conditionAnyOf: { "is \($0)" },
-        conditionAtLeast: { "is at least \($0)" }, conditionAtMost: { "is at most \($0)" },
+        stageAtLeast: { "is rated \($0) or higher now" }, stageAtMost: { "is rated \($0) or lower now" },
+        valueAtLeast: { "is at least \($0) now" }, valueAtMost: { "is at most \($0) now" },
         or: "or", dontKnow: "“Don't know” is always possible.", quote: { "“\($0)”" })
 
     static let polish = ModuleShowStrings(
@@ -51,7 +54,8 @@ struct ModuleShowStrings: Sendable {
         atLeast: { "co najmniej \($0)" }, atMost: { "najwyżej \($0)" },
         freeAnswer: "Odpowiedź opisowa.", askedOnlyIf: "Pytanie pojawia się tylko, gdy",
         conditionIs: { "ma odpowiedź \($0)" }, conditionAnyOf: { "ma odpowiedź \($0)" },
-        conditionAtLeast: { "ma ocenę co najmniej \($0)" }, conditionAtMost: { "ma ocenę najwyżej \($0)" },
+        stageAtLeast: { "ma obecnie ocenę \($0) lub wyższą" }, stageAtMost: { "ma obecnie ocenę \($0) lub niższą" },
+        valueAtLeast: { "wynosi obecnie co najmniej \($0)" }, valueAtMost: { "wynosi obecnie najwyżej \($0)" },
         or: "lub", dontKnow: "Zawsze można odpowiedzieć „nie wiem”.", quote: { "„\($0)”" })
 
     static let swedish = ModuleShowStrings(
@@ -62,7 +66,8 @@ struct ModuleShowStrings: Sendable {
         atLeast: { "minst \($0)" }, atMost: { "högst \($0)" },
         freeAnswer: "Fritt svar.", askedOnlyIf: "Frågas bara om",
         conditionIs: { "är \($0)" }, conditionAnyOf: { "är \($0)" },
-        conditionAtLeast: { "är minst \($0)" }, conditionAtMost: { "är högst \($0)" },
+        stageAtLeast: { "i dag har nivå \($0) eller högre" }, stageAtMost: { "i dag har nivå \($0) eller lägre" },
+        valueAtLeast: { "i dag är minst \($0)" }, valueAtMost: { "i dag är högst \($0)" },
         or: "eller", dontKnow: "”Vet inte” går alltid att svara.", quote: { "”\($0)”" })
 
     static let italian = ModuleShowStrings(
@@ -73,6 +78,7 @@ struct ModuleShowStrings: Sendable {
         atLeast: { "almeno \($0)" }, atMost: { "al massimo \($0)" },
         freeAnswer: "Risposta libera.", askedOnlyIf: "Chiesta solo se",
         conditionIs: { "è \($0)" }, conditionAnyOf: { "è \($0)" },
-        conditionAtLeast: { "è almeno \($0)" }, conditionAtMost: { "è al massimo \($0)" },
+        stageAtLeast: { "oggi ha livello \($0) o superiore" }, stageAtMost: { "oggi ha livello \($0) o inferiore" },
+        valueAtLeast: { "oggi vale almeno \($0)" }, valueAtMost: { "oggi vale al massimo \($0)" },
         or: "o", dontKnow: "È sempre possibile rispondere «non so».", quote: { "«\($0)»" })
 }

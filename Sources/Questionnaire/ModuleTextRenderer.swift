@@ -85,11 +85,14 @@ public enum ModuleTextRenderer {
                   let match = options.first(where: { $0.id == option }) else { return option }
             return match.label.resolved(in: language)
         }
+        let isStage = target?.kind.name == "maturity"
         let test = switch condition.test {
         case .isOption(let option): words.conditionIs(words.quote(label(option)))
         case .anyOf(let options): words.conditionAnyOf(options.map { words.quote(label($0)) }.joined(separator: " \(words.or) "))
-        case .atLeast(let bound): words.conditionAtLeast(NumberFormatting.plain(bound))
-        case .atMost(let bound): words.conditionAtMost(NumberFormatting.plain(bound))
+        case .atLeast(let bound) where isStage: words.stageAtLeast(NumberFormatting.plain(bound))
+        case .atMost(let bound) where isStage: words.stageAtMost(NumberFormatting.plain(bound))
+        case .atLeast(let bound): words.valueAtLeast(NumberFormatting.plain(bound))
+        case .atMost(let bound): words.valueAtMost(NumberFormatting.plain(bound))
         }
         return "\(words.askedOnlyIf) \(reference)\(prompt) \(test)."
     }

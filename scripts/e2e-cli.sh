@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# End-to-end checks of the real omnigap binary, run as a user would: from another directory,
+# with good and broken modules, wrong flags, and the environment override.
+# Usage: scripts/e2e-cli.sh PATH-TO-OMNIGAP
+set -uo pipefail
+
+bin=$(realpath "$1")
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"   # never the package root: the built-in modules must be found from anywhere
+
+passed=0
+failed=0
+ok() { passed=$((passed + 1)); echo "ok   $1"; }
+fail() { failed=$((failed + 1)); echo "FAIL $1"; [ -f "$work/out" ] && sed 's/^/     | /' "$work/out" | head -20; }
+
+# run NAME EXPECTED-STATUS COMMAND...: runs COMMAND with stdout+stderr in $work/out and checks
+# the exit status.
+run() {
+  local name=$1 expected=$2; shift 2
+  "$@" >"$work/out" 2>"$work/err"; local status=$?
+  cat "$work/err" >>"$work/out"
+  if [ "$status" -eq "$expected" ]; then return 0; fi
+  echo "     (exit status $status, expected $expected)" >>"$work/out"
+  fail "$name"; return 1
+}
+contains() { grep -qF -- "$2" "$work/out" && ok "$1" || fail "$1: no \"$2\""; }
+
+run "--version" 0 "$bin" --version && contains "--version prints the version" "0.1.0"
+
+for command in "" "modules" "modules list" "modules show" "modules validate"; do
+  # shellcheck disable=SC2086
+  run "help: omnigap $command --help" 0 "$bin" $command --help && contains "help: omnigap $command" "USAGE:"
+done
+
+run "modules list" 0 "$bin" modules list && contains "modules list shows ecommerce" "ecommerce"
+run "modules list --lang pl" 0 "$bin" modules list --lang pl && contains "modules list names the source" "built-in"
+
+run "show ecommerce --lang pl" 0 "$bin" modules show ecommerce --lang pl && {
+  contains "show --lang pl keeps Polish letters" "ł"
+  contains "show --lang pl uses the Polish stage names" "koncentracja na działaniu"
+  if grep -q $'\e' "$work/out"; then fail "show prints no escape sequences"; else ok "show prints no escape sequences"; fi
+  if awk 'length($0) > 80 { exit 1 }' "$work/out"; then ok "show fits 80 columns"; else fail "show fits 80 columns"; fi
+}
+
+run "show --json" 0 "$bin" modules show ecommerce --json --lang pl && {
+  if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["id"]=="ecommerce" and d["language"]=="pl" and d["dimensions"]' "$work/out" 2>/dev/null
+  then ok "show --json is JSON with the module"; else fail "show --json is JSON with the module"; fi
+}
+
+run "show an unknown module" 1 "$bin" modules show nosuchmodule && contains "an unknown module is named" 'no valid module "nosuchmodule"'
+
+run "validate the built-in modules" 0 "$bin" modules validate && contains "validate says OK" "OK:"
+
+# A module broken at a known line: copy a real one and misspell a key on line 12.
+cp "$root/Modules/ecommerce.yaml" "$work/broken.yaml"
+line=$(grep -n '^ *prompt:' "$work/broken.yaml" | head -1 | cut -d: -f1)
+sed -i "${line}s/prompt:/promt:/" "$work/broken.yaml"
+run "validate a broken module exits 1" 1 "$bin" modules validate "$work/broken.yaml" && {
+  contains "validate names file and line" "$work/broken.yaml:$line:"
+  contains "validate suggests the fix" 'Did you mean "prompt"?'
+}
+
+printf 'id: [unclosed\n' >"$work/notyaml.yaml"
+head -c 2000 /dev/urandom >"$work/random.yaml"
+run "validate reports every broken file at once" 1 "$bin" modules validate "$work/notyaml.yaml" "$work/random.yaml" "$work/broken.yaml" && {
+  contains "not YAML is reported with its position" "notyaml.yaml:1:"
+  contains "binary garbage is reported" "random.yaml"
+  contains "the count covers all files" "in 3 file(s)"
+}
+
+run "validate a missing path" 1 "$bin" modules validate "$work/nope.yaml" && contains "a missing path is named" "nope.yaml: error: no such file"
+
+mkdir -p "$work/mods" && cp "$work/broken.yaml" "$work/mods/"
+run "OMNIGAP_MODULES overrides the built-in modules" 1 env OMNIGAP_MODULES="$work/mods" "$bin" modules validate \
+  && contains "OMNIGAP_MODULES is used" "$work/mods/broken.yaml:$line:"
+run "--modules wins over OMNIGAP_MODULES" 0 env OMNIGAP_MODULES="$work/mods" "$bin" modules list --modules "$root/Modules" \
+  && contains "--modules is used" "(--modules)"
+
+run "an unknown flag is a usage error" 64 "$bin" modules list --colour && contains "the unknown flag is named" "--colour"
+run "an unknown language is a usage error" 64 "$bin" modules show ecommerce --lang de && contains "the bad value is named" "de"
+
+echo "e2e: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
