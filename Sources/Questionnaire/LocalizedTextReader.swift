@@ -16,10 +16,14 @@ extension YAMLReader {
         for code in mapping.keys {
             guard let (keyNode, valueNode) = mapping.fields[code] else { continue }
             guard let language = Language(rawValue: code) else {
-                let hint = Suggestion.closest(to: code, among: Language.allCases.map(\.rawValue))
-                    .map { "Did you mean \"\($0)\"? " } ?? ""
+                // Text cut at a comma inside { } becomes a key of its own: the commonest YAML slip.
+                let looksLikeText = code.contains(" ") || code.count > 3
+                let hint = looksLikeText
+                    ? "This looks like the rest of a text cut at a comma: inside { } a comma starts a new entry, so put the whole text in quotes."
+                    : (Suggestion.closest(to: code, among: Language.allCases.map(\.rawValue)).map { "Did you mean \"\($0)\"? " } ?? "")
+                        + "Use one of \(Language.codeList)."
                 report(.unknownLanguage, at: keyNode, "\"\(Sanitized.excerpt(code))\" in \(what) is not a language omnigap knows",
-                       fix: "\(hint)Use one of \(Language.codeList).")
+                       fix: hint)
                 broken = true
                 continue
             }

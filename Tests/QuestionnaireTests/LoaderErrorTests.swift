@@ -126,6 +126,13 @@ import Testing
         #expect(diagnostic.fix.hasPrefix(#"Did you mean "it"?"#))
     }
 
+    @Test func anUnquotedCommaInAFlowMappingIsExplained() throws {
+        let diagnostics = parse(validModule(replacingLine: 14, with: "          1: {en: Nobody, not even IT., pl: Nikt.}")).diagnostics
+        let diagnostic = try #require(diagnostics.first)
+        #expect(diagnostic.code == .unknownLanguage && diagnostic.line == 14 && diagnostic.column == 27)
+        #expect(diagnostic.fix.contains("put the whole text in quotes"))
+    }
+
     @Test func missingLevelDescriptor() throws {
         let diagnostic = try #require(single(validModule(replacingLine: 15, with: "")))
         #expect(diagnostic.code == .missingLevel)
