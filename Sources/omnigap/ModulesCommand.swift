@@ -61,6 +61,11 @@ struct ShowModule: ParsableCommand {
             throw CommandFailure("no valid module \"\(Sanitized.excerpt(id))\" in \(directory.path)"
                 + (known.isEmpty ? "" : "; the modules are: \(known)"))
         }
+        if !report.isValid {
+            let files = Set(report.diagnostics.map(\.file)).count
+            StandardError.write(["warning: \(report.diagnostics.count) problem(s) in \(files) other module file(s); "
+                + "run `omnigap modules validate` to see them"])
+        }
         if !module.languages.contains(lang) {
             StandardError.write(["note: module \(module.id) has no \(lang.rawValue) text; showing English"])
         }

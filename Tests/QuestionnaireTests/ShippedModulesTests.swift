@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+@testable import Questionnaire
+
+/// The modules that ship in Modules/: valid, complete, and free of copy-and-paste.
+@Suite struct ShippedModulesTests {
+    static let report = ModuleLoader.load(paths: [packageRoot.appendingPathComponent("Modules").path])
+
+    @Test func everyShippedModuleValidates() {
+        #expect(Self.report.isValid, "\(Self.report.diagnostics.map(\.description).joined(separator: "\n"))")
+        #expect(Self.report.catalog.modules.count == Self.report.files.count)
+    }
+
+    @Test func theECommerceModuleIsThereInEnglishAndPolish() throws {
+        let module = try #require(Self.report.catalog.module("ecommerce"))
+        #expect(module.languages.contains(.english) && module.languages.contains(.polish))
+    }
+
+    @Test func everyDeclaredLanguageIsCompleteEverywhere() {
+        for module in Self.report.catalog.modules {
+            var texts: [(String, LocalizedText)] = [("title", module.title), ("intro", module.intro)]
+            for dimension in module.dimensions {
+                texts.append(("\(dimension.id) title", dimension.title))
+                for item in dimension.items {
+                    texts.append(("\(item.id) prompt", item.prompt))
+                    if let help = item.help { texts.append(("\(item.id) help", help)) }
+                    switch item.kind {
+                    case .maturity(let levels): texts += levels.enumerated().map { ("\(item.id) level \($0.offset + 1)", $0.element) }
+                    case .choice(let options, _): texts += options.map { ("\(item.id) option \($0.id)", $0.label) }
+                    case .number(let spec): texts.append(("\(item.id) unit", spec.unit))
+                    case .text: break
+                    }
+                }
+            }
+            for (name, text) in texts {
+                for language in module.languages {
+                    #expect(text.has(language) && !text.resolved(in: language).isEmpty, "\(module.id): \(name) has no \(language.rawValue)")
+                }
+            }
+        }
+    }
+
+    @Test func noTwoItemsShareAPromptOrADescriptor() {
+        for language in Language.allCases {
+            var seen: [String: String] = [:]
+            for module in Self.report.catalog.modules where module.languages.contains(language) {
+                for item in module.items {
+                    var texts = [("prompt", item.prompt.resolved(in: language))]
+                    if case .maturity(let levels) = item.kind {
+                        texts += levels.enumerated().map { ("level \($0.offset + 1)", $0.element.resolved(in: language)) }
+                    }
+                    for (what, text) in texts {
+                        let key = text.lowercased()
+                        if let first = seen[key] {
+                            Issue.record("\(language.rawValue): \(item.id) \(what) repeats \(first): \(text)")
+                        }
+                        seen[key] = "\(item.id) \(what)"
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func descriptorsFitTwoTerminalLines() {
+        for module in Self.report.catalog.modules {
+            for item in module.items {
+                guard case .maturity(let levels) = item.kind else { continue }
+                for (index, level) in levels.enumerated() {
+                    for language in module.languages {
+                        let lines = TextWrapping.wrap(level.resolved(in: language), width: 76)
+                        #expect(lines.count <= 2, "\(item.id) level \(index + 1) in \(language.rawValue) takes \(lines.count) lines")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func dimensionAndItemCountsStayInRange() {
+        for module in Self.report.catalog.modules {
+            #expect((5...8).contains(module.dimensions.count), "\(module.id) has \(module.dimensions.count) dimensions")
+            for dimension in module.dimensions {
+                let maturity = dimension.items.filter { $0.kind.name == "maturity" }.count
+                #expect((2...4).contains(maturity), "\(module.id).\(dimension.id) has \(maturity) maturity items")
+            }
+            let kinds = Set(module.items.map(\.kind.name))
+            #expect(kinds.isSuperset(of: ["maturity", "choice", "number"]), "\(module.id) has kinds \(kinds.sorted())")
+            #expect(module.items.contains { $0.condition != nil }, "\(module.id) has no conditional item")
+        }
+    }
+
+    @Test func itemIDsStartWithTheirModuleAndDimension() {
+        for module in Self.report.catalog.modules {
+            for dimension in module.dimensions {
+                for item in dimension.items {
+                    #expect(item.id.rawValue.hasPrefix("\(module.id).\(dimension.id)."), "\(item.id) is not under \(module.id).\(dimension.id)")
+                }
+            }
+        }
+    }
+}
