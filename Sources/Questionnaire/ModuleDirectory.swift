@@ -23,9 +23,11 @@ public struct ModuleDirectory: Hashable, Sendable {
     /// The module directory to use: `--modules`, else `OMNIGAP_MODULES`, else the built-in
     /// modules.
     ///
-    /// The built-in modules are looked for beside the executable (`../share/omnigap/Modules`,
-    /// then `Modules`), for an installed copy, and then in the source tree the binary was built
-    /// from, which is what makes a plain `swift build` work from any directory.
+    /// The built-in modules are looked for beside the executable (`../share/omnigap/Modules`),
+    /// for an installed copy, and then in the source tree the binary was built from, which is what
+    /// makes a plain `swift build` work from any directory. A candidate counts only if it holds
+    /// module files: SwiftPM's build folder has a `Modules` directory of its own, for compiled
+    /// Swift modules.
     public static func locate(flag: String?, environment: [String: String],
                               executablePath: String?) -> Result<ModuleDirectory, ModuleDirectoryError> {
         if let flag { return .success(ModuleDirectory(path: flag, origin: .flag)) }
@@ -36,10 +38,9 @@ public struct ModuleDirectory: Hashable, Sendable {
         if let executablePath {
             let binDirectory = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
             candidates.append((binDirectory.appendingPathComponent("../share/omnigap/Modules").standardized.path, .installed))
-            candidates.append((binDirectory.appendingPathComponent("Modules").path, .installed))
         }
         candidates.append((sourceTreeModules, .sourceTree))
-        for (path, origin) in candidates where isDirectory(path) {
+        for (path, origin) in candidates where holdsModuleFiles(path) {
             return .success(ModuleDirectory(path: path, origin: origin))
         }
         return .failure(ModuleDirectoryError(searched: candidates.map(\.0)))
@@ -54,9 +55,9 @@ public struct ModuleDirectory: Hashable, Sendable {
             .appendingPathComponent("Modules").path
     }
 
-    private static func isDirectory(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    private static func holdsModuleFiles(_ path: String) -> Bool {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        return names.contains { name in ModuleLoader.fileExtensions.contains { name.hasSuffix(".\($0)") } }
     }
 }
 

@@ -108,11 +108,14 @@ struct YAMLReader {
     // MARK: Keys
 
     /// Reports keys not in `allowed` (with a suggestion) and `required` keys that are missing.
+    /// A missing key that a misspelt one already points to is not reported twice.
     mutating func checkKeys(_ mapping: YAMLMapping, allowed: [String], required: [String], in what: String) {
+        var suggested: Set<String> = []
         for key in mapping.keys where !allowed.contains(key) {
             guard let keyNode = mapping.fields[key]?.key else { continue }
             let shown = Sanitized.excerpt(key)
             if let suggestion = Suggestion.closest(to: key, among: allowed) {
+                suggested.insert(suggestion)
                 report(.unknownKey, at: keyNode, "unknown key \"\(shown)\" in \(what)",
                        fix: "Did you mean \"\(suggestion)\"?")
             } else {
@@ -120,7 +123,7 @@ struct YAMLReader {
                        fix: "Remove it; the keys allowed here are \(allowed.joined(separator: ", ")).")
             }
         }
-        for key in required where mapping.fields[key] == nil {
+        for key in required where mapping.fields[key] == nil && !suggested.contains(key) {
             report(.missingKey, at: mapping.node, "\(what) has no \"\(key)\"",
                    fix: "Add a \"\(key):\" line to it.")
         }

@@ -75,8 +75,21 @@ import Testing
         let root = try directory([:])
         defer { try? FileManager.default.removeItem(atPath: root) }
         try FileManager.default.createDirectory(atPath: root + "/share/omnigap/Modules", withIntermediateDirectories: true)
+        try validModuleYAML.write(toFile: root + "/share/omnigap/Modules/sample.yaml", atomically: true, encoding: .utf8)
         let located = ModuleDirectory.locate(flag: nil, environment: [:], executablePath: root + "/bin/omnigap")
         #expect(try located.get() == ModuleDirectory(path: root + "/share/omnigap/Modules", origin: .installed))
+    }
+
+    @Test func aFolderWithoutModuleFilesIsPassedOver() throws {
+        // SwiftPM keeps compiled Swift modules in a `Modules` folder of its own; an empty share
+        // folder is no installation either.
+        let root = try directory([:])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/share/omnigap/Modules", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: root + "/bin/Modules", withIntermediateDirectories: true)
+        try "".write(toFile: root + "/bin/Modules/Questionnaire.swiftmodule", atomically: true, encoding: .utf8)
+        let located = ModuleDirectory.locate(flag: nil, environment: [:], executablePath: root + "/bin/omnigap")
+        #expect(try located.get().origin == .sourceTree)
     }
 
     @Test func otherwiseTheSourceTreeModulesAreUsed() throws {
