@@ -14,8 +14,8 @@ public enum ModuleTextRenderer {
         lines.append("")
         lines += TextWrapping.wrap(module.intro.resolved(in: language), width: width)
         lines.append("")
-        let scale = MaturityStage.allCases.map { "\($0.rawValue) \($0.name.resolved(in: language))" }
-        lines += TextWrapping.hanging(scale.joined(separator: " · "), first: "\(words.scale):", indent: 7, width: width)
+        lines.append("\(words.scale):")
+        lines += MaturityStage.allCases.map { "  \($0.rawValue) \($0.name.resolved(in: language))" }
         lines += TextWrapping.wrap(words.dontKnow, width: width)
 
         var numbers: [ItemID: String] = [:]
