@@ -13,8 +13,7 @@ extension Language: ExpressibleByArgument {
 /// `--modules DIR`: where to read the questionnaire modules from.
 struct ModuleSourceOptions: ParsableArguments {
     @Option(name: .customLong("modules"), help: ArgumentHelp(
-        "Read the modules from this directory instead of the built-in ones.",
-        discussion: "The environment variable OMNIGAP_MODULES does the same; this flag wins over it.",
+        "Read the modules from this directory instead of the built-in ones (wins over OMNIGAP_MODULES).",
         valueName: "dir"))
     var directory: String?
 
