@@ -55,6 +55,15 @@ public struct ModuleDiagnostic: Error, Hashable, Sendable, CustomStringConvertib
         self.fix = fix
     }
 
+    /// A problem with the file as a whole, which has no line to point at.
+    public init(code: Code, file: String, problem: String, fix: String) {
+        self.init(code: code, file: file, at: .file, problem: problem, fix: fix)
+    }
+
+    public init(code: Code, file: String, at position: SourcePosition, problem: String, fix: String) {
+        self.init(code: code, file: file, line: position.line, column: position.column, problem: problem, fix: fix)
+    }
+
     public var description: String {
         let position = line > 0 ? "\(file):\(line):\(column)" : file
         return "\(position): error: \(problem). \(fix)"

@@ -30,12 +30,11 @@ public enum ModuleLoader {
     static func parse(bytes: [UInt8], file: String) -> ParsedModule {
         func failure(_ code: ModuleDiagnostic.Code, _ position: SourcePosition, _ problem: String, _ fix: String) -> ParsedModule {
             var result = ParsedModule()
-            result.diagnostics = [ModuleDiagnostic(code: code, file: file, line: position.line, column: position.column,
-                                                   problem: problem, fix: fix)]
+            result.diagnostics = [ModuleDiagnostic(code: code, file: file, at: position, problem: problem, fix: fix)]
             return result
         }
         guard bytes.count <= maximumFileSize else {
-            return failure(.fileTooLarge, .file, "the file is \(bytes.count) bytes; a module may be at most \(maximumFileSize)",
+            return failure(.fileTooLarge, .file, "the file is larger than \(maximumFileSize / 1024) KiB, the most a module may be",
                            "Check that this is a module file; split a module that really is this large.")
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
@@ -75,7 +74,7 @@ public enum ModuleLoader {
             if let (id, position) = result.moduleID {
                 if let owner = moduleOwners[id] {
                     crossFile.append(ModuleDiagnostic(
-                        code: .reusedModuleID, file: file, line: position.line, column: position.column,
+                        code: .reusedModuleID, file: file, at: position,
                         problem: "module id \"\(id)\" is already used by \(owner.file):\(owner.position.line)",
                         fix: "Give each module its own id."))
                 } else {
@@ -85,7 +84,7 @@ public enum ModuleLoader {
             for (id, position) in result.itemIDs {
                 if let owner = itemOwners[id] {
                     crossFile.append(ModuleDiagnostic(
-                        code: .reusedItemID, file: file, line: position.line, column: position.column,
+                        code: .reusedItemID, file: file, at: position,
                         problem: "item id \"\(id)\" is already used by \(owner.file):\(owner.position.line)",
                         fix: "Item ids must be unique across all modules; start each with its module id."))
                 } else {
@@ -103,8 +102,7 @@ public enum ModuleLoader {
     private static func moduleFiles(at path: String, diagnostics: inout [ModuleDiagnostic]) -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            diagnostics.append(ModuleDiagnostic(code: .unreadableFile, file: path, line: 0, column: 0,
-                                                problem: "no such file or directory", fix: "Check the path."))
+            diagnostics.append(ModuleDiagnostic(code: .unreadableFile, file: path, problem: "no such file or directory", fix: "Check the path."))
             return []
         }
         guard isDirectory.boolValue else { return [path] }
@@ -112,8 +110,7 @@ public enum ModuleLoader {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: path)
         } catch {
-            diagnostics.append(ModuleDiagnostic(code: .unreadableFile, file: path, line: 0, column: 0,
-                                                problem: "the directory cannot be read", fix: "Check its permissions."))
+            diagnostics.append(ModuleDiagnostic(code: .unreadableFile, file: path, problem: "the directory cannot be read", fix: "Check its permissions."))
             return []
         }
         let files = names
@@ -121,28 +118,26 @@ public enum ModuleLoader {
             .sorted()
             .map { (path as NSString).appendingPathComponent($0) }
         if files.isEmpty {
-            diagnostics.append(ModuleDiagnostic(code: .unreadableFile, file: path, line: 0, column: 0,
-                                                problem: "the directory holds no module files (*.yaml)",
+            diagnostics.append(ModuleDiagnostic(code: .unreadableFile, file: path, problem: "the directory holds no module files (*.yaml)",
                                                 fix: "Point to the directory that holds the modules."))
         }
         return files
     }
 
     private static func read(_ file: String, diagnostics: inout [ModuleDiagnostic]) -> [UInt8]? {
+        // A pipe or a device could block the read forever, or never end.
         let attributes = try? FileManager.default.attributesOfItem(atPath: file)
-        if let size = attributes?[.size] as? Int, size > maximumFileSize {
-            diagnostics.append(ModuleDiagnostic(code: .fileTooLarge, file: file, line: 0, column: 0,
-                                                problem: "the file is \(size) bytes; a module may be at most \(maximumFileSize)",
-                                                fix: "Check that this is a module file."))
+        if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
+            diagnostics.append(ModuleDiagnostic(code: .unreadableFile, file: file, problem: "this is not a regular file",
+                                                fix: "Name a module file (*.yaml) or a directory of them."))
             return nil
         }
         guard let handle = FileHandle(forReadingAtPath: file) else {
-            diagnostics.append(ModuleDiagnostic(code: .unreadableFile, file: file, line: 0, column: 0,
-                                                problem: "the file cannot be read", fix: "Check that it exists and that you may read it."))
+            diagnostics.append(ModuleDiagnostic(code: .unreadableFile, file: file, problem: "the file cannot be read", fix: "Check that it exists and that you may read it."))
             return nil
         }
         defer { try? handle.close() }
-        // Read one byte past the limit, so that a file that grew since `stat` is still caught.
+        // Read one byte past the limit, so that `parse` can tell a file that is too large.
         let data = (try? handle.read(upToCount: maximumFileSize + 1)) ?? Data()
         return [UInt8](data)
     }

@@ -38,14 +38,13 @@ struct YAMLReader {
             if !truncated {
                 truncated = true
                 diagnostics.append(ModuleDiagnostic(
-                    code: .tooMany, file: file, line: position.line, column: position.column,
+                    code: .tooMany, file: file, at: position,
                     problem: "more than \(Self.diagnosticLimit) problems in this file; the rest are not shown",
                     fix: "Fix these first, then validate again."))
             }
             return
         }
-        diagnostics.append(ModuleDiagnostic(code: code, file: file, line: position.line, column: position.column,
-                                            problem: problem, fix: fix))
+        diagnostics.append(ModuleDiagnostic(code: code, file: file, at: position, problem: problem, fix: fix))
     }
 
     mutating func report(_ code: ModuleDiagnostic.Code, at node: Node, _ problem: String, fix: String) {
