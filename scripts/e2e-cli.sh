@@ -73,6 +73,7 @@ run "validate reports every broken file at once" 1 "$bin" modules validate "$wor
   contains "the count covers all files" "3 problem(s) in 3 file(s)"
 }
 
+run "validate a device" 1 "$bin" modules validate /dev/zero && contains "a device is refused, not read" "/dev/zero: error: this is not a regular file"
 run "validate a missing path" 1 "$bin" modules validate "$work/nope.yaml" && contains "a missing path is named" "nope.yaml: error: no such file"
 
 mkdir -p "$work/mods" && cp "$work/broken.yaml" "$work/mods/"
