@@ -51,6 +51,15 @@ run "show --json" 0 "$bin" modules show ecommerce --json --lang pl && {
   then ok "show --json is JSON with the module"; else fail "show --json is JSON with the module"; fi
 }
 
+# The format guide's example module has English and Polish only.
+mkdir -p "$work/example"
+python3 -c 'import re,sys; print(re.search(r"```yaml\n(.*?)```", open(sys.argv[1]).read(), re.S).group(1))' \
+  "$root/docs/module-format.md" >"$work/example/example.yaml"
+run "show in a language the module lacks" 0 "$bin" modules show example --modules "$work/example" --lang it && {
+  contains "a missing language is noted" "note: module example has no it text; showing English"
+  contains "and the whole module is shown in English" "Rate the current and the target stage:"
+}
+
 run "show an unknown module" 1 "$bin" modules show nosuchmodule && contains "an unknown module is named" 'no valid module "nosuchmodule"'
 
 run "validate the built-in modules" 0 "$bin" modules validate && contains "validate says OK" "OK:"

@@ -66,10 +66,13 @@ struct ShowModule: ParsableCommand {
             StandardError.write(["warning: \(report.diagnostics.count) problem(s) in \(files) other module file(s); "
                 + "run `omnigap modules validate` to see them"])
         }
+        // A module read in a language it lacks is shown wholly in English, not half and half.
+        var language = lang
         if !module.languages.contains(lang) {
             StandardError.write(["note: module \(module.id) has no \(lang.rawValue) text; showing English"])
+            language = .fallback
         }
-        print(json ? ModuleJSONRenderer.render(module, language: lang) : ModuleTextRenderer.render(module, language: lang),
+        print(json ? ModuleJSONRenderer.render(module, language: language) : ModuleTextRenderer.render(module, language: language),
               terminator: "")
     }
 }
