@@ -139,7 +139,8 @@ extension ModuleParser {
                 continue
             }
             if let text = reader.localized(levelNode, "level \(stage.rawValue) of \(what)", languages: languages,
-                                           limit: TextLimits.levelDescriptor) {
+                                           limit: TextLimits.levelDescriptor,
+                                           wrapped: (TextLimits.descriptorWidth, TextLimits.descriptorLines)) {
                 levels.append(text)
             }
         }

@@ -7,7 +7,10 @@ extension YAMLReader {
     /// `limit`, and every declared language that is missing. With `languages` nil (the module's
     /// list is broken, and reported there) only English is required and any known language is
     /// accepted.
-    mutating func localized(_ node: Node, _ what: String, languages declared: [Language]?, limit: Int) -> LocalizedText? {
+    ///
+    /// With `wrapped` set, each text must also fit that many lines when word-wrapped to that width.
+    mutating func localized(_ node: Node, _ what: String, languages declared: [Language]?, limit: Int,
+                            wrapped: (width: Int, lines: Int)? = nil) -> LocalizedText? {
         let languages = declared ?? [.fallback]
         let example = languages.map { "\($0.rawValue): ..." }.joined(separator: ", ")
         guard let mapping = mapping(node, what, example: example) else { return nil }
@@ -36,7 +39,7 @@ extension YAMLReader {
             }
             guard let raw = scalar(valueNode, "the \(code) text of \(what)") else { broken = true; continue }
             let text = raw.trimmingCharacters(in: " \n")
-            guard checkText(text, in: valueNode, "the \(code) text of \(what)", limit: limit) else {
+            guard checkText(text, in: valueNode, "the \(code) text of \(what)", limit: limit, wrapped: wrapped) else {
                 broken = true
                 continue
             }
@@ -54,7 +57,8 @@ extension YAMLReader {
 
     /// Whether `text` is non-empty, within `limit` and free of control characters; reports
     /// what is wrong otherwise.
-    private mutating func checkText(_ text: String, in node: Node, _ what: String, limit: Int) -> Bool {
+    private mutating func checkText(_ text: String, in node: Node, _ what: String, limit: Int,
+                                    wrapped: (width: Int, lines: Int)?) -> Bool {
         if text.isEmpty {
             report(.missingTranslation, at: node, "\(what) is empty", fix: "Write the text, or remove the module's language.")
             return false
@@ -68,6 +72,12 @@ extension YAMLReader {
         if text.count > limit {
             report(.textTooLong, at: node, "\(what) is \(text.count) characters long; the limit is \(limit)",
                    fix: "Shorten it so it fits the screen.")
+            return false
+        }
+        if let wrapped, case let taken = TextWrapping.wrap(text, width: wrapped.width).count, taken > wrapped.lines {
+            report(.textTooLong, at: node,
+                   "\(what) takes \(taken) lines when wrapped at \(wrapped.width) columns; it must fit \(wrapped.lines)",
+                   fix: "Shorten it by a few words so it fits the screen.")
             return false
         }
         return true

@@ -10,6 +10,11 @@ public enum TextLimits {
     public static let prompt = 300
     public static let help = 600
     public static let intro = 1200
-    /// Two lines of 76 columns.
+    /// Two lines of 76 columns: the character cap, checked first.
     public static let levelDescriptor = 152
+    /// The text area a descriptor is wrapped into on the item screen.
+    public static let descriptorWidth = 76
+    /// How many wrapped lines a descriptor may take. Word wrapping wastes the end of a line, so
+    /// a descriptor under 152 characters can still need a third line; this is the real test.
+    public static let descriptorLines = 2
 }

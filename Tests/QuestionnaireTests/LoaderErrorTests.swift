@@ -153,6 +153,16 @@ import Testing
         #expect(diagnostic.problem.contains("the limit is 152"))
     }
 
+    /// Under the character cap, but long words leave so much of each line empty that it wraps
+    /// onto a third line: the screen, not the count, is what matters.
+    @Test func descriptorUnderTheCapThatStillWrapsOntoAThirdLine() throws {
+        let words = String(repeating: "internationalisation ", count: 7) + "end"
+        #expect(words.count < TextLimits.levelDescriptor)
+        let diagnostic = try #require(single(validModule(replacingLine: 14, with: "          1: {en: \(words), pl: Nikt.}")))
+        #expect(diagnostic.code == .textTooLong && diagnostic.line == 14)
+        #expect(diagnostic.problem == "the en text of level 1 of item \"sample.first.owner\" takes 3 lines when wrapped at 76 columns; it must fit 2")
+    }
+
     @Test func conditionOnAnUnknownItem() throws {
         let diagnostic = try #require(single(validModule(replacingLine: 27, with: #"        when: {item: sample.first.marketplace, is: "yes"}"#)))
         #expect(diagnostic.code == .unknownConditionItem)
