@@ -46,6 +46,16 @@ run "show ecommerce --lang pl" 0 "$bin" modules show ecommerce --lang pl && {
   then ok "show fits 80 columns"; else fail "show fits 80 columns"; fi
 }
 
+# Every shipped module in every language, as a participant would read it.
+for module in ecommerce it customer-service logistics omnichannel; do
+  for lang in en pl sv it; do
+    run "show $module --lang $lang" 0 "$bin" modules show "$module" --lang "$lang" || continue
+    if grep -q "^note:" "$work/out"; then fail "show $module --lang $lang falls back to English"; continue; fi
+    if python3 -c 'import sys; sys.exit(any(len(l.rstrip("\n")) > 80 for l in open(sys.argv[1], encoding="utf-8")))' "$work/out"
+    then ok "show $module --lang $lang reads within 80 columns"; else fail "show $module --lang $lang fits 80 columns"; fi
+  done
+done
+
 run "show --json" 0 "$bin" modules show ecommerce --json --lang pl && {
   if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["id"]=="ecommerce" and d["language"]=="pl" and d["dimensions"]' "$work/out" 2>/dev/null
   then ok "show --json is JSON with the module"; else fail "show --json is JSON with the module"; fi

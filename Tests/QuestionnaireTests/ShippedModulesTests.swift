@@ -11,9 +11,38 @@ import Testing
         #expect(Self.report.catalog.modules.count == Self.report.files.count)
     }
 
-    @Test func theECommerceModuleIsThereInEnglishAndPolish() throws {
-        let module = try #require(Self.report.catalog.module("ecommerce"))
-        #expect(module.languages.contains(.english) && module.languages.contains(.polish))
+    /// The workshop runs on these five; the session and the report refer to them by id.
+    static let workshopModules = ["ecommerce", "it", "customer-service", "logistics", "omnichannel"]
+
+    @Test func theFiveWorkshopModulesShipInAllFourLanguages() throws {
+        #expect(Self.report.catalog.modules.map(\.id).sorted() == Self.workshopModules.sorted())
+        for id in Self.workshopModules {
+            let module = try #require(Self.report.catalog.module(id), "\(id) is missing")
+            #expect(Set(module.languages) == Set(Language.allCases), "\(id) has \(module.languages.map(\.rawValue))")
+        }
+    }
+
+    /// Complaints (a claim about faulty goods) and returns (the customer changed their mind)
+    /// are separate processes in all four languages; one item asking about both would blur
+    /// two different answers. Each must be its own item, named in the language's own word.
+    @Test func complaintsAndReturnsAreSeparateItemsInEveryLanguage() throws {
+        let module = try #require(Self.report.catalog.module("customer-service"))
+        let complaints = module.items.filter { $0.id.rawValue.hasSuffix(".complaints") }
+        let returns = module.items.filter { $0.id.rawValue.hasSuffix(".returns") }
+        #expect(complaints.count == 1 && returns.count == 1)
+        let complaint = try #require(complaints.first), ret = try #require(returns.first)
+        // Stems of each language's own word: a return is never called a complaint, and back.
+        let words: [Language: (complaint: [String], return: [String])] = [
+            .english: (["complaint"], ["return"]), .polish: (["reklamac"], ["zwrot", "zwrac"]),
+            .swedish: (["reklamation"], ["retur"]), .italian: (["reclam"], ["reso ", "resi ", "reso?", "resi?", "restitu"]),
+        ]
+        for (language, word) in words {
+            let complaintText = complaint.prompt.resolved(in: language).lowercased()
+            let returnText = ret.prompt.resolved(in: language).lowercased()
+            #expect(word.complaint.contains { complaintText.contains($0) }, "\(language.rawValue) complaints prompt: \(complaintText)")
+            #expect(word.return.contains { returnText.contains($0) }, "\(language.rawValue) returns prompt: \(returnText)")
+            #expect(!word.complaint.contains { returnText.contains($0) }, "\(language.rawValue) returns prompt names complaints: \(returnText)")
+        }
     }
 
     @Test func everyDeclaredLanguageIsCompleteEverywhere() {
@@ -85,6 +114,25 @@ import Testing
             let kinds = Set(module.items.map(\.kind.name))
             #expect(kinds.isSuperset(of: ["maturity", "choice", "number"]), "\(module.id) has kinds \(kinds.sorted())")
             #expect(module.items.contains { $0.condition != nil }, "\(module.id) has no conditional item")
+        }
+    }
+
+    /// What `omnigap modules show ID --lang L` prints, for all twenty module and language
+    /// pairs: nothing wider than the 80-column terminal, and every text in that language's own
+    /// words (a stray English text would show up as the English prompt in a non-English render).
+    @Test func everyModuleReadsWithinEightyColumnsInEveryLanguage() {
+        for module in Self.report.catalog.modules {
+            for language in module.languages {
+                let text = ModuleTextRenderer.render(module, language: language)
+                for line in text.split(separator: "\n") where line.count > 80 {
+                    Issue.record("\(module.id) \(language.rawValue): \(line.count) columns: \(line)")
+                }
+                guard language != .english else { continue }
+                for item in module.items where item.prompt.resolved(in: language) == item.prompt.resolved(in: .english)
+                    && item.prompt.resolved(in: .english).count > 12 {
+                    Issue.record("\(module.id) \(language.rawValue): \(item.id) prompt is the English one")
+                }
+            }
         }
     }
 
