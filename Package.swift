@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "omnigap", targets: ["omnigap"]),
         .library(name: "Questionnaire", targets: ["Questionnaire"]),
+        .library(name: "SessionStore", targets: ["SessionStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -19,17 +20,29 @@ let package = Package(
             name: "Questionnaire",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        /// The session folder: settings, frozen modules, one file per participant with atomic
+        /// saves, incremental loading, merge, export and simulated participants.
+        .target(
+            name: "SessionStore",
+            dependencies: ["Questionnaire"]
+        ),
         /// The command line: parses arguments and wires the libraries together.
         .executableTarget(
             name: "omnigap",
             dependencies: [
                 "Questionnaire",
+                "SessionStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "QuestionnaireTests",
-            dependencies: ["Questionnaire"]
+            dependencies: ["Questionnaire"],
+            exclude: ["Snapshots"]
+        ),
+        .testTarget(
+            name: "SessionStoreTests",
+            dependencies: ["SessionStore", "Questionnaire"]
         ),
     ],
     swiftLanguageModes: [.v6]

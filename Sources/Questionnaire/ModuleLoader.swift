@@ -67,6 +67,7 @@ public enum ModuleLoader {
     static func combine(_ parsed: [ParsedModule], files: [String], earlierDiagnostics: [ModuleDiagnostic]) -> ModuleLoadReport {
         var diagnostics = earlierDiagnostics
         var modules: [QuestionnaireModule] = []
+        var moduleFiles: [String: String] = [:]
         var moduleOwners: [String: (file: String, position: SourcePosition)] = [:]
         var itemOwners: [ItemID: (file: String, position: SourcePosition)] = [:]
         for (file, result) in zip(files, parsed) {
@@ -92,9 +93,13 @@ public enum ModuleLoader {
                 }
             }
             diagnostics += result.diagnostics + crossFile
-            if crossFile.isEmpty, let module = result.module { modules.append(module) }
+            if crossFile.isEmpty, let module = result.module {
+                modules.append(module)
+                moduleFiles[module.id] = file
+            }
         }
-        return ModuleLoadReport(catalog: ModuleCatalog(modules: modules), diagnostics: diagnostics, files: files)
+        return ModuleLoadReport(catalog: ModuleCatalog(modules: modules), diagnostics: diagnostics, files: files,
+                                moduleFiles: moduleFiles)
     }
 
     // MARK: Files
@@ -196,6 +201,8 @@ public struct ModuleLoadReport: Sendable {
     public let diagnostics: [ModuleDiagnostic]
     /// The files that were read.
     public let files: [String]
+    /// The file each valid module came from, by module id: what a session freezes.
+    public let moduleFiles: [String: String]
 
     public var isValid: Bool { diagnostics.isEmpty }
 }

@@ -12,7 +12,8 @@ struct Omnigap: ParsableCommand {
             answers into gaps, disagreements and goals.
             """,
         version: OmnigapVersion.current,
-        subcommands: [ModulesCommand.self]
+        subcommands: [NewCommand.self, StatusCommand.self, RecordCommand.self, SimulateCommand.self,
+                      ExportCommand.self, MergeCommand.self, ModulesCommand.self]
     )
 }
 

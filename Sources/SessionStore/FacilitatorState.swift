@@ -1,0 +1,133 @@
+import Questionnaire
+
+/// What the facilitator decides during the workshop: the current phase, whether results are
+/// revealed, the dot-voting budget, and the agreed goals. Kept in `facilitator.json`.
+public struct FacilitatorState: Hashable, Sendable {
+    public static let formatName = "omnigap-facilitator"
+    public static let formatVersion = 1
+
+    /// Counts the saves, so a screen can tell that another process changed the state.
+    public var revision: Int = 0
+    /// The index of the current phase in the session's agenda.
+    public var phaseIndex: Int = 0
+    /// When the current phase started; nil before the workshop starts.
+    public var phaseStarted: Timestamp?
+    /// Whether the consolidated results have been revealed. Until then nobody sees them.
+    public var revealed = false
+    /// How many dots each participant may place on the gaps.
+    public var votesPerParticipant = 3
+    public var goals: [Goal] = []
+
+    public init() {}
+}
+
+/// A goal the group agreed, with what it measures and who owns it.
+public struct Goal: Hashable, Sendable {
+    public var id: String
+    public var statement: String
+    public var kpi: String
+    public var baseline: String
+    public var target: String
+    public var owner: String
+    /// "2027-03-31", or empty when not set.
+    public var due: String
+    /// The items ("it.platform.upkeep") and dimensions ("it.platform") the goal closes.
+    public var links: [String]
+    public var created: Timestamp
+    public var updated: Timestamp
+
+    public init(id: String, statement: String, kpi: String = "", baseline: String = "", target: String = "", owner: String = "",
+                due: String = "", links: [String] = [], created: Timestamp, updated: Timestamp) {
+        self.id = id
+        self.statement = statement
+        self.kpi = kpi
+        self.baseline = baseline
+        self.target = target
+        self.owner = owner
+        self.due = due
+        self.links = links
+        self.created = created
+        self.updated = updated
+    }
+}
+
+extension FacilitatorState {
+    func encoded(session: SessionID) -> String {
+        let goals = self.goals.map { goal in
+            JSONText.inlineObject([
+                ("id", JSONText.string(goal.id)), ("statement", JSONText.string(goal.statement)),
+                ("kpi", JSONText.string(goal.kpi)), ("baseline", JSONText.string(goal.baseline)),
+                ("target", JSONText.string(goal.target)), ("owner", JSONText.string(goal.owner)),
+                ("due", JSONText.string(goal.due)), ("links", JSONText.stringArray(goal.links)),
+                ("created", JSONText.string(goal.created.description)), ("updated", JSONText.string(goal.updated.description)),
+            ])
+        }
+        var members: [(String, String)] = [
+            ("format", JSONText.string(Self.formatName)), ("version", String(Self.formatVersion)),
+            ("session", JSONText.string(session.rawValue)), ("revision", String(revision)),
+            ("phase_index", String(phaseIndex)),
+        ]
+        if let phaseStarted { members.append(("phase_started", JSONText.string(phaseStarted.description))) }
+        members += [("revealed", revealed ? "true" : "false"), ("votes_per_participant", String(votesPerParticipant)),
+                    ("goals", JSONText.blockArray(goals, indent: 2))]
+        return JSONText.blockObject(members) + "\n"
+    }
+
+    static func decode(_ bytes: [UInt8], session: SessionID) -> Result<FacilitatorState, FileProblem> {
+        let root: JSONValue
+        do { root = try JSONValue.parse(bytes) } catch {
+            return .failure(bytes.isEmpty ? .empty : (error.isTruncation ? .truncated(error.description) : .notJSON(error.description)))
+        }
+        guard root["format"]?.string == formatName else { return .failure(.foreign("its \"format\" is not \"\(formatName)\"")) }
+        guard let version = root["version"]?.int else { return .failure(.invalid("\"version\" must be a whole number")) }
+        guard version <= formatVersion else { return .failure(.newerVersion(version, supported: formatVersion)) }
+        guard root["session"]?.string == session.rawValue else { return .failure(.mismatch("facilitator.json belongs to another session")) }
+        var state = FacilitatorState()
+        state.revision = root["revision"]?.int ?? 0
+        state.phaseIndex = max(0, root["phase_index"]?.int ?? 0)
+        state.phaseStarted = root["phase_started"]?.string.flatMap(Timestamp.init(iso:))
+        state.revealed = root["revealed"]?.bool ?? false
+        state.votesPerParticipant = max(0, root["votes_per_participant"]?.int ?? 3)
+        for entry in root["goals"]?.array ?? [] {
+            guard let id = entry["id"]?.string, let statement = entry["statement"]?.string,
+                  let created = entry["created"]?.string.flatMap(Timestamp.init(iso:)),
+                  let updated = entry["updated"]?.string.flatMap(Timestamp.init(iso:))
+            else { return .failure(.invalid("a goal needs an \"id\", a \"statement\" and \"created\" and \"updated\" times")) }
+            state.goals.append(Goal(
+                id: id, statement: statement, kpi: entry["kpi"]?.string ?? "", baseline: entry["baseline"]?.string ?? "",
+                target: entry["target"]?.string ?? "", owner: entry["owner"]?.string ?? "", due: entry["due"]?.string ?? "",
+                links: (entry["links"]?.array ?? []).compactMap(\.string), created: created, updated: updated))
+        }
+        return .success(state)
+    }
+}
+
+extension Session {
+    /// The facilitator's state; the default state before anything was saved.
+    public func facilitatorState() throws(SessionError) -> FacilitatorState {
+        switch FileSystem.read(paths.facilitator, limit: 8 << 20) {
+        case .missing: return FacilitatorState()
+        case .problem(let problem): throw .damaged(SessionProblem(path: "facilitator.json", problem: problem))
+        case .bytes(let bytes):
+            switch FacilitatorState.decode(bytes, session: settings.id) {
+            case .success(let state): return state
+            case .failure(let problem): throw .damaged(SessionProblem(path: "facilitator.json", problem: problem))
+            }
+        }
+    }
+
+    /// Changes the facilitator's state under the facilitator lock: read, change, write. Two
+    /// facilitator processes never overwrite each other's changes; each change applies to the
+    /// state the other left.
+    @discardableResult
+    public func updateFacilitatorState(_ change: (inout FacilitatorState) throws(SessionError) -> Void) throws(SessionError) -> FacilitatorState {
+        try FileSystem.makeDirectory(paths.locks)
+        return try FileLock.withLock(paths.facilitatorLock) { () throws(SessionError) in
+            var state = try facilitatorState()
+            try change(&state)
+            state.revision += 1
+            try FileSystem.writeAtomically(Array(state.encoded(session: settings.id).utf8), to: paths.facilitator)
+            return state
+        }
+    }
+}

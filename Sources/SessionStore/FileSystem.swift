@@ -1,0 +1,179 @@
+import Foundation
+
+/// The few file operations the session store needs, done with POSIX calls so that every step
+/// that matters for durability is explicit.
+public enum FileSystem {
+    /// Files the store writes: readable by all, writable by the owner only, never world-writable.
+    public static let fileMode: mode_t = 0o644
+    public static let directoryMode: mode_t = 0o755
+
+    /// Replaces `path` with `bytes` atomically: a temporary file in the same folder, fsync, rename,
+    /// fsync the folder. A crash or kill at any moment leaves the old file or the new one.
+    ///
+    /// - Parameter durable: false skips both fsyncs, for bulk writes (simulated sessions) where
+    ///   the machine staying up is all that matters; the rename still keeps every file whole.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String, durable: Bool = true) throws(SessionError) {
+        let directory = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        var random = SystemRandomNumberGenerator()
+        let temporary = (directory as NSString).appendingPathComponent(".\(name).tmp-\(getpid())-\(hex16(random.next()).prefix(8))")
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, fileMode)
+        guard descriptor >= 0 else { throw .io(path: path, reason: "cannot create a temporary file: \(errorText())") }
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { buffer in
+                write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+            }
+            if result < 0 {
+                if errno == EINTR { continue }
+                let reason = errorText()
+                close(descriptor)
+                unlink(temporary)
+                throw .io(path: path, reason: "cannot write: \(reason)")
+            }
+            written += result
+        }
+        // The umask may have taken bits away; set the mode we mean.
+        fchmod(descriptor, fileMode)
+        if durable, fsync(descriptor) != 0 {
+            let reason = errorText()
+            close(descriptor)
+            unlink(temporary)
+            throw .io(path: path, reason: "cannot flush to disk: \(reason)")
+        }
+        close(descriptor)
+        guard rename(temporary, path) == 0 else {
+            let reason = errorText()
+            unlink(temporary)
+            throw .io(path: path, reason: "cannot replace the file: \(reason)")
+        }
+        if durable { syncDirectory(directory) }
+    }
+
+    /// Flushes a folder's entries, so a rename in it survives a power cut.
+    public static func syncDirectory(_ path: String) {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
+    }
+
+    /// The outcome of reading one file of a session.
+    public enum ReadResult {
+        case bytes([UInt8])
+        case missing
+        case problem(FileProblem)
+    }
+
+    /// Reads a regular file of at most `limit` bytes. Links, folders, devices and pipes are
+    /// refused without being opened for reading, so a hostile folder cannot make the store block
+    /// or follow a link out of the session.
+    public static func read(_ path: String, limit: Int) -> ReadResult {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            switch errno {
+            case ENOENT: return .missing
+            case ELOOP: return .problem(.unreadable("it is a symbolic link; session files must be regular files"))
+            default: return .problem(.unreadable("it cannot be read: \(errorText())"))
+            }
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .problem(.unreadable("it cannot be read: \(errorText())")) }
+        guard info.st_mode & S_IFMT == S_IFREG else { return .problem(.unreadable("it is not a regular file")) }
+        guard Int(info.st_size) <= limit else { return .problem(.tooLarge(bytes: Int(info.st_size), limit: limit)) }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var total = 0
+        while total < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                Foundation.read(descriptor, buffer.baseAddress! + total, buffer.count - total)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .problem(.unreadable("it cannot be read: \(errorText())"))
+            }
+            if count == 0 { break }  // shrank while reading: use what is there
+            total += count
+        }
+        if total < bytes.count { bytes.removeLast(bytes.count - total) }
+        return .bytes(bytes)
+    }
+
+    /// What identifies one version of a file cheaply: a changed file has a new inode (it was
+    /// renamed into place), size or modification time.
+    public struct Stamp: Hashable, Sendable {
+        public let inode: UInt64
+        public let size: Int64
+        public let modified: Int64
+    }
+
+    /// The stamp of a regular file, or nil if it is missing or not a regular file.
+    public static func stamp(_ path: String) -> Stamp? {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return Stamp(inode: UInt64(info.st_ino), size: Int64(info.st_size),
+                     modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+    }
+
+    /// The names in a folder, or nil if it cannot be listed.
+    public static func names(in directory: String) -> [String]? {
+        guard let stream = opendir(directory) else { return nil }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { buffer in
+                String(decoding: buffer.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// Creates a folder (and its parents) if it does not exist.
+    public static func makeDirectory(_ path: String) throws(SessionError) {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: Int(directoryMode)])
+        } catch {
+            throw .io(path: path, reason: "cannot create the folder: \(error.localizedDescription)")
+        }
+    }
+
+    static func errorText() -> String {
+        String(cString: strerror(errno))
+    }
+}
+
+/// An exclusive advisory lock on a lock file, held until `unlock` (or the process ends: the
+/// kernel drops `flock` locks of a killed process, so a crash never leaves a session locked).
+public final class FileLock {
+    private var descriptor: Int32
+
+    /// Waits for the lock on `path`, creating the lock file if needed.
+    public init(path: String) throws(SessionError) {
+        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, FileSystem.fileMode)
+        guard descriptor >= 0 else { throw .io(path: path, reason: "cannot open the lock file: \(FileSystem.errorText())") }
+        while flock(descriptor, LOCK_EX) != 0 {
+            if errno == EINTR { continue }
+            let reason = FileSystem.errorText()
+            close(descriptor)
+            throw .io(path: path, reason: "cannot lock: \(reason)")
+        }
+    }
+
+    public func unlock() {
+        guard descriptor >= 0 else { return }
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+        descriptor = -1
+    }
+
+    deinit { unlock() }
+
+    /// Runs `body` while holding the lock on `path`.
+    public static func withLock<T>(_ path: String, _ body: () throws(SessionError) -> T) throws(SessionError) -> T {
+        let lock = try FileLock(path: path)
+        defer { lock.unlock() }
+        return try body()
+    }
+}

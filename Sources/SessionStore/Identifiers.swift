@@ -1,0 +1,58 @@
+/// A participant's id: "p-" and 16 hexadecimal digits, random, so that participants who join on
+/// different machines never collide. It names the participant's file; the display name never
+/// does, so no name can become a path.
+public struct ParticipantID: RawRepresentable, Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+
+    /// Accepts only the exact shape, so an id read from a file or a flag is safe in a path.
+    public init?(rawValue: String) {
+        let scalars = Array(rawValue.unicodeScalars)
+        guard scalars.count == 18, rawValue.hasPrefix("p-"),
+              scalars.dropFirst(2).allSatisfy({ ("0"..."9").contains($0) || ("a"..."f").contains($0) })
+        else { return nil }
+        self.rawValue = rawValue
+    }
+
+    /// A new random id.
+    public static func random<G: RandomNumberGenerator>(using generator: inout G) -> ParticipantID {
+        ParticipantID(rawValue: "p-" + hex16(generator.next()))!
+    }
+
+    public static func random() -> ParticipantID {
+        var generator = SystemRandomNumberGenerator()
+        return random(using: &generator)
+    }
+
+    /// The file that holds this participant, inside the session's participants folder.
+    public var fileName: String { rawValue + ".json" }
+
+    public var description: String { rawValue }
+    public static func < (lhs: ParticipantID, rhs: ParticipantID) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// A session's id: "s-" and 16 hexadecimal digits, random. Every participant file carries it,
+/// so a file from another workshop is recognised.
+public struct SessionID: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+
+    public init?(rawValue: String) {
+        let scalars = Array(rawValue.unicodeScalars)
+        guard scalars.count == 18, rawValue.hasPrefix("s-"),
+              scalars.dropFirst(2).allSatisfy({ ("0"..."9").contains($0) || ("a"..."f").contains($0) })
+        else { return nil }
+        self.rawValue = rawValue
+    }
+
+    public static func random() -> SessionID {
+        var generator = SystemRandomNumberGenerator()
+        return SessionID(rawValue: "s-" + hex16(generator.next()))!
+    }
+
+    public var description: String { rawValue }
+}
+
+/// 16 lower-case hexadecimal digits.
+func hex16(_ value: UInt64) -> String {
+    let text = String(value, radix: 16)
+    return String(repeating: "0", count: 16 - text.count) + text
+}

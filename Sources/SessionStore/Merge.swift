@@ -1,0 +1,47 @@
+import Questionnaire
+
+/// How two copies of one participant combine: per item, the latest edit wins.
+///
+/// "Latest" is a total order on (time, revision, canonical text), so a tie between two edits
+/// made in the same millisecond still has one winner, whatever order copies arrive in. Taking
+/// the greater of two values under a total order is idempotent, commutative and associative,
+/// which is what lets answers flow between machines through export, merge, sync or git in any
+/// order and settle on the same state.
+extension ParticipantRecord {
+    /// This record combined with `other`, another copy of the same participant.
+    public func merged(with other: ParticipantRecord) -> ParticipantRecord {
+        var result = self
+        result.profile = Self.later(profile, other.profile) { "\($0.name)\u{0}\($0.department)\u{0}\($0.language.rawValue)" }
+        result.done = Self.later(done, other.done) { $0 ? "1" : "0" }
+        for (item, theirs) in other.answers {
+            guard let ours = result.answers[item] else {
+                result.answers[item] = theirs
+                continue
+            }
+            if Self.isLater(theirs, than: ours) { result.answers[item] = theirs }
+        }
+        for (key, theirs) in other.unusable where result.answers[ItemID(key)] == nil {
+            if let ours = result.unusable[key], ours.json >= theirs.json { continue }
+            result.unusable[key] = theirs
+        }
+        for (key, _) in result.unusable where result.answers[ItemID(key)] != nil {
+            result.unusable[key] = nil
+        }
+        for (module, hash) in other.moduleHashes {
+            result.moduleHashes[module] = max(result.moduleHashes[module] ?? hash, hash)
+        }
+        return result
+    }
+
+    /// Whether `candidate` is a later edit than `current` in the merge order.
+    public static func isLater(_ candidate: StoredAnswer, than current: StoredAnswer) -> Bool {
+        if candidate.at != current.at { return candidate.at > current.at }
+        if candidate.revision != current.revision { return candidate.revision > current.revision }
+        return ParticipantCodec.encode(candidate) > ParticipantCodec.encode(current)
+    }
+
+    private static func later<T>(_ a: Stamped<T>, _ b: Stamped<T>, canonical: (T) -> String) -> Stamped<T> {
+        if a.at != b.at { return a.at > b.at ? a : b }
+        return canonical(a.value) >= canonical(b.value) ? a : b
+    }
+}

@@ -1,0 +1,143 @@
+import Dispatch
+import Foundation
+import Questionnaire
+
+/// Everything a session holds at one moment: the participants that could be read, and the files
+/// that were skipped with why.
+public struct SessionSnapshot: Sendable {
+    public let participants: [ParticipantRecord]
+    public let problems: [SessionProblem]
+}
+
+/// Keeps the participants of a session in memory and, on each refresh, re-reads only the files
+/// that changed, so that a live dashboard costs a folder listing and a `stat` per file.
+///
+/// A file is recognised as changed by its inode, size and modification time: every save
+/// renames a new file into place, so the inode alone already changes with every write.
+public final class ParticipantCache {
+    private var entries: [String: Entry] = [:]
+
+    private struct Entry {
+        let stamp: FileSystem.Stamp
+        let result: Result<ParticipantRecord, FileProblem>
+    }
+
+    public init() {}
+
+    /// How many files the last refresh read (the others were unchanged).
+    public private(set) var lastReadCount = 0
+
+    /// The session's participants now. Changed files are decoded in parallel.
+    public func refresh(_ session: Session) -> SessionSnapshot {
+        let directory = session.paths.participants
+        let names = (FileSystem.names(in: directory) ?? []).sorted()
+        var problems: [SessionProblem] = []
+        var toRead: [(name: String, stamp: FileSystem.Stamp)] = []
+        var next: [String: Entry] = [:]
+        for name in names {
+            // Dot files are the store's own temporary files (and editors' or sync tools' ones).
+            if name.hasPrefix(".") { continue }
+            let path = directory + "/" + name
+            guard name.hasSuffix(".json"), ParticipantID(rawValue: String(name.dropLast(5))) != nil else {
+                problems.append(SessionProblem(path: "participants/" + name, problem: .foreign(
+                    "participant files are named p-<16 hex digits>.json; bring other answer files in with `omnigap merge`")))
+                continue
+            }
+            guard let stamp = FileSystem.stamp(path) else {
+                problems.append(SessionProblem(path: "participants/" + name, problem: .unreadable("it is not a regular file")))
+                continue
+            }
+            if let entry = entries[name], entry.stamp == stamp {
+                next[name] = entry
+            } else {
+                toRead.append((name, stamp))
+            }
+        }
+        let decoded = decodeInParallel(toRead.map { directory + "/" + $0.name }, codec: session.codec)
+        for (index, file) in toRead.enumerated() {
+            next[file.name] = Entry(stamp: file.stamp, result: decoded[index])
+        }
+        lastReadCount = toRead.count
+        entries = next
+
+        var participants: [ParticipantRecord] = []
+        participants.reserveCapacity(next.count)
+        for name in names {
+            guard let entry = next[name] else { continue }
+            switch entry.result {
+            case .failure(let problem):
+                problems.append(SessionProblem(path: "participants/" + name, problem: problem))
+            case .success(let record):
+                if let problem = Self.mismatch(record, fileName: name, session: session) {
+                    problems.append(SessionProblem(path: "participants/" + name, problem: problem))
+                } else {
+                    participants.append(record)
+                }
+            }
+        }
+        participants.sort { ($0.profile.at, $0.id) < ($1.profile.at, $1.id) }
+        problems.sort { $0.path < $1.path }
+        return SessionSnapshot(participants: participants, problems: problems)
+    }
+
+    /// Why a well-formed participant file does not belong in this session, if it does not.
+    static func mismatch(_ record: ParticipantRecord, fileName: String, session: Session) -> FileProblem? {
+        if record.id.fileName != fileName {
+            return .mismatch("the file holds participant \(record.id), so it should be named \(record.id.fileName)")
+        }
+        do {
+            try session.check(record)
+        } catch {
+            return .mismatch(error.description)
+        }
+        return nil
+    }
+
+    private func decodeInParallel(_ paths: [String], codec: ParticipantCodec) -> [Result<ParticipantRecord, FileProblem>] {
+        let results = ResultSlots(count: paths.count)
+        let work: @Sendable (Int) -> Void = { index in
+            let result: Result<ParticipantRecord, FileProblem>
+            switch FileSystem.read(paths[index], limit: ParticipantCodec.maximumFileSize) {
+            case .bytes(let bytes): result = codec.decode(bytes)
+            case .missing: result = .failure(.unreadable("it disappeared while being read"))
+            case .problem(let problem): result = .failure(problem)
+            }
+            results.set(index, result)
+        }
+        if paths.count < 64 {
+            for index in paths.indices { work(index) }
+        } else {
+            let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+            let chunk = (paths.count + workers - 1) / workers
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for index in (worker * chunk)..<min(paths.count, (worker + 1) * chunk) { work(index) }
+            }
+        }
+        return results.values
+    }
+}
+
+/// Slots that parallel workers fill, each at its own index, so no lock is needed. The slots
+/// live in memory of their own: writing through a stored array from several threads would be
+/// an exclusivity violation.
+private final class ResultSlots: @unchecked Sendable {
+    private let buffer: UnsafeMutableBufferPointer<Result<ParticipantRecord, FileProblem>?>
+
+    init(count: Int) {
+        buffer = .allocate(capacity: count)
+        buffer.initialize(repeating: nil)
+    }
+
+    deinit {
+        buffer.deinitialize()
+        buffer.deallocate()
+    }
+
+    func set(_ index: Int, _ value: Result<ParticipantRecord, FileProblem>) {
+        buffer[index] = value
+    }
+
+    var values: [Result<ParticipantRecord, FileProblem>] {
+        buffer.map { $0 ?? .failure(.unreadable("it was not read")) }
+    }
+}

@@ -1,0 +1,236 @@
+import Foundation
+import Questionnaire
+
+/// An open workshop session: its settings and frozen modules, and the operations on its
+/// participant files.
+///
+/// A value with no cached state: every operation reads what it needs from the folder, so any
+/// number of processes, on one machine or several, can work on one session at once. Live views
+/// keep a `ParticipantCache` to re-read only what changed.
+public struct Session: Sendable {
+    public let paths: SessionPaths
+    public let settings: SessionSettings
+    /// The frozen modules.
+    public let catalog: ModuleCatalog
+    public let codec: ParticipantCodec
+
+    /// Opens the session in `path`, checking its settings and its frozen modules.
+    public static func open(_ path: String) throws(SessionError) -> Session {
+        let paths = SessionPaths(root: path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: paths.root, isDirectory: &isDirectory) else {
+            throw .notASession(path: path, reason: "the folder does not exist; create a session with `omnigap new \(path) --title …`")
+        }
+        guard isDirectory.boolValue else { throw .notASession(path: path, reason: "it is a file, not a session folder") }
+        let settings: SessionSettings
+        switch FileSystem.read(paths.settings, limit: 1 << 20) {
+        case .missing:
+            throw .notASession(path: path, reason: "it has no session.json; create a session with `omnigap new`")
+        case .problem(let problem):
+            throw .notASession(path: path, reason: "session.json: \(problem)")
+        case .bytes(let bytes):
+            switch SessionSettings.decode(bytes) {
+            case .success(let decoded): settings = decoded
+            case .failure(let problem): throw .notASession(path: path, reason: "session.json: \(problem)")
+            }
+        }
+        var modules: [QuestionnaireModule] = []
+        for frozen in settings.modules {
+            let file = paths.root + "/" + frozen.file
+            guard case .bytes(let bytes) = FileSystem.read(file, limit: ModuleLoader.maximumFileSize) else {
+                throw .notASession(path: path, reason: "the frozen module \(frozen.file) is missing or unreadable")
+            }
+            guard SHA256.hex(bytes) == frozen.sha256 else {
+                throw .notASession(path: path, reason: "\(frozen.file) was changed after the session froze it (its hash differs); "
+                    + "restore it from the session's copy, for example with git, or start a new session")
+            }
+            let report = ModuleLoader.load(paths: [file])
+            guard let module = report.catalog.module(frozen.id), report.isValid else {
+                let first = report.diagnostics.first.map(\.description) ?? "it does not define module \(frozen.id)"
+                throw .notASession(path: path, reason: "the frozen module is not valid: \(first)")
+            }
+            modules.append(module)
+        }
+        let catalog = ModuleCatalog(modules: modules)
+        return Session(paths: paths, settings: settings, catalog: catalog, codec: ParticipantCodec(catalog: catalog))
+    }
+
+    // MARK: Participants
+
+    /// The department modules, in order.
+    public var departmentModules: [QuestionnaireModule] {
+        settings.departments.compactMap(catalog.module)
+    }
+
+    /// The modules a participant of `department` answers: theirs, then the shared ones.
+    public func modules(for department: String) -> [QuestionnaireModule] {
+        ([department] + settings.sharedModules).compactMap(catalog.module)
+    }
+
+    /// Joins a participant, or resumes the one with the same name.
+    ///
+    /// Names are compared ignoring case and surrounding spaces. Resuming with another
+    /// department than the one joined with is refused: the name belongs to someone else.
+    public func join(name rawName: String, department: String, language: Language, at time: Timestamp = .now()) throws(SessionError) -> (record: ParticipantRecord, resumed: Bool) {
+        let name = Self.cleanName(rawName)
+        guard !name.isEmpty else { throw .invalidArgument("the name is empty") }
+        guard name.count <= 80 else { throw .invalidArgument("the name is longer than 80 characters") }
+        guard settings.departments.contains(department) else {
+            throw .invalidArgument("\"\(Sanitized.excerpt(department))\" is not a department of this session; "
+                + "the departments are \(settings.departments.joined(separator: ", "))")
+        }
+        try FileSystem.makeDirectory(paths.locks)
+        return try FileLock.withLock(paths.joinLock) { () throws(SessionError) in
+            if let existing = ParticipantCache().refresh(self).participants.first(where: { Self.sameName($0.profile.value.name, name) }) {
+                guard existing.profile.value.department == department else {
+                    throw .refused("\"\(Sanitized.excerpt(name))\" has already joined for \(existing.profile.value.department); "
+                        + "join with that department to resume, or use another name")
+                }
+                return (existing, true)
+            }
+            let record = ParticipantRecord(
+                id: .random(), sessionID: settings.id,
+                moduleHashes: settings.moduleHashes.filter { modules(for: department).map(\.id).contains($0.key) },
+                profile: Stamped(Profile(name: name, department: department, language: language), at: time),
+                done: Stamped(false, at: time))
+            try write(record)
+            return (record, false)
+        }
+    }
+
+    /// The participant with `id`, read from their file.
+    public func participant(_ id: ParticipantID) throws(SessionError) -> ParticipantRecord {
+        switch FileSystem.read(paths.participant(id), limit: ParticipantCodec.maximumFileSize) {
+        case .missing: throw .invalidArgument("no participant \(id) in this session")
+        case .problem(let problem): throw .damaged(SessionProblem(path: "participants/" + id.fileName, problem: problem))
+        case .bytes(let bytes):
+            switch codec.decode(bytes) {
+            case .success(let record): return record
+            case .failure(let problem): throw .damaged(SessionProblem(path: "participants/" + id.fileName, problem: problem))
+            }
+        }
+    }
+
+    /// Saves one answer (nil clears it) for a participant, atomically, and returns their record
+    /// as saved. The answer is checked against its item and the participant's section first.
+    @discardableResult
+    public func save(_ answer: Answer?, item itemID: ItemID, for id: ParticipantID, at time: Timestamp = .now(),
+                     durable: Bool = true) throws(SessionError) -> ParticipantRecord {
+        guard let item = catalog.item(itemID), let placement = catalog.placement(of: itemID) else {
+            throw .invalidArgument("no item \"\(Sanitized.excerpt(itemID.rawValue))\" in this session's modules")
+        }
+        if let answer {
+            do { try item.validate(answer) } catch { throw .invalidArgument(error.description) }
+        }
+        return try update(id, durable: durable) { record throws(SessionError) in
+            guard modules(for: record.profile.value.department).contains(where: { $0.id == placement.module.id }) else {
+                throw .invalidArgument("\(itemID) is in \(placement.module.id), which \(record.profile.value.department) participants do not answer")
+            }
+            let previous = record.answers[itemID]
+            // A clock that went backwards must not make a new edit lose to an old one.
+            let stamp = max(time, previous?.at ?? time)
+            record.answers[itemID] = StoredAnswer(answer: answer, at: stamp, revision: (previous?.revision ?? 0) + 1)
+            record.unusable[itemID.rawValue] = nil
+        }
+    }
+
+    /// Marks a participant done, or not done.
+    @discardableResult
+    public func setDone(_ done: Bool, for id: ParticipantID, at time: Timestamp = .now()) throws(SessionError) -> ParticipantRecord {
+        try update(id) { record in
+            record.done = Stamped(done, at: max(time, record.done.at))
+        }
+    }
+
+    /// Reads, changes and rewrites one participant file under that participant's lock, so that
+    /// a participant's own screen, `record`, `merge` and the facilitator's proxy entry can all
+    /// write to it without losing each other's answers.
+    public func update(_ id: ParticipantID, durable: Bool = true,
+                       _ change: (inout ParticipantRecord) throws(SessionError) -> Void) throws(SessionError) -> ParticipantRecord {
+        try FileSystem.makeDirectory(paths.locks)
+        return try FileLock.withLock(paths.lock(for: id)) { () throws(SessionError) in
+            var record = try participant(id)
+            try change(&record)
+            try write(record, durable: durable)
+            return record
+        }
+    }
+
+    /// Brings a copy of a participant in: merged with the local file when there is one, created
+    /// when there is not. Returns what changed.
+    public func merge(_ incoming: ParticipantRecord, durable: Bool = true) throws(SessionError) -> MergeOutcome {
+        try check(incoming)
+        try FileSystem.makeDirectory(paths.locks)
+        return try FileLock.withLock(paths.lock(for: incoming.id)) { () throws(SessionError) in
+            let existing: ParticipantRecord?
+            switch FileSystem.read(paths.participant(incoming.id), limit: ParticipantCodec.maximumFileSize) {
+            case .missing: existing = nil
+            case .problem(let problem): throw .damaged(SessionProblem(path: "participants/" + incoming.id.fileName, problem: problem))
+            case .bytes(let bytes):
+                switch codec.decode(bytes) {
+                case .success(let record): existing = record
+                case .failure(let problem): throw .damaged(SessionProblem(path: "participants/" + incoming.id.fileName, problem: problem))
+                }
+            }
+            guard let existing else {
+                try write(incoming, durable: durable)
+                return MergeOutcome(participant: incoming.id, created: true, changedAnswers: incoming.answers.count)
+            }
+            let merged = existing.merged(with: incoming)
+            let changed = merged.answers.filter { existing.answers[$0.key] != $0.value }.count
+            if merged != existing { try write(merged, durable: durable) }
+            return MergeOutcome(participant: incoming.id, created: false, changedAnswers: changed)
+        }
+    }
+
+    /// Checks that a participant record belongs to this session: same session, the module
+    /// versions this session froze, and one of its departments.
+    public func check(_ record: ParticipantRecord) throws(SessionError) {
+        guard record.sessionID == settings.id else {
+            throw .refused("\(record.id) was made in another session (\(record.sessionID)), not in this one (\(settings.id))")
+        }
+        let frozen = settings.moduleHashes
+        for (module, hash) in record.moduleHashes.sorted(by: { $0.key < $1.key }) {
+            guard let ours = frozen[module] else {
+                throw .refused("\(record.id) answered module \(module), which this session does not have")
+            }
+            guard ours == hash else {
+                let version = settings.modules.first { $0.id == module }?.version ?? "?"
+                throw .refused("\(record.id) answered another version of module \(module) (hash \(hash.prefix(12))…) "
+                    + "than this session froze (version \(version), hash \(ours.prefix(12))…); answers are never mixed across versions")
+            }
+        }
+        guard settings.departments.contains(record.profile.value.department) else {
+            throw .refused("\(record.id) belongs to department \(Sanitized.excerpt(record.profile.value.department)), which this session does not have")
+        }
+    }
+
+    /// Writes a participant's file atomically.
+    public func write(_ record: ParticipantRecord, durable: Bool = true) throws(SessionError) {
+        try FileSystem.writeAtomically(Array(ParticipantCodec.encode(record).utf8), to: paths.participant(record.id), durable: durable)
+    }
+
+    /// Every participant, read afresh, with the files that had to be skipped.
+    public func load() -> SessionSnapshot {
+        ParticipantCache().refresh(self)
+    }
+
+    /// A name as stored: control characters and escape sequences removed, spaces collapsed.
+    public static func cleanName(_ name: String) -> String {
+        let kept = String(String.UnicodeScalarView(name.unicodeScalars.filter { !Sanitized.isUnsafe($0) }))
+        return kept.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    static func sameName(_ a: String, _ b: String) -> Bool {
+        cleanName(a).lowercased() == cleanName(b).lowercased()
+    }
+}
+
+/// What a merge did to one participant.
+public struct MergeOutcome: Hashable, Sendable {
+    public let participant: ParticipantID
+    /// The participant was new to this session.
+    public let created: Bool
+    /// How many answers were added or replaced.
+    public let changedAnswers: Int
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Questionnaire
+
+/// What `omnigap new` asks for.
+public struct NewSessionRequest: Sendable {
+    public var title: String
+    /// The module ids to freeze, in order; each must be in `catalog`.
+    public var moduleIDs: [String]
+    public var language: Language
+    public var quorum: Int
+    public var agenda: [AgendaPhase]
+    /// Which of `moduleIDs` everybody answers. By default the module named "omnichannel".
+    public var sharedModules: [String]
+    public var date: String?
+
+    public init(title: String, moduleIDs: [String], language: Language = .english, quorum: Int = 2,
+                agenda: [AgendaPhase] = AgendaPhase.standard, sharedModules: [String] = ["omnichannel"], date: String? = nil) {
+        self.title = title
+        self.moduleIDs = moduleIDs
+        self.language = language
+        self.quorum = quorum
+        self.agenda = agenda
+        self.sharedModules = sharedModules
+        self.date = date
+    }
+}
+
+extension Session {
+    /// The modules a session uses when none are named.
+    public static let standardModules = ["ecommerce", "it", "customer-service", "logistics", "omnichannel"]
+
+    /// Creates a session folder: settings, a frozen copy of each chosen module with its hash,
+    /// and an empty participants folder. Refuses a folder that already holds a session, or one
+    /// with other files in it.
+    public static func create(at path: String, request: NewSessionRequest, moduleFiles: [String: String],
+                              at time: Timestamp = .now()) throws(SessionError) -> Session {
+        let paths = SessionPaths(root: path)
+        let title = cleanName(request.title)
+        guard !title.isEmpty else { throw .invalidArgument("the title is empty") }
+        guard title.count <= 120 else { throw .invalidArgument("the title is longer than 120 characters") }
+        guard (1...100).contains(request.quorum) else { throw .invalidArgument("the quorum must be 1 to 100 participants") }
+        guard !request.moduleIDs.isEmpty else { throw .invalidArgument("no modules were chosen") }
+        guard Set(request.moduleIDs).count == request.moduleIDs.count else { throw .invalidArgument("a module is named twice") }
+        let shared = request.sharedModules.filter(request.moduleIDs.contains)
+        guard request.moduleIDs.contains(where: { !shared.contains($0) }) else {
+            throw .invalidArgument("a session needs at least one department module besides the shared ones")
+        }
+        if let date = request.date, Timestamp(iso: date + "T00:00:00Z") == nil {
+            throw .invalidArgument("the date \"\(Sanitized.excerpt(date))\" is not a date like 2026-11-23")
+        }
+
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: paths.root, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw .invalidArgument("\(path) is a file; give a folder for the session") }
+            if FileManager.default.fileExists(atPath: paths.settings) { throw .alreadyASession(path: path) }
+            let visible = (FileSystem.names(in: paths.root) ?? []).filter { !$0.hasPrefix(".") }
+            guard visible.isEmpty else {
+                throw .invalidArgument("\(path) is not empty; give a new or empty folder for the session")
+            }
+        }
+        try FileSystem.makeDirectory(paths.modules)
+        try FileSystem.makeDirectory(paths.participants)
+        try FileSystem.makeDirectory(paths.locks)
+
+        var frozen: [FrozenModule] = []
+        for id in request.moduleIDs {
+            guard let source = moduleFiles[id] else { throw .invalidArgument("no valid module \"\(Sanitized.excerpt(id))\"") }
+            guard case .bytes(let bytes) = FileSystem.read(source, limit: ModuleLoader.maximumFileSize) else {
+                throw .io(path: source, reason: "cannot read the module file")
+            }
+            let report = ModuleLoader.load(paths: [source])
+            guard report.isValid, let module = report.catalog.module(id) else {
+                throw .invalidArgument("module \(id) in \(source) is not valid; run `omnigap modules validate \(source)`")
+            }
+            let file = "modules/\(id).yaml"
+            try FileSystem.writeAtomically(bytes, to: paths.root + "/" + file)
+            frozen.append(FrozenModule(id: id, version: module.version, sha256: SHA256.hex(bytes), file: file))
+        }
+        try FileSystem.writeAtomically(Array("# Lock files and interrupted writes are not part of the session.\nlocks/\n.*.tmp-*\n".utf8),
+                                       to: paths.gitignore)
+        let settings = SessionSettings(
+            id: .random(), title: title, date: request.date ?? time.date, created: time, language: request.language,
+            quorum: request.quorum, agenda: request.agenda, modules: frozen, sharedModules: shared)
+        // Written last: a folder without session.json is not a session, so an interrupted `new`
+        // leaves nothing that looks like one.
+        try FileSystem.writeAtomically(Array(settings.encoded().utf8), to: paths.settings)
+        return try open(path)
+    }
+}

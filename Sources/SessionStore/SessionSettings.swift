@@ -1,0 +1,164 @@
+import Foundation
+import Questionnaire
+
+/// What `omnigap new` decides once for the whole workshop: stored in `session.json`.
+public struct SessionSettings: Hashable, Sendable {
+    /// The settings file's format version; a newer one is refused.
+    public static let formatVersion = 1
+    public static let formatName = "omnigap-session"
+
+    public var id: SessionID
+    public var title: String
+    /// The workshop's date, "2026-11-23".
+    public var date: String
+    public var created: Timestamp
+    /// The language screens and reports use unless a participant or reader picks another.
+    public var language: Language
+    /// Below this many answers an item's result is marked low-confidence.
+    public var quorum: Int
+    public var agenda: [AgendaPhase]
+    /// The frozen modules, in the order participants meet them.
+    public var modules: [FrozenModule]
+    /// The modules every participant answers, whatever their department (the omnichannel
+    /// section). The others are departments: a participant belongs to exactly one.
+    public var sharedModules: [String]
+
+    public init(id: SessionID, title: String, date: String, created: Timestamp, language: Language, quorum: Int,
+                agenda: [AgendaPhase], modules: [FrozenModule], sharedModules: [String]) {
+        self.id = id
+        self.title = title
+        self.date = date
+        self.created = created
+        self.language = language
+        self.quorum = quorum
+        self.agenda = agenda
+        self.modules = modules
+        self.sharedModules = sharedModules
+    }
+
+    /// The department modules' ids, in order.
+    public var departments: [String] {
+        modules.map(\.id).filter { !sharedModules.contains($0) }
+    }
+
+    /// The module hashes, by id: what every participant file must have been answered against.
+    public var moduleHashes: [String: String] {
+        Dictionary(uniqueKeysWithValues: modules.map { ($0.id, $0.sha256) })
+    }
+}
+
+/// One phase of the workshop's agenda, with its timebox.
+public struct AgendaPhase: Hashable, Sendable {
+    public var id: String
+    public var minutes: Int
+
+    public init(id: String, minutes: Int) {
+        self.id = id
+        self.minutes = minutes
+    }
+
+    /// The agenda a session gets when none is given.
+    public static let standard = [
+        AgendaPhase(id: "answer", minutes: 30), AgendaPhase(id: "review", minutes: 20),
+        AgendaPhase(id: "goals", minutes: 30), AgendaPhase(id: "report", minutes: 10),
+    ]
+
+    /// Parses "answer=30,review=20,goals=30".
+    public static func parse(_ text: String) -> Result<[AgendaPhase], SessionError> {
+        var phases: [AgendaPhase] = []
+        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let pieces = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard pieces.count == 2, IdentifierRule.isValid(pieces[0]), let minutes = Int(pieces[1]), (1...600).contains(minutes) else {
+                return .failure(.invalidArgument("agenda entry \"\(String(part))\" is not PHASE=MINUTES with 1 to 600 minutes, as in answer=30,review=20"))
+            }
+            guard !phases.contains(where: { $0.id == pieces[0] }) else {
+                return .failure(.invalidArgument("agenda phase \"\(pieces[0])\" is given twice"))
+            }
+            phases.append(AgendaPhase(id: pieces[0], minutes: minutes))
+        }
+        return phases.isEmpty ? .failure(.invalidArgument("the agenda is empty")) : .success(phases)
+    }
+}
+
+/// A module as the session froze it: its copy in `modules/` and the hash of that copy.
+public struct FrozenModule: Hashable, Sendable {
+    public var id: String
+    public var version: String
+    /// SHA-256 of the frozen file's bytes.
+    public var sha256: String
+    /// The copy's path relative to the session folder, "modules/ecommerce.yaml".
+    public var file: String
+
+    public init(id: String, version: String, sha256: String, file: String) {
+        self.id = id
+        self.version = version
+        self.sha256 = sha256
+        self.file = file
+    }
+}
+
+extension SessionSettings {
+    /// The settings as `session.json` holds them.
+    public func encoded() -> String {
+        let modules = self.modules.map { module in
+            JSONText.inlineObject([("id", JSONText.string(module.id)), ("version", JSONText.string(module.version)),
+                                   ("sha256", JSONText.string(module.sha256)), ("file", JSONText.string(module.file))])
+        }
+        let agenda = self.agenda.map { JSONText.inlineObject([("phase", JSONText.string($0.id)), ("minutes", String($0.minutes))]) }
+        return JSONText.blockObject([
+            ("format", JSONText.string(Self.formatName)),
+            ("version", String(Self.formatVersion)),
+            ("id", JSONText.string(id.rawValue)),
+            ("title", JSONText.string(title)),
+            ("date", JSONText.string(date)),
+            ("created", JSONText.string(created.description)),
+            ("language", JSONText.string(language.rawValue)),
+            ("quorum", String(quorum)),
+            ("agenda", JSONText.blockArray(agenda, indent: 2)),
+            ("modules", JSONText.blockArray(modules, indent: 2)),
+            ("shared_modules", JSONText.stringArray(sharedModules)),
+        ]) + "\n"
+    }
+
+    /// Reads `session.json`; the error says what is wrong in words for a message.
+    public static func decode(_ bytes: [UInt8]) -> Result<SessionSettings, FileProblem> {
+        let root: JSONValue
+        do { root = try JSONValue.parse(bytes) } catch {
+            return .failure(bytes.isEmpty ? .empty : (error.isTruncation ? .truncated(error.description) : .notJSON(error.description)))
+        }
+        guard root["format"] != nil else { return .failure(.foreign("it has no \"format\" member")) }
+        guard root["format"]?.string == formatName else {
+            return .failure(.foreign("its format is \(root["format"].map { "\($0)" } ?? "missing"), not \(formatName)"))
+        }
+        guard let version = root["version"]?.int else { return .failure(.invalid("\"version\" must be a whole number")) }
+        guard version <= formatVersion else { return .failure(.newerVersion(version, supported: formatVersion)) }
+        func string(_ key: String) -> String? { root[key]?.string }
+        guard let id = string("id").flatMap(SessionID.init(rawValue:)) else { return .failure(.invalid("\"id\" is not a session id like s-0123456789abcdef")) }
+        guard let title = string("title"), let date = string("date") else { return .failure(.invalid("\"title\" and \"date\" must be strings")) }
+        guard let created = string("created").flatMap(Timestamp.init(iso:)) else { return .failure(.invalid("\"created\" is not an ISO 8601 UTC time")) }
+        guard let language = string("language").flatMap(Language.init(rawValue:)) else {
+            return .failure(.invalid("\"language\" must be one of \(Language.codeList)"))
+        }
+        guard let quorum = root["quorum"]?.int, quorum >= 1 else { return .failure(.invalid("\"quorum\" must be a whole number of at least 1")) }
+        var agenda: [AgendaPhase] = []
+        for entry in root["agenda"]?.array ?? [] {
+            guard let phase = entry["phase"]?.string, IdentifierRule.isValid(phase), let minutes = entry["minutes"]?.int, minutes > 0 else {
+                return .failure(.invalid("an agenda entry needs a \"phase\" id and a positive \"minutes\""))
+            }
+            agenda.append(AgendaPhase(id: phase, minutes: minutes))
+        }
+        var modules: [FrozenModule] = []
+        for entry in root["modules"]?.array ?? [] {
+            guard let id = entry["id"]?.string, IdentifierRule.isValid(id), let version = entry["version"]?.string,
+                  let sha = entry["sha256"]?.string, sha.count == 64, let file = entry["file"]?.string,
+                  file == "modules/\(id).yaml"
+            else { return .failure(.invalid("a module entry needs an \"id\", a \"version\", a \"sha256\" and \"file\": \"modules/ID.yaml\"")) }
+            modules.append(FrozenModule(id: id, version: version, sha256: sha, file: file))
+        }
+        guard !modules.isEmpty else { return .failure(.invalid("the session has no modules")) }
+        let shared = (root["shared_modules"]?.array ?? []).compactMap(\.string)
+        return .success(SessionSettings(id: id, title: title, date: date, created: created, language: language, quorum: quorum,
+                                        agenda: agenda.isEmpty ? AgendaPhase.standard : agenda, modules: modules,
+                                        sharedModules: shared.filter { id in modules.contains { $0.id == id } }))
+    }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import Questionnaire
+import SessionStore
+
+/// `omnigap export DIR --participant ID -o FILE`: one participant's answers, for another copy of
+/// the session.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write one participant's answers to a file that `omnigap merge` brings into another copy of the session.")
+
+    @OptionGroup var session: SessionArgument
+
+    @Option(name: .long, help: ArgumentHelp("The participant's id (p-…) or exact name.", valueName: "id-or-name"))
+    var participant: String
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The file to write; - or nothing for standard output.", valueName: "file"))
+    var output: String?
+
+    func run() throws {
+        let session = try self.session.open()
+        let record = try storeOperation { () throws(SessionError) in try Self.find(participant, in: session) }
+        let text = ParticipantCodec.encode(record)
+        if let output, output != "-" {
+            try storeOperation { () throws(SessionError) in try FileSystem.writeAtomically(Array(text.utf8), to: output) }
+            StandardError.write(["Exported \(record.id) (\(displayText(record.profile.value.name, width: 40)), "
+                + "\(record.answers.count) answers) to \(output)"])
+        } else {
+            print(text, terminator: "")
+        }
+    }
+
+    /// The participant named by id, or by exact name (ignoring case) when that is unambiguous.
+    static func find(_ key: String, in session: Session) throws(SessionError) -> ParticipantRecord {
+        if let id = ParticipantID(rawValue: key) { return try session.participant(id) }
+        let matches = session.load().participants.filter { $0.profile.value.name.lowercased() == Session.cleanName(key).lowercased() }
+        switch matches.count {
+        case 1: return matches[0]
+        case 0: throw .invalidArgument("no participant \"\(Sanitized.excerpt(key))\" in this session; `omnigap status` lists them")
+        default: throw .invalidArgument("\(matches.count) participants are called \"\(Sanitized.excerpt(key))\"; give the id: "
+            + matches.map(\.id.rawValue).joined(separator: ", "))
+        }
+    }
+}
+
+/// `omnigap merge DIR FILE...`: brings exported answers in.
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Bring answers exported from another copy of the session into this one.",
+        discussion: """
+            Per item, the latest edit wins (ties are broken deterministically), so merging the same \
+            file twice, or several files in any order, gives the same result. A file made in another \
+            session, or against another version of a module, is refused. Every file is tried; the \
+            exit status is 1 if any was refused.
+            """)
+
+    @OptionGroup var session: SessionArgument
+
+    @Argument(help: ArgumentHelp("Files written by `omnigap export` (or participant files from another copy).", valueName: "file"))
+    var files: [String]
+
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("give at least one file to merge") }
+    }
+
+    func run() throws {
+        let session = try self.session.open()
+        var failures = 0
+        for file in files {
+            let shown = Sanitized.visible(file)
+            let record: ParticipantRecord
+            switch FileSystem.read(file, limit: ParticipantCodec.maximumFileSize) {
+            case .missing:
+                StandardError.write(["\(shown): no such file"]); failures += 1; continue
+            case .problem(let problem):
+                StandardError.write(["\(shown): \(problem)"]); failures += 1; continue
+            case .bytes(let bytes):
+                switch session.codec.decode(bytes) {
+                case .success(let decoded): record = decoded
+                case .failure(let problem):
+                    StandardError.write(["\(shown): \(problem)"]); failures += 1; continue
+                }
+            }
+            do {
+                let outcome = try session.merge(record)
+                let who = "\(record.id) (\(displayText(record.profile.value.name, width: 40)), \(record.profile.value.department))"
+                if outcome.created {
+                    print("\(shown): added \(who) with \(outcome.changedAnswers) answer(s)")
+                } else if outcome.changedAnswers > 0 {
+                    print("\(shown): merged \(who): \(outcome.changedAnswers) answer(s) added or updated")
+                } else {
+                    print("\(shown): \(who) is already up to date")
+                }
+                if !record.unusable.isEmpty {
+                    StandardError.write(["\(shown): note: \(record.unusable.count) answer(s) do not fit this session's modules; kept but not counted"])
+                }
+            } catch {
+                StandardError.write(["\(shown): refused: \(error)"])
+                failures += 1
+            }
+        }
+        if failures > 0 {
+            StandardError.write(["\(failures) of \(files.count) file(s) not merged."])
+            throw ExitCode.failure
+        }
+    }
+}

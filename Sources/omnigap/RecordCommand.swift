@@ -1,0 +1,153 @@
+import ArgumentParser
+import Foundation
+import Questionnaire
+import SessionStore
+
+/// `omnigap record DIR --participant NAME --department D --item ID …`: one answer, entered
+/// without a screen, for scripts and for the facilitator typing in answers for someone.
+struct RecordCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "record",
+        abstract: "Record one answer for a participant, without the interactive screens.",
+        discussion: """
+            The participant joins if they have not yet (give --department then). Only the parts \
+            you give change: --target alone keeps the current stage already recorded. Use "dk" \
+            (or dont-know) for don't know. Examples:
+              omnigap record ws --participant "Anna K." --department it --item it.platform.upkeep --current 2 --target 4
+              omnigap record ws --participant "Anna K." --item it.platform.uptime --current 99.2 --target dk
+              omnigap record ws --participant "Anna K." --item it.product-data.pim --choice "yes"
+              omnigap record ws --participant "Anna K." --done
+            """)
+
+    @OptionGroup var session: SessionArgument
+
+    @Option(name: .long, help: ArgumentHelp("The participant's name (joins them if new) or id.", valueName: "name-or-id"))
+    var participant: String
+
+    @Option(name: .long, help: "The department a new participant joins.")
+    var department: String?
+
+    @Option(name: .long, help: "The language a new participant answers in (default: the session's).")
+    var lang: Language?
+
+    @Option(name: .long, help: ArgumentHelp("The item to answer, as `omnigap modules show` lists it.", valueName: "item-id"))
+    var item: String?
+
+    @Option(name: .long, help: ArgumentHelp("Current stage 1-4, or a number item's current value, or dk.", valueName: "value"))
+    var current: String?
+
+    @Option(name: .long, help: ArgumentHelp("Target stage 1-4, or a number item's target value, or dk.", valueName: "value"))
+    var target: String?
+
+    @Option(name: .long, help: ArgumentHelp("A choice item's option ids, comma-separated, or dk.", valueName: "ids"))
+    var choice: String?
+
+    @Option(name: .long, help: "A text item's answer.")
+    var text: String?
+
+    @Option(name: .long, help: "How important the item is: 1 (low), 2 or 3 (high).")
+    var importance: Int?
+
+    @Option(name: .long, help: "A comment on the item.")
+    var comment: String?
+
+    @Flag(name: .long, help: "Remove the participant's answer to the item.")
+    var clear = false
+
+    @Flag(name: .long, help: "Mark the participant done.")
+    var done = false
+
+    func validate() throws {
+        guard item != nil || done else { throw ValidationError("give --item ID with a value, or --done") }
+        if item == nil, current != nil || target != nil || choice != nil || text != nil || importance != nil || comment != nil || clear {
+            throw ValidationError("values need --item ID")
+        }
+        if let item, !clear, current == nil && target == nil && choice == nil && text == nil && importance == nil && comment == nil {
+            throw ValidationError("give a value for \(item): --current, --target, --choice, --text, --importance or --comment (or --clear)")
+        }
+    }
+
+    func run() throws {
+        let session = try self.session.open()
+        let record = try storeOperation { () throws(SessionError) in try participantRecord(in: session) }
+        if let itemKey = item {
+            let itemID = ItemID(itemKey)
+            guard let item = session.catalog.item(itemID) else {
+                throw CommandFailure("no item \"\(Sanitized.excerpt(itemKey))\" in this session's modules; `omnigap modules show` lists them")
+            }
+            let answer = clear ? nil : try makeAnswer(for: item, existing: record.answers[itemID]?.answer)
+            let saved = try storeOperation { () throws(SessionError) in try session.save(answer, item: itemID, for: record.id) }
+            let revision = saved.answers[itemID]?.revision ?? 0
+            print("\(clear ? "Cleared" : "Recorded") \(itemID) for \(displayText(record.profile.value.name, width: 40)) (\(record.id)), revision \(revision)")
+        }
+        if done {
+            try storeOperation { () throws(SessionError) in _ = try session.setDone(true, for: record.id) }
+            print("Marked \(displayText(record.profile.value.name, width: 40)) (\(record.id)) done")
+        }
+    }
+
+    private func participantRecord(in session: Session) throws(SessionError) -> ParticipantRecord {
+        if ParticipantID(rawValue: participant) != nil { return try ExportCommand.find(participant, in: session) }
+        if let department {
+            let (record, resumed) = try session.join(name: participant, department: department, language: lang ?? session.settings.language)
+            if !resumed { print("Joined \(displayText(record.profile.value.name, width: 40)) for \(department) as \(record.id)") }
+            return record
+        }
+        do {
+            return try ExportCommand.find(participant, in: session)
+        } catch {
+            throw .invalidArgument("\(error); to add a new participant, give --department (\(session.settings.departments.joined(separator: ", ")))")
+        }
+    }
+
+    /// The answer with the given parts applied over what was recorded before.
+    private func makeAnswer(for item: Item, existing: Answer?) throws -> Answer {
+        var answer = existing ?? Answer(.text(""))
+        switch item.kind {
+        case .maturity:
+            guard choice == nil, text == nil else { throw CommandFailure("\(item.id) is a maturity item: give --current and --target (1-4 or dk)") }
+            var (oldCurrent, oldTarget): (Rated<Int>?, Rated<Int>?) = (nil, nil)
+            if case .maturity(let c, let t)? = existing?.value { (oldCurrent, oldTarget) = (c, t) }
+            answer.value = .maturity(current: try current.map { try stage($0, "--current") } ?? oldCurrent,
+                                     target: try target.map { try stage($0, "--target") } ?? oldTarget)
+        case .number:
+            guard choice == nil, text == nil else { throw CommandFailure("\(item.id) is a number item: give --current and --target values (or dk)") }
+            var (oldCurrent, oldTarget): (Rated<Double>?, Rated<Double>?) = (nil, nil)
+            if case .number(let c, let t)? = existing?.value { (oldCurrent, oldTarget) = (c, t) }
+            answer.value = .number(current: try current.map { try number($0, "--current") } ?? oldCurrent,
+                                   target: try target.map { try number($0, "--target") } ?? oldTarget)
+        case .choice(let options, _):
+            guard current == nil, target == nil, text == nil else { throw CommandFailure("\(item.id) is a choice item: give --choice with option ids (\(options.map(\.id).joined(separator: ", ")))") }
+            if let choice {
+                answer.value = Self.isDontKnow(choice) ? .choice(.dontKnow)
+                    : .choice(.value(choice.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }))
+            } else if existing == nil {
+                throw CommandFailure("\(item.id) has no answer yet: give --choice with option ids (\(options.map(\.id).joined(separator: ", ")))")
+            }
+        case .text:
+            guard current == nil, target == nil, choice == nil else { throw CommandFailure("\(item.id) is a free-text item: give --text") }
+            if let text { answer.value = .text(text) } else if existing == nil { throw CommandFailure("\(item.id) has no answer yet: give --text") }
+        }
+        if let importance { answer.importance = importance }
+        if let comment { answer.comment = comment.isEmpty ? nil : comment }
+        return answer
+    }
+
+    private static func isDontKnow(_ text: String) -> Bool {
+        ["dk", "dont-know", "don't know", "?"].contains(text.lowercased())
+    }
+
+    private func stage(_ text: String, _ flag: String) throws -> Rated<Int> {
+        if Self.isDontKnow(text) { return .dontKnow }
+        guard let value = Int(text), (1...4).contains(value) else { throw CommandFailure("\(flag) \(Sanitized.excerpt(text)): a stage is 1 to 4, or dk") }
+        return .value(value)
+    }
+
+    private func number(_ text: String, _ flag: String) throws -> Rated<Double> {
+        if Self.isDontKnow(text) { return .dontKnow }
+        guard let value = Double(text.replacingOccurrences(of: ",", with: ".")), value.isFinite else {
+            throw CommandFailure("\(flag) \(Sanitized.excerpt(text)): give a number, or dk")
+        }
+        return .value(value)
+    }
+}
