@@ -35,6 +35,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        /// Benchmarks of the session store; scripts/bench-store.sh runs them on a release build.
+        .executableTarget(
+            name: "omnigap-bench",
+            dependencies: ["SessionStore", "Questionnaire"]
+        ),
         .testTarget(
             name: "QuestionnaireTests",
             dependencies: ["Questionnaire"],

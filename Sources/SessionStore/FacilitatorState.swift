@@ -81,6 +81,7 @@ extension FacilitatorState {
         guard root["format"]?.string == formatName else { return .failure(.foreign("its \"format\" is not \"\(formatName)\"")) }
         guard let version = root["version"]?.int else { return .failure(.invalid("\"version\" must be a whole number")) }
         guard version <= formatVersion else { return .failure(.newerVersion(version, supported: formatVersion)) }
+        guard version >= 1 else { return .failure(.invalid("\"version\" \(version) is not a format version")) }
         guard root["session"]?.string == session.rawValue else { return .failure(.mismatch("facilitator.json belongs to another session")) }
         var state = FacilitatorState()
         state.revision = root["revision"]?.int ?? 0

@@ -151,7 +151,8 @@ public final class FileLock {
 
     /// Waits for the lock on `path`, creating the lock file if needed.
     public init(path: String) throws(SessionError) {
-        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, FileSystem.fileMode)
+        // Read-only is enough for flock, so a lock file made by one account can be locked by another.
+        descriptor = open(path, O_RDONLY | O_CREAT | O_CLOEXEC, FileSystem.fileMode)
         guard descriptor >= 0 else { throw .io(path: path, reason: "cannot open the lock file: \(FileSystem.errorText())") }
         while flock(descriptor, LOCK_EX) != 0 {
             if errno == EINTR { continue }

@@ -21,14 +21,15 @@ extension ParticipantRecord {
             if Self.isLater(theirs, than: ours) { result.answers[item] = theirs }
         }
         for (key, theirs) in other.unusable where result.answers[ItemID(key)] == nil {
-            if let ours = result.unusable[key], ours.json >= theirs.json { continue }
+            if let ours = result.unusable[key], !bytewise(theirs.json, isAfter: ours.json) { continue }
             result.unusable[key] = theirs
         }
         for (key, _) in result.unusable where result.answers[ItemID(key)] != nil {
             result.unusable[key] = nil
         }
         for (module, hash) in other.moduleHashes {
-            result.moduleHashes[module] = max(result.moduleHashes[module] ?? hash, hash)
+            if let ours = result.moduleHashes[module], !bytewise(hash, isAfter: ours) { continue }
+            result.moduleHashes[module] = hash
         }
         return result
     }
@@ -37,11 +38,18 @@ extension ParticipantRecord {
     public static func isLater(_ candidate: StoredAnswer, than current: StoredAnswer) -> Bool {
         if candidate.at != current.at { return candidate.at > current.at }
         if candidate.revision != current.revision { return candidate.revision > current.revision }
-        return ParticipantCodec.encode(candidate) > ParticipantCodec.encode(current)
+        return bytewise(ParticipantCodec.encode(candidate), isAfter: ParticipantCodec.encode(current))
     }
 
     private static func later<T>(_ a: Stamped<T>, _ b: Stamped<T>, canonical: (T) -> String) -> Stamped<T> {
         if a.at != b.at { return a.at > b.at ? a : b }
-        return canonical(a.value) >= canonical(b.value) ? a : b
+        return bytewise(canonical(b.value), isAfter: canonical(a.value)) ? b : a
     }
+}
+
+/// Whether `a` sorts after `b` byte by byte in UTF-8. Swift's `<` on strings treats canonically
+/// equivalent texts (é composed or decomposed) as equal, which would make the winner depend on
+/// merge order; bytes never tie unless the texts are identical.
+func bytewise(_ a: String, isAfter b: String) -> Bool {
+    b.utf8.lexicographicallyPrecedes(a.utf8)
 }

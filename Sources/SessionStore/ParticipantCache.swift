@@ -71,7 +71,7 @@ public final class ParticipantCache {
                 if let problem = Self.mismatch(record, fileName: name, session: session) {
                     problems.append(SessionProblem(path: "participants/" + name, problem: problem))
                 } else {
-                    participants.append(record)
+                    participants.append(session.confined(record))
                 }
             }
         }

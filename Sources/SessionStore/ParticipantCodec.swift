@@ -13,15 +13,11 @@ public struct ParticipantCodec: Sendable {
     public static let maximumFileSize = 8 << 20
     static let dontKnow = "dont-know"
 
-    /// The items the answers may refer to, by the bytes of their id.
-    private let items: [[UInt8]: Item]
+    /// The items the answers may refer to, found by the bytes of their id.
+    private let items: ItemTable
 
     public init(catalog: ModuleCatalog) {
-        var items: [[UInt8]: Item] = [:]
-        for module in catalog.modules {
-            for item in module.items { items[Array(item.id.rawValue.utf8)] = item }
-        }
-        self.items = items
+        items = ItemTable(catalog.modules.flatMap(\.items))
     }
 
     // MARK: Encoding
@@ -97,7 +93,11 @@ public struct ParticipantCodec: Sendable {
     }
 
     private func decode(_ scanner: inout JSONScanner) throws(JSONSyntaxError) -> Result<ParticipantRecord, FileProblem> {
-        guard try scanner.peekKind() == .object else { return .failure(.foreign("the file holds a JSON \(try scanner.peekKind().rawValue), not an object")) }
+        guard try scanner.peekKind() == .object else {
+            // Tell text that merely starts like JSON from a JSON document of another kind.
+            let whole = try JSONValue.parse(scanner.bytes)
+            return .failure(.foreign("the file holds a JSON \(whole.kind.rawValue), not an object"))
+        }
         var format: String?, version: Int?, session: String?, id: String?
         var modules: [String: String] = [:]
         var profile: Stamped<Profile>?, done: Stamped<Bool>?
@@ -107,50 +107,53 @@ public struct ParticipantCodec: Sendable {
         func note(_ found: FileProblem) { if problem == nil { problem = found } }
 
         try scanner.beginObject()
-        while let key = try scanner.nextKey() {
-            switch key {
-            case Keys.format:
+        while let key = try scanner.nextKeySpan() {
+            switch Keys.match(scanner, key) {
+            case .format:
                 if try scanner.peekKind() == .string { format = try scanner.readString() } else { try scanner.skipValue() }
                 if format != Self.formatName {
                     return .failure(.foreign("its \"format\" is \(format.map { "\"\(Sanitized.excerpt($0))\"" } ?? "not a string"), not \"\(Self.formatName)\""))
                 }
-            case Keys.version:
+            case .version:
                 if try scanner.peekKind() == .number, let value = try? scanner.readInt() { version = value } else {
                     try scanner.skipValue()
                     note(.invalid("\"version\" is not a whole number"))
                 }
                 if let version, version > Self.formatVersion { return .failure(.newerVersion(version, supported: Self.formatVersion)) }
-            case Keys.session: session = try readString(&scanner)
-            case Keys.id: id = try readString(&scanner)
-            case Keys.modules:
+                if let version, version < 1 { return .failure(.invalid("\"version\" \(version) is not a format version")) }
+            case .session: session = try readString(&scanner)
+            case .id: id = try readString(&scanner)
+            case .modules:
                 guard try scanner.peekKind() == .object else { try scanner.skipValue(); note(.invalid("\"modules\" is not an object")); continue }
                 try scanner.beginObject()
-                while let module = try scanner.nextKey() {
-                    if let hash = try readString(&scanner) { modules[String(decoding: module, as: UTF8.self)] = hash }
+                while let module = try scanner.nextKeySpan() {
+                    if let hash = try readString(&scanner) { modules[String(decoding: scanner.bytes[module], as: UTF8.self)] = hash }
                 }
-            case Keys.profile:
+            case .profile:
                 switch try decodeProfile(&scanner) {
                 case .success(let value): profile = value
                 case .failure(let found): note(found)
                 }
-            case Keys.done:
+            case .done:
                 switch try decodeDone(&scanner) {
                 case .success(let value): done = value
                 case .failure(let found): note(found)
                 }
-            case Keys.answers:
+            case .answers:
                 guard try scanner.peekKind() == .object else { try scanner.skipValue(); note(.invalid("\"answers\" is not an object")); continue }
                 try scanner.beginObject()
-                while let itemKey = try scanner.nextKey() {
+                while let itemKey = try scanner.nextKeySpan() {
                     let start = scanner.offset
-                    let decoded = try decodeAnswer(&scanner, item: items[itemKey])
-                    let name = String(decoding: itemKey, as: UTF8.self)
+                    let item = items.item(in: scanner.bytes, itemKey)
+                    let decoded = try decodeAnswer(&scanner, item: item)
                     switch decoded {
                     case .stored(let stored):
-                        let item = ItemID(name)
-                        if answers[item] != nil { note(.invalid("item \(Sanitized.excerpt(name)) is answered twice")) }
-                        answers[item] = stored
+                        // The id comes from the module, so the file's bytes never become a string.
+                        let id = item!.id
+                        if answers[id] != nil { note(.invalid("item \(id) is answered twice")) }
+                        answers[id] = stored
                     case .unusable(let reason):
+                        let name = String(decoding: scanner.bytes[itemKey], as: UTF8.self)
                         let json = String(decoding: scanner.bytes[start..<scanner.offset], as: UTF8.self)
                         unusable[name] = UnusableAnswer(json: json.trimmingLeadingWhitespace(), reason: reason)
                     }
@@ -177,20 +180,21 @@ public struct ParticipantCodec: Sendable {
     }
 
     private func readTimestamp(_ scanner: inout JSONScanner) throws(JSONSyntaxError) -> Timestamp? {
-        guard let text = try readString(&scanner) else { return nil }
-        return Timestamp(iso: text)
+        guard try scanner.peekKind() == .string else { try scanner.skipValue(); return nil }
+        let span = try scanner.readStringSpan()
+        return Timestamp(isoBytes: scanner.bytes[span])
     }
 
     private func decodeProfile(_ scanner: inout JSONScanner) throws(JSONSyntaxError) -> Result<Stamped<Profile>, FileProblem> {
         guard try scanner.peekKind() == .object else { try scanner.skipValue(); return .failure(.invalid("\"profile\" is not an object")) }
         var name: String?, department: String?, language: Language?, at: Timestamp?
         try scanner.beginObject()
-        while let key = try scanner.nextKey() {
-            switch key {
-            case Keys.name: name = try readString(&scanner)
-            case Keys.department: department = try readString(&scanner)
-            case Keys.language: language = try readString(&scanner).flatMap(Language.init(rawValue:))
-            case Keys.at: at = try readTimestamp(&scanner)
+        while let key = try scanner.nextKeySpan() {
+            switch Keys.match(scanner, key) {
+            case .name: name = try readString(&scanner)
+            case .department: department = try readString(&scanner)
+            case .language: language = try readString(&scanner).flatMap(Language.init(rawValue:))
+            case .at: at = try readTimestamp(&scanner)
             default: try scanner.skipValue()
             }
         }
@@ -204,11 +208,11 @@ public struct ParticipantCodec: Sendable {
         guard try scanner.peekKind() == .object else { try scanner.skipValue(); return .failure(.invalid("\"done\" is not an object")) }
         var value: Bool?, at: Timestamp?
         try scanner.beginObject()
-        while let key = try scanner.nextKey() {
-            switch key {
-            case Keys.value:
+        while let key = try scanner.nextKeySpan() {
+            switch Keys.match(scanner, key) {
+            case .value:
                 if try scanner.peekKind() == .bool { value = try scanner.readBool() } else { try scanner.skipValue() }
-            case Keys.at: at = try readTimestamp(&scanner)
+            case .at: at = try readTimestamp(&scanner)
             default: try scanner.skipValue()
             }
         }
@@ -224,11 +228,11 @@ public struct ParticipantCodec: Sendable {
         var importance: Int?, comment: String?, at: Timestamp?, revision: Int?, cleared = false
         var problem: String?
         try scanner.beginObject()
-        while let key = try scanner.nextKey() {
-            switch key {
-            case Keys.current: current = try readRating(&scanner)
-            case Keys.target: target = try readRating(&scanner)
-            case Keys.choice:
+        while let key = try scanner.nextKeySpan() {
+            switch Keys.match(scanner, key) {
+            case .current: current = try readRating(&scanner)
+            case .target: target = try readRating(&scanner)
+            case .choice:
                 switch try scanner.peekKind() {
                 case .string:
                     if try scanner.readString() == Self.dontKnow { choice = .dontKnow } else { problem = "\"choice\" must be a list of options or \"dont-know\"" }
@@ -243,18 +247,18 @@ public struct ParticipantCodec: Sendable {
                     try scanner.skipValue()
                     problem = "\"choice\" must be a list of options or \"dont-know\""
                 }
-            case Keys.text: text = try readString(&scanner)
-            case Keys.importance:
+            case .text: text = try readString(&scanner)
+            case .importance:
                 if try scanner.peekKind() == .number, let value = try? scanner.readInt() { importance = value } else { try scanner.skipValue(); problem = "\"importance\" is not 1, 2 or 3" }
-            case Keys.comment: comment = try readString(&scanner)
-            case Keys.at: at = try readTimestamp(&scanner)
-            case Keys.rev:
+            case .comment: comment = try readString(&scanner)
+            case .at: at = try readTimestamp(&scanner)
+            case .rev:
                 if try scanner.peekKind() == .number, let value = try? scanner.readInt() { revision = value } else { try scanner.skipValue() }
-            case Keys.cleared:
+            case .cleared:
                 if try scanner.peekKind() == .bool { cleared = try scanner.readBool() } else { try scanner.skipValue(); problem = "\"cleared\" is not true or false" }
             default:
                 try scanner.skipValue()
-                problem = "unknown member \"\(Sanitized.excerpt(String(decoding: key, as: UTF8.self)))\""
+                problem = "unknown member \"\(Sanitized.excerpt(String(decoding: scanner.bytes[key], as: UTF8.self)))\""
             }
         }
         if let problem { return .unusable(problem) }
@@ -329,15 +333,43 @@ private enum RawRating {
     }
 }
 
-/// The member names, as bytes, so keys are matched without making strings.
-private enum Keys {
-    static let format = Array("format".utf8), version = Array("version".utf8), session = Array("session".utf8)
-    static let id = Array("id".utf8), modules = Array("modules".utf8), profile = Array("profile".utf8)
-    static let done = Array("done".utf8), answers = Array("answers".utf8), name = Array("name".utf8)
-    static let department = Array("department".utf8), language = Array("language".utf8), at = Array("at".utf8)
-    static let value = Array("value".utf8), current = Array("current".utf8), target = Array("target".utf8)
-    static let choice = Array("choice".utf8), text = Array("text".utf8), importance = Array("importance".utf8)
-    static let comment = Array("comment".utf8), rev = Array("rev".utf8), cleared = Array("cleared".utf8)
+/// The member names the decoder knows, matched against a key's bytes without making strings.
+private enum Keys: CaseIterable {
+    case format, version, session, id, modules, profile, done, answers, name, department, language, at
+    case value, current, target, choice, text, importance, comment, rev, cleared, unknown
+
+    private static let table: [(Keys, [UInt8])] = allCases.filter { $0 != .unknown }.map { key in
+        let name: String = switch key {
+        case .format: "format"
+        case .version: "version"
+        case .session: "session"
+        case .id: "id"
+        case .modules: "modules"
+        case .profile: "profile"
+        case .done: "done"
+        case .answers: "answers"
+        case .name: "name"
+        case .department: "department"
+        case .language: "language"
+        case .at: "at"
+        case .value: "value"
+        case .current: "current"
+        case .target: "target"
+        case .choice: "choice"
+        case .text: "text"
+        case .importance: "importance"
+        case .comment: "comment"
+        case .rev: "rev"
+        case .cleared: "cleared"
+        case .unknown: ""
+        }
+        return (key, Array(name.utf8))
+    }
+
+    static func match(_ scanner: JSONScanner, _ span: Range<Int>) -> Keys {
+        for (key, name) in table where scanner.span(span, equals: name) { return key }
+        return .unknown
+    }
 }
 
 extension String {

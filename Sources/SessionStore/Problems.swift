@@ -22,7 +22,7 @@ public enum FileProblem: Error, Hashable, Sendable, CustomStringConvertible {
         case .empty: "the file is empty"
         case .truncated(let detail): "the file is truncated: \(detail)"
         case .notJSON(let detail): "the file is not valid JSON: \(detail)"
-        case let .tooLarge(bytes, limit): "the file is \(bytes / 1024) KiB, more than the \(limit / 1024) KiB a participant file may be"
+        case let .tooLarge(bytes, limit): "the file is \(bytes / 1024) KiB, more than the \(limit / 1024) KiB such a file may be"
         case .foreign(let detail): "not an omnigap file: \(detail)"
         case let .newerVersion(version, supported):
             "the file has format version \(version), newer than this omnigap reads (\(supported)); upgrade omnigap to read it"

@@ -158,8 +158,9 @@ public struct Session: Sendable {
 
     /// Brings a copy of a participant in: merged with the local file when there is one, created
     /// when there is not. Returns what changed.
-    public func merge(_ incoming: ParticipantRecord, durable: Bool = true) throws(SessionError) -> MergeOutcome {
-        try check(incoming)
+    public func merge(_ received: ParticipantRecord, durable: Bool = true) throws(SessionError) -> MergeOutcome {
+        try check(received)
+        let incoming = confined(received)
         try FileSystem.makeDirectory(paths.locks)
         return try FileLock.withLock(paths.lock(for: incoming.id)) { () throws(SessionError) in
             let existing: ParticipantRecord?
@@ -174,12 +175,13 @@ public struct Session: Sendable {
             }
             guard let existing else {
                 try write(incoming, durable: durable)
-                return MergeOutcome(participant: incoming.id, created: true, changedAnswers: incoming.answers.count)
+                return MergeOutcome(participant: incoming.id, created: true, changedAnswers: incoming.answers.count, changedOther: false)
             }
             let merged = existing.merged(with: incoming)
             let changed = merged.answers.filter { existing.answers[$0.key] != $0.value }.count
             if merged != existing { try write(merged, durable: durable) }
-            return MergeOutcome(participant: incoming.id, created: false, changedAnswers: changed)
+            return MergeOutcome(participant: incoming.id, created: false, changedAnswers: changed,
+                                changedOther: changed == 0 && merged != existing)
         }
     }
 
@@ -205,8 +207,27 @@ public struct Session: Sendable {
         }
     }
 
+    /// `record` with any answer to an item outside the participant's section (their department
+    /// and the shared modules) set aside as unusable: kept in the file, never counted. The store
+    /// never writes such answers; only a hand-edited or foreign file can hold them.
+    public func confined(_ record: ParticipantRecord) -> ParticipantRecord {
+        let allowed = Set(modules(for: record.profile.value.department).map(\.id))
+        var result = record
+        for (item, stored) in record.answers {
+            guard let module = catalog.placement(of: item)?.module.id, !allowed.contains(module) else { continue }
+            result.answers[item] = nil
+            result.unusable[item.rawValue] = UnusableAnswer(
+                json: ParticipantCodec.encode(stored),
+                reason: "\(item) is in module \(module), which \(record.profile.value.department) participants do not answer")
+        }
+        return result
+    }
+
     /// Writes a participant's file atomically.
     public func write(_ record: ParticipantRecord, durable: Bool = true) throws(SessionError) {
+        // A clone of a session in git has no participants folder until someone joins: git keeps
+        // no empty folders.
+        try FileSystem.makeDirectory(paths.participants)
         try FileSystem.writeAtomically(Array(ParticipantCodec.encode(record).utf8), to: paths.participant(record.id), durable: durable)
     }
 
@@ -233,4 +254,6 @@ public struct MergeOutcome: Hashable, Sendable {
     public let created: Bool
     /// How many answers were added or replaced.
     public let changedAnswers: Int
+    /// No answer changed, but the profile or the done mark did.
+    public let changedOther: Bool
 }

@@ -132,6 +132,7 @@ extension SessionSettings {
         }
         guard let version = root["version"]?.int else { return .failure(.invalid("\"version\" must be a whole number")) }
         guard version <= formatVersion else { return .failure(.newerVersion(version, supported: formatVersion)) }
+        guard version >= 1 else { return .failure(.invalid("\"version\" \(version) is not a format version")) }
         func string(_ key: String) -> String? { root[key]?.string }
         guard let id = string("id").flatMap(SessionID.init(rawValue:)) else { return .failure(.invalid("\"id\" is not a session id like s-0123456789abcdef")) }
         guard let title = string("title"), let date = string("date") else { return .failure(.invalid("\"title\" and \"date\" must be strings")) }

@@ -20,7 +20,10 @@ public struct Simulation: Sendable {
     /// Participant number `index` (0-based) of this simulation, with all their answers, made
     /// around `time`.
     public func participant(_ index: Int, at time: Timestamp) -> ParticipantRecord {
-        var random = SeededGenerator(seed: seed &+ UInt64(index) &* 0x9E37_79B9)
+        // Each participant's own stream: the seed and index mixed twice, so that neighbouring
+        // participants' streams share nothing.
+        var mixer = SeededGenerator(seed: seed ^ (UInt64(index) &* 0xD1B5_4A32_D192_ED03))
+        var random = SeededGenerator(seed: mixer.next())
         let departments = session.settings.departments
         // Spread over the departments evenly, starting at a seed-dependent one.
         let department = departments[(index + Int(seed % UInt64(max(1, departments.count)))) % departments.count]
@@ -57,8 +60,13 @@ public struct Simulation: Sendable {
         var result: [(ItemID, Answer)] = []
         for module in session.modules(for: department) {
             var given: [ItemID: Answer] = [:]
+            var visible: Set<ItemID> = []
             for item in module.items {
-                guard module.visibleItemIDs(given: given).contains(item.id) else { continue }
+                // The same rule as `visibleItems(given:)`, applied as the answers come in.
+                if let condition = item.condition {
+                    guard visible.contains(condition.itemID), condition.isSatisfied(by: given[condition.itemID]) else { continue }
+                }
+                visible.insert(item.id)
                 guard let answer = answer(to: item, department: department, language: language,
                                           optimism: optimism, random: &random) else { continue }
                 given[item.id] = answer

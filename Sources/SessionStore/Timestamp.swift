@@ -40,22 +40,24 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Parses "YYYY-MM-DDTHH:MM:SS.sssZ", or the same without the fraction; nil for anything else.
     public init?(iso text: String) {
-        self.init(isoBytes: Array(text.utf8))
+        self.init(isoBytes: Array(text.utf8)[...])
     }
 
-    public init?(isoBytes bytes: [UInt8]) {
+    /// Parses the text from its UTF-8 bytes, as they sit in a file being read.
+    public init?(isoBytes bytes: ArraySlice<UInt8>) {
         guard bytes.count == 24 || bytes.count == 20, bytes.last == UInt8(ascii: "Z") else { return nil }
+        let base = bytes.startIndex
         func number(_ range: Range<Int>) -> Int64? {
             var value: Int64 = 0
             for index in range {
-                let digit = bytes[index] &- UInt8(ascii: "0")
+                let digit = bytes[base + index] &- UInt8(ascii: "0")
                 guard digit < 10 else { return nil }
                 value = value * 10 + Int64(digit)
             }
             return value
         }
-        guard bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "T"),
-              bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+        guard bytes[base + 4] == UInt8(ascii: "-"), bytes[base + 7] == UInt8(ascii: "-"), bytes[base + 10] == UInt8(ascii: "T"),
+              bytes[base + 13] == UInt8(ascii: ":"), bytes[base + 16] == UInt8(ascii: ":"),
               let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
               let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
               (1...12).contains(month), (1...Self.daysIn(month: month, year: year)).contains(day),
@@ -63,7 +65,7 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         else { return nil }
         var ms: Int64 = 0
         if bytes.count == 24 {
-            guard bytes[19] == UInt8(ascii: "."), let fraction = number(20..<23) else { return nil }
+            guard bytes[base + 19] == UInt8(ascii: "."), let fraction = number(20..<23) else { return nil }
             ms = fraction
         }
         let days = Self.days(fromCivil: year, month, day)

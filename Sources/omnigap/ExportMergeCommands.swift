@@ -25,7 +25,7 @@ struct ExportCommand: ParsableCommand {
         if let output, output != "-" {
             try storeOperation { () throws(SessionError) in try FileSystem.writeAtomically(Array(text.utf8), to: output) }
             StandardError.write(["Exported \(record.id) (\(displayText(record.profile.value.name, width: 40)), "
-                + "\(record.answers.count) answers) to \(output)"])
+                + "\(record.currentAnswers.count) answers) to \(output)"])
         } else {
             print(text, terminator: "")
         }
@@ -90,11 +90,14 @@ struct MergeCommand: ParsableCommand {
                     print("\(shown): added \(who) with \(outcome.changedAnswers) answer(s)")
                 } else if outcome.changedAnswers > 0 {
                     print("\(shown): merged \(who): \(outcome.changedAnswers) answer(s) added or updated")
+                } else if outcome.changedOther {
+                    print("\(shown): merged \(who): name, language or done mark updated")
                 } else {
                     print("\(shown): \(who) is already up to date")
                 }
-                if !record.unusable.isEmpty {
-                    StandardError.write(["\(shown): note: \(record.unusable.count) answer(s) do not fit this session's modules; kept but not counted"])
+                let unusable = session.confined(record).unusable.count
+                if unusable > 0 {
+                    StandardError.write(["\(shown): note: \(unusable) answer(s) do not fit this participant's section; kept but not counted"])
                 }
             } catch {
                 StandardError.write(["\(shown): refused: \(error)"])

@@ -69,16 +69,42 @@ struct RecordCommand: ParsableCommand {
 
     func run() throws {
         let session = try self.session.open()
-        let record = try storeOperation { () throws(SessionError) in try participantRecord(in: session) }
+        // Everything is checked before a new participant joins, so a rejected answer leaves
+        // nothing behind.
+        let existing = try storeOperation { () throws(SessionError) in try existingParticipant(in: session) }
+        guard let department = existing?.profile.value.department ?? department else {
+            throw CommandFailure("no participant \"\(Sanitized.excerpt(participant))\" in this session; to add one, "
+                + "give --department (\(session.settings.departments.joined(separator: ", ")))")
+        }
+        guard session.settings.departments.contains(department) else {
+            throw CommandFailure("\"\(Sanitized.excerpt(department))\" is not a department of this session; "
+                + "the departments are \(session.settings.departments.joined(separator: ", "))")
+        }
+        var change: (item: ItemID, answer: Answer?)?
         if let itemKey = item {
             let itemID = ItemID(itemKey)
-            guard let item = session.catalog.item(itemID) else {
+            guard let item = session.catalog.item(itemID), let module = session.catalog.placement(of: itemID)?.module.id else {
                 throw CommandFailure("no item \"\(Sanitized.excerpt(itemKey))\" in this session's modules; `omnigap modules show` lists them")
             }
-            let answer = clear ? nil : try makeAnswer(for: item, existing: record.answers[itemID]?.answer)
-            let saved = try storeOperation { () throws(SessionError) in try session.save(answer, item: itemID, for: record.id) }
-            let revision = saved.answers[itemID]?.revision ?? 0
-            print("\(clear ? "Cleared" : "Recorded") \(itemID) for \(displayText(record.profile.value.name, width: 40)) (\(record.id)), revision \(revision)")
+            guard session.modules(for: department).contains(where: { $0.id == module }) else {
+                throw CommandFailure("\(itemID) is in \(module), which \(department) participants do not answer")
+            }
+            let answer = clear ? nil : try makeAnswer(for: item, existing: existing?.answers[itemID]?.answer)
+            if let answer {
+                do { try item.validate(answer) } catch { throw CommandFailure(error.description) }
+            }
+            change = (itemID, answer)
+        }
+        let record = try storeOperation { () throws(SessionError) in
+            if let existing { return existing }
+            let joined = try session.join(name: participant, department: department, language: lang ?? session.settings.language).record
+            print("Joined \(displayText(joined.profile.value.name, width: 40)) for \(department) as \(joined.id)")
+            return joined
+        }
+        if let change {
+            let saved = try storeOperation { () throws(SessionError) in try session.save(change.answer, item: change.item, for: record.id) }
+            let revision = saved.answers[change.item]?.revision ?? 0
+            print("\(clear ? "Cleared" : "Recorded") \(change.item) for \(displayText(record.profile.value.name, width: 40)) (\(record.id)), revision \(revision)")
         }
         if done {
             try storeOperation { () throws(SessionError) in _ = try session.setDone(true, for: record.id) }
@@ -86,18 +112,18 @@ struct RecordCommand: ParsableCommand {
         }
     }
 
-    private func participantRecord(in session: Session) throws(SessionError) -> ParticipantRecord {
-        if ParticipantID(rawValue: participant) != nil { return try ExportCommand.find(participant, in: session) }
-        if let department {
-            let (record, resumed) = try session.join(name: participant, department: department, language: lang ?? session.settings.language)
-            if !resumed { print("Joined \(displayText(record.profile.value.name, width: 40)) for \(department) as \(record.id)") }
-            return record
+    /// The participant named by id or name, or nil when no one has that name yet.
+    private func existingParticipant(in session: Session) throws(SessionError) -> ParticipantRecord? {
+        if let id = ParticipantID(rawValue: participant) { return try session.participant(id) }
+        let matches = session.load().participants.filter { $0.profile.value.name.lowercased() == Session.cleanName(participant).lowercased() }
+        guard matches.count <= 1 else {
+            throw .invalidArgument("\(matches.count) participants are called \"\(Sanitized.excerpt(participant))\"; give the id: "
+                + matches.map(\.id.rawValue).joined(separator: ", "))
         }
-        do {
-            return try ExportCommand.find(participant, in: session)
-        } catch {
-            throw .invalidArgument("\(error); to add a new participant, give --department (\(session.settings.departments.joined(separator: ", ")))")
+        if let found = matches.first, let department, department != found.profile.value.department {
+            throw .refused("\"\(Sanitized.excerpt(participant))\" has already joined for \(found.profile.value.department), not \(department)")
         }
+        return matches.first
     }
 
     /// The answer with the given parts applied over what was recorded before.

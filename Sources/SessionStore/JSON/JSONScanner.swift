@@ -41,6 +41,58 @@ public struct JSONScanner {
         return key
     }
 
+    /// The next key of the current object as a range of the document's bytes, or nil after the
+    /// closing `}`. No bytes are copied; a key written with escapes keeps them, so it matches no
+    /// plain name (the store never writes such keys).
+    public mutating func nextKeySpan() throws(JSONSyntaxError) -> Range<Int>? {
+        skipWhitespace()
+        guard offset < bytes.count else { throw error("the text ends inside an object") }
+        if bytes[offset] == UInt8(ascii: "}") {
+            offset += 1
+            pendingFirst = false
+            return nil
+        }
+        if !pendingFirst {
+            try expect(UInt8(ascii: ","), "',' or '}'")
+            skipWhitespace()
+        }
+        pendingFirst = false
+        let span = try readStringSpan()
+        try expect(UInt8(ascii: ":"), "':'")
+        return span
+    }
+
+    /// A string value as a range of the document's bytes, quotes excluded, escapes kept; see
+    /// `nextKeySpan()`. The string is still checked in full.
+    public mutating func readStringSpan() throws(JSONSyntaxError) -> Range<Int> {
+        skipWhitespace()
+        let start = offset + 1
+        var end = start
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte == UInt8(ascii: "\"") { break }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { end = -1; break }
+            end += 1
+        }
+        if end >= 0, end < bytes.count, offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") {
+            offset = end + 1
+            return start..<end
+        }
+        _ = try readStringBytes()  // the slow path, which checks escapes and UTF-8
+        return start..<(offset - 1)
+    }
+
+    /// Whether the bytes in `span` are exactly `name`.
+    public func span(_ span: Range<Int>, equals name: [UInt8]) -> Bool {
+        guard span.count == name.count else { return false }
+        var index = 0
+        for position in span {
+            if bytes[position] != name[index] { return false }
+            index += 1
+        }
+        return true
+    }
+
     /// Consumes `[`.
     public mutating func beginArray() throws(JSONSyntaxError) {
         try expect(UInt8(ascii: "["), "an array")
@@ -91,6 +143,10 @@ public struct JSONScanner {
 
     public mutating func readString() throws(JSONSyntaxError) -> String {
         skipWhitespace()
+        let span = try readStringSpan()
+        // Without escapes the span is the text itself.
+        if !bytes[span].contains(UInt8(ascii: "\\")) { return String(decoding: bytes[span], as: UTF8.self) }
+        offset = span.lowerBound - 1
         let raw = try readStringBytes()
         return String(decoding: raw, as: UTF8.self)
     }
@@ -99,7 +155,13 @@ public struct JSONScanner {
         skipWhitespace()
         if consumeLiteral("true") { return true }
         if consumeLiteral("false") { return false }
-        throw error("true or false was expected")
+        throw error("true or false was expected", ranOut: isCutLiteral("true") || isCutLiteral("false"))
+    }
+
+    /// Consumes `null`.
+    public mutating func readNull() throws(JSONSyntaxError) {
+        skipWhitespace()
+        if !consumeLiteral("null") { throw error("null was expected", ranOut: isCutLiteral("null")) }
     }
 
     /// Consumes `null` if it comes next.
@@ -173,7 +235,7 @@ public struct JSONScanner {
         case .string: _ = try readStringBytes()
         case .number: _ = try scanNumber()
         case .bool: _ = try readBool()
-        case .null: _ = consumeLiteral("null")
+        case .null: try readNull()
         }
     }
 
@@ -205,6 +267,14 @@ public struct JSONScanner {
         return matches
     }
 
+    /// Whether the rest of the text is a proper beginning of `literal`: a file cut off inside it.
+    private func isCutLiteral(_ literal: StaticString) -> Bool {
+        let rest = bytes.count - offset
+        return rest < literal.utf8CodeUnitCount && literal.withUTF8Buffer { literalBytes in
+            (0..<rest).allSatisfy { bytes[offset + $0] == literalBytes[$0] }
+        }
+    }
+
     /// Scans a number's syntax; returns whether it was a plain integer.
     private mutating func scanNumber() throws(JSONSyntaxError) -> Bool {
         let start = offset
@@ -216,19 +286,19 @@ public struct JSONScanner {
         if offset < bytes.count, bytes[offset] == UInt8(ascii: "-") { offset += 1 }
         let intStart = offset
         let intDigits = digits()
-        guard intDigits > 0 else { offset = start; throw error("a number was expected") }
+        guard intDigits > 0 else { let ranOut = offset >= bytes.count; offset = start; throw error("a number was expected", ranOut: ranOut) }
         if intDigits > 1, bytes[intStart] == UInt8(ascii: "0") { offset = start; throw error("a number may not start with 0") }
         var isInteger = true
         if offset < bytes.count, bytes[offset] == UInt8(ascii: ".") {
             offset += 1
             isInteger = false
-            guard digits() > 0 else { offset = start; throw error("a digit was expected after '.'") }
+            guard digits() > 0 else { let ranOut = offset >= bytes.count; offset = start; throw error("a digit was expected after '.'", ranOut: ranOut) }
         }
         if offset < bytes.count, bytes[offset] == UInt8(ascii: "e") || bytes[offset] == UInt8(ascii: "E") {
             offset += 1
             isInteger = false
             if offset < bytes.count, bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-") { offset += 1 }
-            guard digits() > 0 else { offset = start; throw error("a digit was expected in the exponent") }
+            guard digits() > 0 else { let ranOut = offset >= bytes.count; offset = start; throw error("a digit was expected in the exponent", ranOut: ranOut) }
         }
         return isInteger
     }
@@ -306,7 +376,7 @@ public struct JSONScanner {
     }
 
     private mutating func readHex4() throws(JSONSyntaxError) -> UInt32 {
-        guard offset + 4 <= bytes.count else { throw error("the text ends inside a \\u escape") }
+        guard offset + 4 <= bytes.count else { throw error("the text ends inside a \\u escape", ranOut: true) }
         var value: UInt32 = 0
         for _ in 0..<4 {
             let byte = bytes[offset]
@@ -339,7 +409,11 @@ public struct JSONScanner {
         case 0xF4: length = 4; upperSecond = 0x8F
         default: throw error("the text is not valid UTF-8")
         }
-        guard offset + length <= bytes.count else { throw error("the text ends inside a UTF-8 character") }
+        guard offset + length <= bytes.count else {
+            // Only a real truncation if what is there is a valid beginning.
+            let valid = (offset + 1..<bytes.count).allSatisfy { (0x80...0xBF).contains(bytes[$0]) }
+            throw error(valid ? "the text ends inside a UTF-8 character" : "the text is not valid UTF-8", ranOut: valid)
+        }
         for index in 1..<length {
             let byte = bytes[offset + index]
             let (low, high) = index == 1 ? (lowerSecond, upperSecond) : (UInt8(0x80), UInt8(0xBF))
@@ -352,8 +426,10 @@ public struct JSONScanner {
         offset += length
     }
 
-    private func error(_ message: String) -> JSONSyntaxError {
-        JSONSyntaxError(offset: offset, message: message, isTruncation: offset >= bytes.count)
+    /// An error at the current offset. It is a truncation when the text ran out there, or when
+    /// `ranOut` says the bytes so far were a valid beginning that simply stopped.
+    private func error(_ message: String, ranOut: Bool = false) -> JSONSyntaxError {
+        JSONSyntaxError(offset: offset, message: message, isTruncation: ranOut || offset >= bytes.count)
     }
 }
 

@@ -47,7 +47,7 @@ public enum JSONValue: Hashable, Sendable {
         }
         switch try scanner.peekKind() {
         case .null:
-            _ = scanner.readNullIfPresent()
+            try scanner.readNull()
             return .null
         case .bool: return .bool(try scanner.readBool())
         case .number: return .number(try scanner.readDouble())

@@ -1,0 +1,71 @@
+import Foundation
+import Questionnaire
+import SessionStore
+
+/// Benchmarks of the session store, run by scripts/bench-store.sh on a release build. Each
+/// measurement runs in its own process so that the peak memory it prints is its own.
+///
+///   omnigap-bench save DIR [COUNT]   save latency, fsync included: p50 and p99
+///   omnigap-bench load DIR           time to load every participant, cold cache object, and peak memory
+///   omnigap-bench refresh DIR        time to refresh a warm cache when one file changed
+
+func milliseconds(since start: UInt64) -> Double {
+    Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+}
+
+func peakMemoryMiB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024  // kilobytes on Linux
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data(("omnigap-bench: " + message + "\n").utf8))
+    exit(1)
+}
+
+func open(_ path: String) -> Session {
+    do { return try Session.open(path) } catch { fail(error.description) }
+}
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 3 else { fail("usage: omnigap-bench save|load|refresh DIR [COUNT]") }
+let session = open(arguments[2])
+
+switch arguments[1] {
+case "save":
+    let count = arguments.count > 3 ? Int(arguments[3]) ?? 200 : 200
+    let joined: ParticipantRecord
+    do { joined = try session.join(name: "Benchmark \(UUID().uuidString.prefix(6))", department: session.settings.departments[0], language: .english).record } catch { fail(error.description) }
+    let items = session.modules(for: joined.profile.value.department).flatMap(\.items).filter { $0.kind.name == "maturity" }
+    var latencies: [Double] = []
+    for index in 0..<count {
+        let item = items[index % items.count]
+        let answer = Answer(.maturity(current: .value(1 + index % 4), target: .value(4)), importance: 2)
+        let start = DispatchTime.now().uptimeNanoseconds
+        do { try session.save(answer, item: item.id, for: joined.id) } catch { fail(error.description) }
+        latencies.append(milliseconds(since: start))
+    }
+    latencies.sort()
+    let p50 = latencies[latencies.count / 2], p99 = latencies[min(latencies.count - 1, latencies.count * 99 / 100)]
+    print(String(format: "save: %d answers, one at a time, fsync included: p50 %.2f ms, p99 %.2f ms, max %.2f ms",
+                 count, p50, p99, latencies.last ?? 0))
+case "load":
+    let start = DispatchTime.now().uptimeNanoseconds
+    let snapshot = session.load()
+    let elapsed = milliseconds(since: start)
+    let answers = snapshot.participants.reduce(0) { $0 + $1.answers.count }
+    print(String(format: "load: %d participants, %d answers, %d skipped files: %.0f ms, peak memory %.0f MiB",
+                 snapshot.participants.count, answers, snapshot.problems.count, elapsed, peakMemoryMiB()))
+case "refresh":
+    let cache = ParticipantCache()
+    let first = cache.refresh(session)
+    guard let someone = first.participants.first else { fail("the session has no participants") }
+    let item = session.modules(for: someone.profile.value.department).flatMap(\.items).first { $0.kind.name == "maturity" }!
+    do { try session.save(Answer(.maturity(current: .value(2), target: .value(3))), item: item.id, for: someone.id) } catch { fail(error.description) }
+    let start = DispatchTime.now().uptimeNanoseconds
+    _ = cache.refresh(session)
+    print(String(format: "refresh: %d participants, %d file re-read: %.1f ms", first.participants.count, cache.lastReadCount, milliseconds(since: start)))
+default:
+    fail("unknown benchmark \(arguments[1]); use save, load or refresh")
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Questionnaire
+import Testing
+@testable import SessionStore
+
+/// Cases found in review of the first version of the store.
+@Suite struct StoreEdgeCaseTests {
+    @Test func aCloneWithoutAParticipantsFolderStillTakesAnswers() throws {
+        let session = try makeSession()
+        try FileManager.default.removeItem(atPath: session.paths.participants)
+        #expect(session.load().participants.isEmpty)
+        let (record, _) = try session.join(name: "Anna", department: "it", language: .english)
+        try session.save(Answer(.maturity(current: .value(2), target: nil)), item: "it.platform.upkeep", for: record.id)
+        #expect(session.load().participants.count == 1)
+    }
+
+    @Test func answersOutsideTheParticipantsSectionAreKeptButNotCounted() throws {
+        let session = try makeSession()
+        var record = Simulation(session: session, seed: 21).participant(1, at: .now())
+        let foreign = try #require(session.catalog.modules.first { !session.modules(for: record.profile.value.department).contains($0) })
+        let item = try #require(foreign.items.first { $0.kind.name == "maturity" })
+        record.answers[item.id] = StoredAnswer(answer: Answer(.maturity(current: .value(4), target: .value(4))), at: .now(), revision: 1)
+        _ = try session.merge(record)
+        let loaded = try #require(session.load().participants.first)
+        #expect(loaded.answers[item.id] == nil)
+        #expect(loaded.unusable[item.id.rawValue]?.reason.contains("do not answer") == true)
+        #expect(String(decoding: readFile(session.paths.participant(record.id)), as: UTF8.self).contains(item.id.rawValue))
+    }
+
+    @Test func tiesBetweenEquivalentTextsAreBrokenByBytes() throws {
+        let session = try makeSession()
+        let time = Timestamp(milliseconds: 1000)
+        var a = Simulation(session: session, seed: 22).participant(0, at: .now()), b = a
+        let item = try #require(a.answers.keys.sorted().first { session.catalog.item($0)?.kind.name == "maturity" })
+        a.answers[item] = StoredAnswer(answer: Answer(.maturity(current: .value(2), target: nil), comment: "caf\u{E9}"), at: time, revision: 1)
+        b.answers[item] = StoredAnswer(answer: Answer(.maturity(current: .value(2), target: nil), comment: "cafe\u{301}"), at: time, revision: 1)
+        #expect(ParticipantCodec.encode(a.merged(with: b)) == ParticipantCodec.encode(b.merged(with: a)))
+    }
+
+    @Test func versionZeroAndTextThatLooksLikeJSONAreNamedCorrectly() throws {
+        let session = try makeSession()
+        let good = ParticipantCodec.encode(Simulation(session: session, seed: 23).participant(0, at: .now()))
+        guard case .failure(.invalid)? = Optional(session.codec.decode(bytes(good.replacingOccurrences(of: "\"version\": 1", with: "\"version\": 0")))) else {
+            Issue.record("version 0 accepted"); return
+        }
+        guard case .failure(.notJSON) = session.codec.decode(bytes("nothing to see here")) else { Issue.record("text"); return }
+        guard case .failure(.notJSON) = session.codec.decode(bytes("true story")) else { Issue.record("text"); return }
+        guard case .failure(.foreign) = session.codec.decode(bytes("null")) else { Issue.record("null"); return }
+    }
+}
