@@ -427,7 +427,8 @@ sed -i 's/Who does the e-commerce manager.s work today?/Who does this work today
 "$bin" record "$work/s6o" --participant Olle --department ecommerce --item ecommerce.ownership.owner --current 1 --target 2 >/dev/null
 "$bin" export "$work/s6o" --participant Olle -o "$work/olle.json" 2>/dev/null
 fresh "$work/m2"
-run "a file from another session is refused" 1 "$bin" merge "$work/m2" "$work/olle.json" && contains "the refusal names the other session" "another session"
+run "a file from another session with another module version is refused" 1 "$bin" merge "$work/m2" "$work/olle.json" \
+  && contains "the refusal names the module version" "another version of module ecommerce"
 # The same file as if it came from this session: only the module version differs now.
 t rewrite "$work/olle.json" "$work/olle-here.json" "$(t session-id "$work/s6o")" "$(t session-id "$s6")"
 run "a file made against another module version is refused" 1 "$bin" merge "$work/m2" "$work/olle-here.json" \
@@ -436,6 +437,19 @@ t rewrite "$work/anna.json" "$work/anna-hash.json" "$(t module-hash "$work/anna.
 run "an export with an edited module hash is refused" 1 "$bin" merge "$work/m2" "$work/anna-hash.json" \
   && contains "the edited hash is refused as another module version" "another version of module ecommerce"
 run "refused files add nobody" 0 "$bin" status "$work/m2" && contains "nobody was added" "No participants yet."
+
+# A new session made from the same modules: other session id, same module versions. The export
+# is accepted with a note, belongs to the new session afterwards, and merging twice adds it once.
+"$bin" new "$work/s6n" --title "A fresh session" >/dev/null
+run "an export merges into a fresh session of the same modules" 0 "$bin" merge "$work/s6n" "$work/anna.json" \
+  && contains "the other session is noted" "made in another session" && contains "the participant is added" "added p-"
+run "merging it into the fresh session again" 0 "$bin" merge "$work/s6n" "$work/anna.json" && contains "the second merge changes nothing" "already up to date"
+check "the fresh session lists the participant once, as its own" python3 -c '
+import json, subprocess, sys
+d = json.loads(subprocess.run([sys.argv[1], "status", sys.argv[2], "--json"], capture_output=True, text=True, check=True).stdout)
+assert len(d["participants"]) == 1 and not d["problems"], d
+files = __import__("glob").glob(sys.argv[2] + "/participants/p-*.json")
+assert len(files) == 1 and json.load(open(files[0]))["session"] == d["session"]["id"], files' "$bin" "$work/s6n"
 
 # Missing, foreign and truncated files in one call with a good one.
 printf '{"hello": 1}\n' >"$work/foreign.json"

@@ -158,9 +158,16 @@ public struct Session: Sendable {
 
     /// Brings a copy of a participant in: merged with the local file when there is one, created
     /// when there is not. Returns what changed.
+    ///
+    /// A copy from another session is accepted when it was answered against exactly the modules
+    /// this session froze (same hashes): the answers mean the same thing, which is what lets a
+    /// facilitator gather answers from several workshops, or from a pre-survey, into one. It then
+    /// belongs to this session. A copy made against any other module version is refused.
     public func merge(_ received: ParticipantRecord, durable: Bool = true) throws(SessionError) -> MergeOutcome {
-        try check(received)
-        let incoming = confined(received)
+        try checkModules(received)
+        var incoming = confined(received)
+        let otherSession = received.sessionID == settings.id ? nil : received.sessionID
+        incoming.sessionID = settings.id
         try FileSystem.makeDirectory(paths.locks)
         return try FileLock.withLock(paths.lock(for: incoming.id)) { () throws(SessionError) in
             let existing: ParticipantRecord?
@@ -175,22 +182,30 @@ public struct Session: Sendable {
             }
             guard let existing else {
                 try write(incoming, durable: durable)
-                return MergeOutcome(participant: incoming.id, created: true, changedAnswers: incoming.answers.count, changedOther: false)
+                return MergeOutcome(participant: incoming.id, created: true, changedAnswers: incoming.answers.count, changedOther: false,
+                                    fromOtherSession: otherSession)
             }
             let merged = existing.merged(with: incoming)
             let changed = merged.answers.filter { existing.answers[$0.key] != $0.value }.count
             if merged != existing { try write(merged, durable: durable) }
             return MergeOutcome(participant: incoming.id, created: false, changedAnswers: changed,
-                                changedOther: changed == 0 && merged != existing)
+                                changedOther: changed == 0 && merged != existing, fromOtherSession: otherSession)
         }
     }
 
-    /// Checks that a participant record belongs to this session: same session, the module
-    /// versions this session froze, and one of its departments.
+    /// Checks that a participant file in the folder belongs to this session: same session, and
+    /// see `checkModules`. Files from elsewhere come in through `merge`, never by copying.
     public func check(_ record: ParticipantRecord) throws(SessionError) {
         guard record.sessionID == settings.id else {
-            throw .refused("\(record.id) was made in another session (\(record.sessionID)), not in this one (\(settings.id))")
+            throw .refused("\(record.id) was made in another session (\(record.sessionID)), not in this one (\(settings.id)); "
+                + "bring it in with `omnigap merge`")
         }
+        try checkModules(record)
+    }
+
+    /// Checks that a participant was answered against the module versions this session froze,
+    /// in one of its departments.
+    public func checkModules(_ record: ParticipantRecord) throws(SessionError) {
         let frozen = settings.moduleHashes
         for (module, hash) in record.moduleHashes.sorted(by: { $0.key < $1.key }) {
             guard let ours = frozen[module] else {
@@ -256,4 +271,6 @@ public struct MergeOutcome: Hashable, Sendable {
     public let changedAnswers: Int
     /// No answer changed, but the profile or the done mark did.
     public let changedOther: Bool
+    /// The session the copy was made in, when it was not this one.
+    public let fromOtherSession: SessionID?
 }

@@ -51,9 +51,9 @@ struct MergeCommand: ParsableCommand {
         abstract: "Bring answers exported from another copy of the session into this one.",
         discussion: """
             Per item, the latest edit wins (ties are broken deterministically), so merging the same \
-            file twice, or several files in any order, gives the same result. A file made in another \
-            session, or against another version of a module, is refused. Every file is tried; the \
-            exit status is 1 if any was refused.
+            file twice, or several files in any order, gives the same result. A file answered against \
+            another version of a module is refused. A file from another session with the same module \
+            versions is accepted, with a note. Every file is tried; the exit status is 1 if any was refused.
             """)
 
     @OptionGroup var session: SessionArgument
@@ -94,6 +94,9 @@ struct MergeCommand: ParsableCommand {
                     print("\(shown): merged \(who): name, language or done mark updated")
                 } else {
                     print("\(shown): \(who) is already up to date")
+                }
+                if let other = outcome.fromOtherSession {
+                    StandardError.write(["\(shown): note: made in another session (\(other)) with the same module versions; its answers now belong to this one"])
                 }
                 let unusable = session.confined(record).unusable.count
                 if unusable > 0 {

@@ -48,3 +48,26 @@ import Testing
         guard case .failure(.foreign) = session.codec.decode(bytes("null")) else { Issue.record("null"); return }
     }
 }
+
+@Suite struct MergeAcrossSessionsTests {
+    @Test func aCopyFromAnotherSessionOfTheSameModulesJoinsThisOne() throws {
+        let first = try makeSession("acrossFirst"), second = try makeSession("acrossSecond")
+        #expect(first.settings.id != second.settings.id)
+        let record = Simulation(session: first, seed: 31).participant(2, at: .now())
+        let outcome = try second.merge(record)
+        #expect(outcome.created && outcome.fromOtherSession == first.settings.id)
+        #expect(try second.merge(record).changedAnswers == 0)
+        let loaded = second.load()
+        #expect(loaded.participants.count == 1 && loaded.problems.isEmpty)
+        #expect(loaded.participants.first?.sessionID == second.settings.id)
+    }
+
+    @Test func aCopyOfAnotherSessionInTheFolderIsSkippedNotAdopted() throws {
+        let first = try makeSession("copiedFirst"), second = try makeSession("copiedSecond")
+        let record = Simulation(session: first, seed: 32).participant(0, at: .now())
+        writeFile(second.paths.participant(record.id), bytes(ParticipantCodec.encode(record)))
+        let loaded = second.load()
+        #expect(loaded.participants.isEmpty)
+        #expect(loaded.problems.first?.problem.description.contains("bring it in with `omnigap merge`") == true)
+    }
+}

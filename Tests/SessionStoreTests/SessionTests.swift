@@ -170,7 +170,8 @@ import Testing
         let simulation = Simulation(session: session, seed: 11)
         var record = simulation.participant(0, at: .now())
         #expect(try session.merge(record).created)
-        #expect(try session.merge(record) == MergeOutcome(participant: record.id, created: false, changedAnswers: 0, changedOther: false))
+        #expect(try session.merge(record) == MergeOutcome(participant: record.id, created: false, changedAnswers: 0, changedOther: false,
+                                                          fromOtherSession: nil))
         let item = try #require(record.answers.keys.sorted().first)
         record.answers[item]?.at = Timestamp(milliseconds: Timestamp.now().milliseconds + 60_000)
         record.answers[item]?.revision += 1
