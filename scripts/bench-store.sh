@@ -14,6 +14,7 @@ work=${1:-$(mktemp -d)}
 mkdir -p "$work"
 echo "scratch folder: $work ($(df -h "$work" | awk 'NR==2 {print $1}'))"
 
+rm -rf "$work/save"
 "$bin/omnigap" new "$work/save" --title "Save benchmark" >/dev/null
 "$bin/omnigap-bench" save "$work/save" 300
 

@@ -17,6 +17,8 @@ public struct SessionSnapshot: Sendable {
 public final class ParticipantCache {
     private var entries: [String: Entry] = [:]
 
+    /// One file as last read: its stamp, and the participant it holds (checked against the
+    /// session) or why it was skipped.
     private struct Entry {
         let stamp: FileSystem.Stamp
         let result: Result<ParticipantRecord, FileProblem>
@@ -30,20 +32,23 @@ public final class ParticipantCache {
     /// The session's participants now. Changed files are decoded in parallel.
     public func refresh(_ session: Session) -> SessionSnapshot {
         let directory = session.paths.participants
-        let names = (FileSystem.names(in: directory) ?? []).sorted()
         var problems: [SessionProblem] = []
-        var toRead: [(name: String, stamp: FileSystem.Stamp)] = []
-        var next: [String: Entry] = [:]
-        for name in names {
-            // Dot files are the store's own temporary files (and editors' or sync tools' ones).
-            if name.hasPrefix(".") { continue }
-            let path = directory + "/" + name
+        var names: [String] = []
+        // Dot files are the store's own temporary files (and editors' or sync tools' ones).
+        for name in FileSystem.names(in: directory) ?? [] where !name.hasPrefix(".") {
             guard name.hasSuffix(".json"), ParticipantID(rawValue: String(name.dropLast(5))) != nil else {
                 problems.append(SessionProblem(path: "participants/" + name, problem: .foreign(
                     "participant files are named p-<16 hex digits>.json; bring other answer files in with `omnigap merge`")))
                 continue
             }
-            guard let stamp = FileSystem.stamp(path) else {
+            names.append(name)
+        }
+        let stamps = FileSystem.stamps(in: directory, names: names)
+        var toRead: [(name: String, stamp: FileSystem.Stamp)] = []
+        var next: [String: Entry] = [:]
+        next.reserveCapacity(names.count)
+        for (name, stamp) in zip(names, stamps) {
+            guard let stamp else {
                 problems.append(SessionProblem(path: "participants/" + name, problem: .unreadable("it is not a regular file")))
                 continue
             }
@@ -55,10 +60,21 @@ public final class ParticipantCache {
         }
         let decoded = decodeInParallel(toRead.map { directory + "/" + $0.name }, codec: session.codec)
         for (index, file) in toRead.enumerated() {
-            next[file.name] = Entry(stamp: file.stamp, result: decoded[index])
+            // Checked once per version of the file, so an unchanged file costs only its stat.
+            let result = decoded[index].flatMap { record -> Result<ParticipantRecord, FileProblem> in
+                if let problem = Self.mismatch(record, fileName: file.name, session: session) { return .failure(problem) }
+                return .success(session.confined(record))
+            }
+            next[file.name] = Entry(stamp: file.stamp, result: result)
         }
         lastReadCount = toRead.count
+        // Nothing read, nothing gone, no new stray file: the last snapshot still holds, and a
+        // dashboard polling a quiet session costs a listing and the stats.
+        if toRead.isEmpty, next.count == entries.count, let previous = lastSnapshot, problems == lastStrayProblems {
+            return previous
+        }
         entries = next
+        lastStrayProblems = problems
 
         var participants: [ParticipantRecord] = []
         participants.reserveCapacity(next.count)
@@ -68,17 +84,19 @@ public final class ParticipantCache {
             case .failure(let problem):
                 problems.append(SessionProblem(path: "participants/" + name, problem: problem))
             case .success(let record):
-                if let problem = Self.mismatch(record, fileName: name, session: session) {
-                    problems.append(SessionProblem(path: "participants/" + name, problem: problem))
-                } else {
-                    participants.append(session.confined(record))
-                }
+                participants.append(record)
             }
         }
         participants.sort { ($0.profile.at, $0.id) < ($1.profile.at, $1.id) }
         problems.sort { $0.path < $1.path }
-        return SessionSnapshot(participants: participants, problems: problems)
+        let snapshot = SessionSnapshot(participants: participants, problems: problems)
+        lastSnapshot = snapshot
+        return snapshot
     }
+
+    /// What the last refresh returned, and the problems it found before reading any file.
+    private var lastSnapshot: SessionSnapshot?
+    private var lastStrayProblems: [SessionProblem] = []
 
     /// Why a well-formed participant file does not belong in this session, if it does not.
     static func mismatch(_ record: ParticipantRecord, fileName: String, session: Session) -> FileProblem? {
