@@ -10,22 +10,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"   # never the package root: the built-in modules must be found from anywhere
 
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1"; [ -f "$work/out" ] && sed 's/^/     | /' "$work/out" | head -20; }
-
-# run NAME EXPECTED-STATUS COMMAND...: runs COMMAND with stdout+stderr in $work/out and checks
-# the exit status.
-run() {
-  local name=$1 expected=$2; shift 2
-  "$@" >"$work/out" 2>"$work/err"; local status=$?
-  cat "$work/err" >>"$work/out"
-  if [ "$status" -eq "$expected" ]; then return 0; fi
-  echo "     (exit status $status, expected $expected)" >>"$work/out"
-  fail "$name"; return 1
-}
-contains() { grep -qF -- "$2" "$work/out" && ok "$1" || fail "$1: no \"$2\""; }
+# shellcheck source=e2e-lib.sh
+source "$root/scripts/e2e-lib.sh"
 
 run "--version" 0 "$bin" --version && contains "--version prints the version" "0.1.0"
 

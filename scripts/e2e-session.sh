@@ -20,28 +20,8 @@ trap cleanup EXIT
 cd "$work"
 started=$SECONDS
 
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1"; [ -f "$work/out" ] && sed 's/^/     | /' "$work/out" | head -20; }
-
-# run NAME EXPECTED-STATUS COMMAND...: runs COMMAND with stdout+stderr in $work/out and checks
-# the exit status. Every command gets a time limit, so a stuck lock fails instead of hanging.
-run() {
-  local name=$1 expected=$2; shift 2
-  timeout 60 "$@" >"$work/out" 2>"$work/err"; local status=$?
-  cat "$work/err" >>"$work/out"
-  if [ "$status" -eq "$expected" ]; then return 0; fi
-  echo "     (exit status $status, expected $expected)" >>"$work/out"
-  fail "$name"; return 1
-}
-contains() { grep -qF -- "$2" "$work/out" && ok "$1" || fail "$1: no \"$2\""; }
-lacks() { grep -qF -- "$2" "$work/out" && fail "$1: \"$2\" is there" || ok "$1"; }
-# check NAME COMMAND...: ok when COMMAND succeeds; its output explains a failure.
-check() {
-  local name=$1; shift
-  "$@" >"$work/out" 2>&1 && ok "$name" || fail "$name"
-}
+# shellcheck source=e2e-lib.sh
+source "$root/scripts/e2e-lib.sh"
 
 # Assertions on JSON and files, in Python so that nothing is parsed with grep.
 cat >"$work/t.py" <<'PY'

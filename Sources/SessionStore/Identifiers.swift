@@ -6,10 +6,7 @@ public struct ParticipantID: RawRepresentable, Hashable, Comparable, Sendable, C
 
     /// Accepts only the exact shape, so an id read from a file or a flag is safe in a path.
     public init?(rawValue: String) {
-        let scalars = Array(rawValue.unicodeScalars)
-        guard scalars.count == 18, rawValue.hasPrefix("p-"),
-              scalars.dropFirst(2).allSatisfy({ ("0"..."9").contains($0) || ("a"..."f").contains($0) })
-        else { return nil }
+        guard isRandomID(rawValue, prefix: "p-") else { return nil }
         self.rawValue = rawValue
     }
 
@@ -36,10 +33,7 @@ public struct SessionID: RawRepresentable, Hashable, Sendable, CustomStringConve
     public let rawValue: String
 
     public init?(rawValue: String) {
-        let scalars = Array(rawValue.unicodeScalars)
-        guard scalars.count == 18, rawValue.hasPrefix("s-"),
-              scalars.dropFirst(2).allSatisfy({ ("0"..."9").contains($0) || ("a"..."f").contains($0) })
-        else { return nil }
+        guard isRandomID(rawValue, prefix: "s-") else { return nil }
         self.rawValue = rawValue
     }
 
@@ -49,6 +43,13 @@ public struct SessionID: RawRepresentable, Hashable, Sendable, CustomStringConve
     }
 
     public var description: String { rawValue }
+}
+
+/// Whether `text` is `prefix` followed by exactly 16 lower-case hexadecimal digits.
+func isRandomID(_ text: String, prefix: String) -> Bool {
+    let bytes = text.utf8
+    guard bytes.count == prefix.utf8.count + 16, text.hasPrefix(prefix) else { return false }
+    return bytes.dropFirst(prefix.utf8.count).allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
 }
 
 /// 16 lower-case hexadecimal digits.

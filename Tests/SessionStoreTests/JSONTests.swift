@@ -86,3 +86,10 @@ import Testing
             == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
 }
+
+@Suite struct JSONKeyTests {
+    @Test func keysWithEscapesAreUnescaped() throws {
+        let value = try JSONValue.parse(bytes(#"{"pl\u0061in": 1, "quo\"te": 2, "ż": 3}"#))
+        #expect(value.members?.map(\.0) == ["plain", "quo\"te", "ż"])
+    }
+}

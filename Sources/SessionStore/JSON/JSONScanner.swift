@@ -22,23 +22,13 @@ public struct JSONScanner {
         pendingFirst = true
     }
 
-    /// The next key of the current object (its bytes, unescaped), or nil after the closing `}`.
-    public mutating func nextKey() throws(JSONSyntaxError) -> [UInt8]? {
-        skipWhitespace()
-        guard offset < bytes.count else { throw error("the text ends inside an object") }
-        if bytes[offset] == UInt8(ascii: "}") {
-            offset += 1
-            pendingFirst = false
-            return nil
-        }
-        if !pendingFirst {
-            try expect(UInt8(ascii: ","), "',' or '}'")
-            skipWhitespace()
-        }
-        pendingFirst = false
-        let key = try readStringBytes()
-        try expect(UInt8(ascii: ":"), "':'")
-        return key
+    /// The next key of the current object, unescaped, or nil after the closing `}`.
+    public mutating func nextKey() throws(JSONSyntaxError) -> String? {
+        guard let span = try nextKeySpan() else { return nil }
+        guard bytes[span].contains(UInt8(ascii: "\\")) else { return String(decoding: bytes[span], as: UTF8.self) }
+        // Rare: a key with escapes. Read it again, quotes included, as a string value.
+        var key = JSONScanner(Array(bytes[(span.lowerBound - 1)...span.upperBound]))
+        return try key.readString()
     }
 
     /// The next key of the current object as a range of the document's bytes, or nil after the
@@ -176,15 +166,7 @@ public struct JSONScanner {
         let isInteger = try scanNumber()
         if isInteger, offset - start <= 18 {
             // The common case: a small integer, parsed without going through text.
-            var value = 0
-            var index = start
-            let negative = bytes[index] == UInt8(ascii: "-")
-            if negative { index += 1 }
-            while index < offset {
-                value = value * 10 + Int(bytes[index] &- UInt8(ascii: "0"))
-                index += 1
-            }
-            return Double(negative ? -value : value)
+            return Double(integer(in: start..<offset))
         }
         let text = String(decoding: bytes[start..<offset], as: UTF8.self)
         guard let value = Double(text), value.isFinite else {
@@ -203,11 +185,16 @@ public struct JSONScanner {
             offset = start
             throw error("a whole number was expected")
         }
+        return integer(in: start..<offset)
+    }
+
+    /// The value of the integer already scanned in `span` (at most 18 digits and a sign).
+    private func integer(in span: Range<Int>) -> Int {
         var value = 0
-        var index = start
+        var index = span.lowerBound
         let negative = bytes[index] == UInt8(ascii: "-")
         if negative { index += 1 }
-        while index < offset {
+        while index < span.upperBound {
             value = value * 10 + Int(bytes[index] &- UInt8(ascii: "0"))
             index += 1
         }
@@ -228,7 +215,7 @@ public struct JSONScanner {
         switch try peekKind() {
         case .object:
             try beginObject()
-            while try nextKey() != nil { try skipValue(depth: depth + 1) }
+            while try nextKeySpan() != nil { try skipValue(depth: depth + 1) }
         case .array:
             try beginArray()
             while try nextElement() { try skipValue(depth: depth + 1) }

@@ -61,7 +61,7 @@ public enum JSONValue: Hashable, Sendable {
             try scanner.beginObject()
             var members: [(String, JSONValue)] = []
             while let key = try scanner.nextKey() {
-                members.append((String(decoding: key, as: UTF8.self), try read(&scanner, depth: depth + 1)))
+                members.append((key, try read(&scanner, depth: depth + 1)))
             }
             return .object(members)
         }
