@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "omnigap", targets: ["omnigap"]),
         .library(name: "Questionnaire", targets: ["Questionnaire"]),
         .library(name: "SessionStore", targets: ["SessionStore"]),
+        .library(name: "Scoring", targets: ["Scoring"]),
+        .library(name: "GapReport", targets: ["GapReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -26,12 +28,25 @@ let package = Package(
             name: "SessionStore",
             dependencies: ["Questionnaire"]
         ),
+        /// The scoring methodology: consolidates answers into gaps, disagreements and perception
+        /// gaps. Pure: no files, no terminal.
+        .target(
+            name: "Scoring",
+            dependencies: ["Questionnaire"]
+        ),
+        /// The gap report's renderers: a report document in, text out. Pure.
+        .target(
+            name: "GapReport",
+            dependencies: ["Questionnaire", "Scoring"]
+        ),
         /// The command line: parses arguments and wires the libraries together.
         .executableTarget(
             name: "omnigap",
             dependencies: [
                 "Questionnaire",
                 "SessionStore",
+                "Scoring",
+                "GapReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,26 +1,36 @@
 /// Word wrapping for plain-text output (module listings, later the text report).
 public enum TextWrapping {
-    /// `text` broken into lines of at most `width` characters, at spaces where possible; a word
-    /// longer than a line is split. Existing line breaks are kept.
+    /// `text` broken into lines of at most `width` columns (see `DisplayWidth`), at spaces
+    /// where possible; a word longer than a line is split. Existing line breaks are kept.
     public static func wrap(_ text: String, width: Int) -> [String] {
-        let width = max(1, width)
+        let width = max(2, width)
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
+            var line = "", lineWidth = 0
             for word in paragraph.split(separator: " ") {
                 var word = Substring(word)
-                while word.count > width {
-                    if !line.isEmpty { lines.append(line); line = "" }
-                    lines.append(String(word.prefix(width)))
-                    word = word.dropFirst(width)
+                var wordWidth = DisplayWidth.of(word)
+                while wordWidth > width {
+                    if !line.isEmpty { lines.append(line); line = ""; lineWidth = 0 }
+                    var head = "", headWidth = 0
+                    while let next = word.first, headWidth + DisplayWidth.of(next) <= width {
+                        head.append(next)
+                        headWidth += DisplayWidth.of(next)
+                        word = word.dropFirst()
+                    }
+                    lines.append(head)
+                    wordWidth -= headWidth
                 }
                 if line.isEmpty {
                     line = String(word)
-                } else if line.count + 1 + word.count <= width {
+                    lineWidth = wordWidth
+                } else if lineWidth + 1 + wordWidth <= width {
                     line += " " + word
+                    lineWidth += 1 + wordWidth
                 } else {
                     lines.append(line)
                     line = String(word)
+                    lineWidth = wordWidth
                 }
             }
             lines.append(line)

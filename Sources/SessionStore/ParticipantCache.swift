@@ -32,17 +32,7 @@ public final class ParticipantCache {
     /// The session's participants now. Changed files are decoded in parallel.
     public func refresh(_ session: Session) -> SessionSnapshot {
         let directory = session.paths.participants
-        var problems: [SessionProblem] = []
-        var names: [String] = []
-        // Dot files are the store's own temporary files (and editors' or sync tools' ones).
-        for name in FileSystem.names(in: directory) ?? [] where !name.hasPrefix(".") {
-            guard name.hasSuffix(".json"), ParticipantID(rawValue: String(name.dropLast(5))) != nil else {
-                problems.append(SessionProblem(path: "participants/" + name, problem: .foreign(
-                    "participant files are named p-<16 hex digits>.json; bring other answer files in with `omnigap merge`")))
-                continue
-            }
-            names.append(name)
-        }
+        var (names, problems) = Self.participantFiles(in: directory)
         let stamps = FileSystem.stamps(in: directory, names: names)
         var toRead: [(name: String, stamp: FileSystem.Stamp)] = []
         var next: [String: Entry] = [:]
@@ -58,7 +48,7 @@ public final class ParticipantCache {
                 toRead.append((name, stamp))
             }
         }
-        let decoded = decodeInParallel(toRead.map { directory + "/" + $0.name }, codec: session.codec)
+        let decoded = Self.decodeInParallel(toRead.map { directory + "/" + $0.name }, codec: session.codec)
         for (index, file) in toRead.enumerated() {
             // Checked once per version of the file, so an unchanged file costs only its stat.
             let result = decoded[index].flatMap { record -> Result<ParticipantRecord, FileProblem> in
@@ -98,6 +88,22 @@ public final class ParticipantCache {
     private var lastSnapshot: SessionSnapshot?
     private var lastStrayProblems: [SessionProblem] = []
 
+    /// The participant files in `directory`, and the other files there as problems. Dot files
+    /// are the store's own temporary files (and editors' or sync tools' ones) and are passed over.
+    static func participantFiles(in directory: String) -> (names: [String], problems: [SessionProblem]) {
+        var problems: [SessionProblem] = []
+        var names: [String] = []
+        for name in FileSystem.names(in: directory) ?? [] where !name.hasPrefix(".") {
+            guard name.hasSuffix(".json"), ParticipantID(rawValue: String(name.dropLast(5))) != nil else {
+                problems.append(SessionProblem(path: "participants/" + name, problem: .foreign(
+                    "participant files are named p-<16 hex digits>.json; bring other answer files in with `omnigap merge`")))
+                continue
+            }
+            names.append(name)
+        }
+        return (names, problems)
+    }
+
     /// Why a well-formed participant file does not belong in this session, if it does not.
     static func mismatch(_ record: ParticipantRecord, fileName: String, session: Session) -> FileProblem? {
         if record.id.fileName != fileName {
@@ -111,8 +117,8 @@ public final class ParticipantCache {
         return nil
     }
 
-    private func decodeInParallel(_ paths: [String], codec: ParticipantCodec) -> [Result<ParticipantRecord, FileProblem>] {
-        let results = ResultSlots(count: paths.count)
+    static func decodeInParallel(_ paths: [String], codec: ParticipantCodec) -> [Result<ParticipantRecord, FileProblem>] {
+        let results = Slots<Result<ParticipantRecord, FileProblem>>(count: paths.count)
         let work: @Sendable (Int) -> Void = { index in
             let result: Result<ParticipantRecord, FileProblem>
             switch FileSystem.read(paths[index], limit: ParticipantCodec.maximumFileSize) {
@@ -131,31 +137,7 @@ public final class ParticipantCache {
                 for index in (worker * chunk)..<min(paths.count, (worker + 1) * chunk) { work(index) }
             }
         }
-        return results.values
+        return results.take()
     }
 }
 
-/// Slots that parallel workers fill, each at its own index, so no lock is needed. The slots
-/// live in memory of their own: writing through a stored array from several threads would be
-/// an exclusivity violation.
-private final class ResultSlots: @unchecked Sendable {
-    private let buffer: UnsafeMutableBufferPointer<Result<ParticipantRecord, FileProblem>?>
-
-    init(count: Int) {
-        buffer = .allocate(capacity: count)
-        buffer.initialize(repeating: nil)
-    }
-
-    deinit {
-        buffer.deinitialize()
-        buffer.deallocate()
-    }
-
-    func set(_ index: Int, _ value: Result<ParticipantRecord, FileProblem>) {
-        buffer[index] = value
-    }
-
-    var values: [Result<ParticipantRecord, FileProblem>] {
-        buffer.map { $0 ?? .failure(.unreadable("it was not read")) }
-    }
-}

@@ -13,7 +13,7 @@ struct Omnigap: ParsableCommand {
             """,
         version: OmnigapVersion.current,
         subcommands: [NewCommand.self, StatusCommand.self, RecordCommand.self, SimulateCommand.self,
-                      ExportCommand.self, MergeCommand.self, ModulesCommand.self]
+                      ExportCommand.self, MergeCommand.self, ReportCommand.self, ModulesCommand.self]
     )
 }
 

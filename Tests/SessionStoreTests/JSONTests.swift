@@ -1,3 +1,4 @@
+import Questionnaire
 import Testing
 @testable import SessionStore
 

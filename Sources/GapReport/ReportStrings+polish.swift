@@ -1,0 +1,4 @@
+extension ReportStrings {
+    /// Until translated, the English words.
+    public static let polish = ReportStrings.english
+}

@@ -1,0 +1,148 @@
+import Questionnaire
+
+/// The report's own words, in each interface language. Module texts (titles, prompts) come from
+/// the modules; these are the headings, labels and the methodology around them.
+public struct ReportStrings: Sendable {
+    public var reportTitle: String
+    public var sessionLine: String          // "{date} · session {id} · quorum {quorum}"
+    public var participation: String
+    public var department: String
+    public var joined: String
+    public var done: String
+    public var total: String
+    public var skippedSummary: String       // "{count} file(s) could not be read and are left out; see the end."
+    public var executiveSummary: String
+    public var overallMaturity: String      // "Overall maturity"
+    public var now: String
+    public var target: String
+    public var gap: String
+    public var stage: String
+    public var weakestLink: String
+    public var weakestLinkNote: String      // "omnichannel is only as strong as its weakest department"
+    public var topGaps: String
+    public var biggestDisagreements: String
+    public var perceptionSummary: String    // "{count} shared item(s) seen 1.5 stages or more apart by different departments."
+    public var noData: String               // "no ratings yet"
+    public var dimension: String
+    public var items: String
+    public var sharedSection: String        // "answered by every department"
+    public var comments: String
+    public var noComments: String
+    public var moreComments: String         // "(+{count} more in the item detail)"
+    public var perceptionGaps: String
+    public var perceptionIntro: String
+    public var flaggedItems: String
+    public var noFlaggedItems: String
+    public var goals: String
+    public var noGoals: String
+    public var goalKPI: String
+    public var goalBaseline: String
+    public var goalTarget: String
+    public var goalOwner: String
+    public var goalDue: String
+    public var goalCloses: String
+    public var methodology: String
+    public var methodologyText: [String]    // paragraphs
+    public var itemDetail: String
+    public var lowConfidence: String
+    public var disagreement: String
+    public var dontKnow: String             // "don't know"
+    public var spread: String
+    public var range: String
+    public var importance: String
+    public var priority: String
+    public var currentLabel: String         // "current"
+    public var targetLabel: String          // "target"
+    public var respondents: String
+    public var median: String
+    public var minimum: String
+    public var maximum: String
+    public var answers: String              // "free answers"
+    public var skippedFiles: String
+    public var perceptionFlag: String       // "perception gap"
+    public var decimalSeparator: String     // "." or ","
+
+    /// The strings for `language`.
+    public static func forLanguage(_ language: Language) -> ReportStrings {
+        switch language {
+        case .english: .english
+        case .polish: .polish
+        case .swedish: .swedish
+        case .italian: .italian
+        }
+    }
+
+    /// `template` with each "{name}" replaced.
+    public static func fill(_ template: String, _ values: [String: String]) -> String {
+        values.reduce(template) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
+    }
+}
+
+extension ReportStrings {
+    public static let english = ReportStrings(
+        reportTitle: "Omnichannel gap report",
+        sessionLine: "{date} · session {id} · quorum {quorum}",
+        participation: "Participation",
+        department: "Department",
+        joined: "Joined",
+        done: "Done",
+        total: "Total",
+        skippedSummary: "{count} file(s) could not be read and are left out; they are listed at the end.",
+        executiveSummary: "Executive summary",
+        overallMaturity: "Overall maturity",
+        now: "Now",
+        target: "Target",
+        gap: "Gap",
+        stage: "stage",
+        weakestLink: "Weakest link",
+        weakestLinkNote: "omnichannel is only as strong as its weakest department",
+        topGaps: "Top gaps (priority = gap × importance)",
+        biggestDisagreements: "Biggest disagreements (current ratings far apart)",
+        perceptionSummary: "{count} shared item(s) are seen 1.5 stages or more apart by different departments.",
+        noData: "no ratings yet",
+        dimension: "Dimension",
+        items: "Items",
+        sharedSection: "answered by every department",
+        comments: "Comments",
+        noComments: "No comments.",
+        moreComments: "(+{count} more in the item detail)",
+        perceptionGaps: "Perception gaps",
+        perceptionIntro: "Mean current rating of each shared dimension, by department; gap = highest − lowest.",
+        flaggedItems: "Shared items seen 1.5 stages or more apart",
+        noFlaggedItems: "No shared item is seen 1.5 stages or more apart.",
+        goals: "Goals",
+        noGoals: "No goals recorded yet.",
+        goalKPI: "KPI",
+        goalBaseline: "baseline",
+        goalTarget: "target",
+        goalOwner: "Owner",
+        goalDue: "due",
+        goalCloses: "Closes",
+        methodology: "Methodology",
+        methodologyText: [
+            "Each participant rates each item's current and target stage on the four-stage scale (1 ad hoc, 2 focusing, 3 formalised, 4 institutionalised), may say \"don't know\", and may give an importance w from 1 to 3 (2 when not given).",
+            "Per item: n = participants with a current rating; current = mean of c; target = mean of t; gap = target − current (only when both exist); spread = population standard deviation of c; min and max of c; importance = mean of w; priority = max(gap, 0) × importance; disagreement when max − min of c ≥ 2; low confidence when n is below the quorum. \"Don't know\" is counted and shown but never enters a mean.",
+            "A department's items are rated by that department's participants; the shared section by everyone.",
+            "Per dimension: the mean of its items' current, target and gap, weighted by each item's weight; items with n = 0 are left out. Per department: the mean of its dimensions; its stage is floor(current), from 1 to 4. Overall: the mean of the departments; the weakest link is the department with the lowest current.",
+            "Perception gap of a shared item: each department's mean c; the highest minus the lowest; flagged at 1.5 or more.",
+            "Ranking: by priority, highest first; ties by larger gap, then item id.",
+        ],
+        itemDetail: "Item detail",
+        lowConfidence: "low confidence",
+        disagreement: "disagreement",
+        dontKnow: "don't know",
+        spread: "spread",
+        range: "range",
+        importance: "importance",
+        priority: "priority",
+        currentLabel: "current",
+        targetLabel: "target",
+        respondents: "respondents",
+        median: "median",
+        minimum: "min",
+        maximum: "max",
+        answers: "Free answers",
+        skippedFiles: "Skipped files",
+        perceptionFlag: "perception gap",
+        decimalSeparator: ".")
+}

@@ -1,0 +1,338 @@
+import Foundation
+import Questionnaire
+import Scoring
+
+/// The gap report as printable text: no line wider than 80 columns, in the report's language.
+public enum TextReportRenderer {
+    public static let width = 80
+
+    public static func render(_ document: ReportDocument) -> String {
+        var writer = TextReportWriter(document: document)
+        writer.header()
+        writer.participation()
+        writer.executiveSummary()
+        for module in document.scores.modules { writer.moduleSection(module) }
+        writer.perceptionGaps()
+        writer.goals()
+        writer.methodology()
+        writer.itemDetail()
+        writer.skippedFiles()
+        return writer.lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// Builds the report line by line.
+struct TextReportWriter {
+    let document: ReportDocument
+    let words: ReportStrings
+    var lines: [String] = []
+    let width = TextReportRenderer.width
+
+    init(document: ReportDocument) {
+        self.document = document
+        words = ReportStrings.forLanguage(document.language)
+    }
+
+    // MARK: Sections
+
+    mutating func header() {
+        let title = words.reportTitle.uppercased()
+        lines.append(title)
+        lines += wrap(clean(document.title), indent: 0)
+        lines.append(ReportStrings.fill(words.sessionLine, ["date": clean(document.date), "id": document.sessionID,
+                                                            "quorum": String(document.scores.quorum)]))
+        lines.append(String(repeating: "=", count: width))
+    }
+
+    mutating func participation() {
+        heading(words.participation)
+        let rows = document.scores.participation.map { entry in
+            [document.moduleTitle(entry.department), String(entry.joined), String(entry.done)]
+        }
+        let totals = [words.total, String(document.participantCount),
+                      String(document.scores.participation.reduce(0) { $0 + $1.done })]
+        table(header: [words.department, words.joined, words.done], rows: rows + [totals], widths: [40, 8, 8], rightAligned: [1, 2])
+        if !document.skipped.isEmpty {
+            lines.append("")
+            lines += wrap(ReportStrings.fill(words.skippedSummary, ["count": String(document.skipped.count)]), indent: 2)
+        }
+    }
+
+    mutating func executiveSummary() {
+        heading(words.executiveSummary)
+        let overall = document.scores.overall
+        lines += wrap("\(words.overallMaturity): \(levelText(overall))", indent: 2)
+        if let weakest = document.scores.weakestLink, let score = document.scores.module(weakest) {
+            lines += wrap("\(words.weakestLink): \(document.moduleTitle(weakest)), \(number(score.level.current))"
+                + stageText(score.level.stage) + " — \(words.weakestLinkNote).", indent: 2)
+        }
+        lines.append("")
+        lines.append("  " + words.topGaps + ":")
+        let top = document.scores.ranking.prefix(5).compactMap(document.scores.item)
+        if top.isEmpty { lines.append("    " + words.noData) }
+        for (rank, item) in top.enumerated() {
+            let label = "\(document.moduleTitle(item.module)) · \(document.prompt(item.item))"
+            let numbers = " \(number(item.current)) → \(number(item.target))"
+            let lead = DisplayWidth.padLeft("\(rank + 1).", to: 4) + " " + DisplayWidth.padLeft(number(item.priority), to: 5) + "  "
+            lines.append(lead + DisplayWidth.pad(label, to: width - DisplayWidth.of(lead) - DisplayWidth.of(numbers)) + numbers)
+        }
+        lines.append("")
+        lines.append("  " + words.biggestDisagreements + ":")
+        let disagreements = document.scores.items.filter(\.disagreement)
+            .sorted { ($0.spread ?? 0, $1.item) > ($1.spread ?? 0, $0.item) }.prefix(5)
+        if disagreements.isEmpty { lines.append("    –") }
+        for item in disagreements {
+            let label = "\(document.moduleTitle(item.module)) · \(document.prompt(item.item))"
+            let numbers = " \(item.minimum ?? 0)–\(item.maximum ?? 0), \(words.spread) \(number(item.spread))"
+            lines.append("    " + DisplayWidth.pad(label, to: width - 4 - DisplayWidth.of(numbers)) + numbers)
+        }
+        let flagged = document.scores.perceptionGaps.filter(\.flagged).count
+        if !document.setup.sharedModules.isEmpty {
+            lines.append("")
+            lines += wrap(ReportStrings.fill(words.perceptionSummary, ["count": String(flagged)]), indent: 2)
+        }
+    }
+
+    mutating func moduleSection(_ score: ModuleScore) {
+        let title = document.moduleTitle(score.module) + (score.isShared ? " (\(words.sharedSection))" : "")
+        heading(title)
+        lines += wrap("\(words.now) → \(words.target): \(levelText(score.level))", indent: 2)
+        lines.append("")
+        let rows = score.dimensions.map { dimension in
+            [document.dimensionTitle(module: score.module, dimension: dimension.dimension), number(dimension.level.current),
+             number(dimension.level.target), number(dimension.level.gap), String(dimension.itemsRated)]
+        }
+        table(header: [words.dimension, words.now, words.target, words.gap, words.items], rows: rows,
+              widths: [44, 7, 7, 7, 6], rightAligned: [1, 2, 3, 4])
+        let gaps = document.scores.ranking.compactMap(document.scores.item).filter { $0.module == score.module }.prefix(3)
+        if !gaps.isEmpty {
+            lines.append("")
+            lines.append("  " + words.topGaps + ":")
+            for item in gaps {
+                let numbers = " \(number(item.current)) → \(number(item.target))"
+                lines.append("    " + DisplayWidth.pad(document.prompt(item.item), to: width - 4 - DisplayWidth.of(numbers)) + numbers)
+            }
+        }
+        let comments = document.scores.comments.filter { comment in
+            document.module(score.module)?.item(comment.item) != nil && !comment.isAnswer
+        }
+        lines.append("")
+        lines.append("  " + words.comments + ":")
+        if comments.isEmpty { lines.append("    " + words.noComments) }
+        for comment in comments.prefix(8) {
+            lines += wrap("– [\(document.moduleTitle(comment.department))] \(clean(comment.text))", indent: 4, hanging: 2)
+        }
+        if comments.count > 8 { lines.append("    " + ReportStrings.fill(words.moreComments, ["count": String(comments.count - 8)])) }
+    }
+
+    mutating func perceptionGaps() {
+        guard !document.scores.perceptionMatrix.isEmpty else { return }
+        heading(words.perceptionGaps)
+        lines += wrap(words.perceptionIntro, indent: 2)
+        lines.append("")
+        let departments = document.scores.departments
+        let columnWidth = 8
+        let labelWidth = width - 2 - (departments.count + 1) * (columnWidth + 1)
+        var header = "  " + DisplayWidth.pad(words.dimension, to: labelWidth)
+        for department in departments { header += " " + DisplayWidth.padLeft(DisplayWidth.truncate(document.moduleTitle(department), to: columnWidth), to: columnWidth) }
+        header += " " + DisplayWidth.padLeft(words.gap, to: columnWidth)
+        lines.append(header)
+        for row in document.scores.perceptionMatrix {
+            var line = "  " + DisplayWidth.pad(document.dimensionTitle(module: row.module, dimension: row.dimension), to: labelWidth)
+            for department in departments {
+                line += " " + DisplayWidth.padLeft(number(row.means.first { $0.department == department }?.mean), to: columnWidth)
+            }
+            line += " " + DisplayWidth.padLeft(number(row.gap) + (row.flagged ? " !" : "  "), to: columnWidth)
+            lines.append(line)
+        }
+        lines.append("")
+        let flagged = document.scores.perceptionGaps.filter(\.flagged).sorted { ($0.gap ?? 0) > ($1.gap ?? 0) }
+        lines.append("  " + words.flaggedItems + ":")
+        if flagged.isEmpty { lines.append("    " + words.noFlaggedItems) }
+        for gap in flagged {
+            lines += wrap("\(document.prompt(gap.item)) — \(words.gap) \(number(gap.gap))", indent: 4)
+            let means = gap.means.map { "\(document.moduleTitle($0.department)) \(number($0.mean))" }.joined(separator: " · ")
+            lines += wrap(means, indent: 6)
+        }
+    }
+
+    mutating func goals() {
+        heading(words.goals)
+        if document.goals.isEmpty {
+            lines.append("  " + words.noGoals)
+            return
+        }
+        for (index, goal) in document.goals.enumerated() {
+            lines += wrap(clean(goal.statement), indent: 2, hanging: 4, first: DisplayWidth.padLeft("\(index + 1).", to: 3) + " ")
+            var details: [String] = []
+            if !goal.kpi.isEmpty || !goal.baseline.isEmpty || !goal.target.isEmpty {
+                details.append("\(words.goalKPI): \(clean(goal.kpi)), \(words.goalBaseline) \(clean(goal.baseline)) → \(words.goalTarget) \(clean(goal.target))")
+            }
+            if !goal.owner.isEmpty || !goal.due.isEmpty {
+                details.append("\(words.goalOwner): \(clean(goal.owner))" + (goal.due.isEmpty ? "" : ", \(words.goalDue) \(clean(goal.due))"))
+            }
+            if !goal.links.isEmpty { details.append("\(words.goalCloses): " + goal.links.map(clean).joined(separator: ", ")) }
+            for detail in details { lines += wrap(detail, indent: 6) }
+        }
+    }
+
+    mutating func methodology() {
+        heading(words.methodology)
+        for (index, paragraph) in words.methodologyText.enumerated() {
+            if index > 0 { lines.append("") }
+            lines += wrap(paragraph, indent: 2)
+        }
+    }
+
+    mutating func itemDetail() {
+        heading(words.itemDetail)
+        let scores = document.scores
+        for module in document.setup.modules where scores.module(module.id) != nil {
+            lines.append("")
+            lines.append(document.moduleTitle(module.id).uppercased())
+            for item in module.items {
+                lines.append("")
+                lines.append("  " + item.id.rawValue)
+                lines += wrap(item.prompt.resolved(in: document.language), indent: 4)
+                switch item.kind {
+                case .maturity: maturityDetail(item)
+                case .choice(let options, _): choiceDetail(item, options: options)
+                case .number(let spec): numberDetail(item, unit: spec.unit.resolved(in: document.language))
+                case .text: break
+                }
+                let comments = scores.comments.filter { $0.item == item.id }
+                if !comments.isEmpty {
+                    lines.append("    " + (item.kind.name == "text" ? words.answers : words.comments) + ":")
+                    for comment in comments {
+                        lines += wrap("– [\(document.moduleTitle(comment.department))] \(clean(comment.text))", indent: 6, hanging: 2)
+                    }
+                }
+            }
+        }
+    }
+
+    mutating func skippedFiles() {
+        guard !document.skipped.isEmpty else { return }
+        heading(words.skippedFiles)
+        for file in document.skipped {
+            lines += wrap("\(clean(file.path)): \(clean(file.reason))", indent: 2, hanging: 2)
+        }
+    }
+
+    // MARK: Item detail
+
+    private mutating func maturityDetail(_ item: Item) {
+        guard let score = document.scores.item(item.id) else { return }
+        var flags: [String] = []
+        if score.disagreement { flags.append(words.disagreement) }
+        if score.lowConfidence { flags.append(words.lowConfidence) }
+        lines += wrap("\(words.now) \(number(score.current)) · \(words.target) \(number(score.target)) · \(words.gap) \(number(score.gap))"
+            + " · n \(score.n) · \(words.spread) \(number(score.spread))"
+            + (score.minimum.map { low in " · \(words.range) \(low)–\(score.maximum ?? low)" } ?? ""), indent: 4)
+        lines += wrap("\(words.importance) \(number(score.importance)) · \(words.priority) \(number(score.priority))"
+            + " · \(words.dontKnow) \(score.dontKnowCurrent)/\(score.dontKnowTarget)"
+            + (flags.isEmpty ? "" : " · " + flags.joined(separator: ", ")), indent: 4)
+        lines.append("    " + histogram(words.currentLabel, score.currentHistogram) + "   " + histogram(words.targetLabel, score.targetHistogram))
+        if !score.byDepartment.isEmpty {
+            let views = score.byDepartment.filter { $0.n > 0 }
+                .map { "\(document.moduleTitle($0.department)) \(number($0.current)) (\($0.n))" }
+            if !views.isEmpty { lines += wrap(views.joined(separator: " · "), indent: 4) }
+            if let gap = document.scores.perceptionGaps.first(where: { $0.item == item.id }), gap.flagged {
+                lines.append("    \(words.perceptionFlag) \(number(gap.gap)) !")
+            }
+        }
+    }
+
+    private mutating func choiceDetail(_ item: Item, options: [ChoiceOption]) {
+        for summary in document.scores.choices where summary.item == item.id && summary.respondents > 0 {
+            let counts = summary.counts.map { entry in
+                "\(options.first { $0.id == entry.option }?.label.resolved(in: document.language) ?? entry.option) \(entry.count)"
+            } + (summary.dontKnow > 0 ? ["\(words.dontKnow) \(summary.dontKnow)"] : [])
+            lines += wrap("\(document.moduleTitle(summary.department)) (\(summary.respondents) \(words.respondents)): "
+                + counts.joined(separator: " · "), indent: 4, hanging: 2)
+        }
+    }
+
+    private mutating func numberDetail(_ item: Item, unit: String) {
+        func describe(_ label: String, _ distribution: Distribution?) -> String? {
+            distribution.map { "\(label) \(words.median) \(plain($0.median)) \(unit) (\(words.minimum) \(plain($0.minimum)), \(words.maximum) \(plain($0.maximum)), n \($0.count))" }
+        }
+        for summary in document.scores.numbers where summary.item == item.id {
+            let parts = [describe(words.currentLabel, summary.current), describe(words.targetLabel, summary.target)].compactMap { $0 }
+            guard !parts.isEmpty || summary.dontKnowCurrent + summary.dontKnowTarget > 0 else { continue }
+            lines += wrap("\(document.moduleTitle(summary.department)): " + parts.joined(separator: "; ")
+                + " · \(words.dontKnow) \(summary.dontKnowCurrent)/\(summary.dontKnowTarget)", indent: 4, hanging: 2)
+        }
+    }
+
+    // MARK: Layout helpers
+
+    private mutating func heading(_ text: String) {
+        lines.append("")
+        lines.append(DisplayWidth.truncate(text.uppercased(), to: width))
+        lines.append(String(repeating: "-", count: min(width, DisplayWidth.of(DisplayWidth.truncate(text, to: width)))))
+    }
+
+    private mutating func table(header: [String], rows: [[String]], widths: [Int], rightAligned: Set<Int>) {
+        func line(_ cells: [String]) -> String {
+            "  " + cells.enumerated().map { index, cell in
+                rightAligned.contains(index) ? DisplayWidth.padLeft(DisplayWidth.truncate(cell, to: widths[index]), to: widths[index])
+                    : DisplayWidth.pad(cell, to: widths[index])
+            }.joined(separator: " ").trimmingTrailingSpaces()
+        }
+        lines.append(line(header))
+        lines += rows.map(line)
+    }
+
+    private func wrap(_ text: String, indent: Int, hanging: Int = 0, first: String? = nil) -> [String] {
+        let lead = first ?? String(repeating: " ", count: indent)
+        let leadWidth = DisplayWidth.of(lead)
+        let wrapped = TextWrapping.wrap(text, width: width - leadWidth - hanging)
+        return wrapped.enumerated().map { index, line in
+            (index == 0 ? lead : String(repeating: " ", count: leadWidth + hanging)) + line
+        }.map { $0.trimmingTrailingSpaces() }
+    }
+
+    private func histogram(_ label: String, _ counts: [Int]) -> String {
+        "\(label) " + counts.enumerated().map { "\($0.offset + 1):\($0.element)" }.joined(separator: " ")
+    }
+
+    /// "2.19 → 3.05 (stage 2 — focusing → 3 — formalised)".
+    private func levelText(_ level: Level) -> String {
+        guard level.current != nil, let stage = level.stage else { return words.noData }
+        let stages = stage.label(in: document.language) + (level.targetStage.map { " → " + $0.label(in: document.language) } ?? "")
+        return "\(number(level.current)) → \(number(level.target)) (\(words.stage) \(stages))"
+    }
+
+    private func stageText(_ stage: MaturityStage?) -> String {
+        stage.map { " (\(words.stage) \($0.label(in: document.language))" + ")" } ?? ""
+    }
+
+    /// Two decimals, with the language's decimal separator; "–" when undefined.
+    func number(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "–" }
+        let rounded = (value * 100).rounded() / 100
+        var text = String(format: "%.2f", rounded == 0 ? 0 : rounded)
+        if words.decimalSeparator != "." { text = text.replacingOccurrences(of: ".", with: words.decimalSeparator) }
+        return text
+    }
+
+    /// A KPI value as written, with the language's decimal separator.
+    func plain(_ value: Double) -> String {
+        let text = NumberFormatting.plain(value)
+        return words.decimalSeparator == "." ? text : text.replacingOccurrences(of: ".", with: words.decimalSeparator)
+    }
+
+    /// Untrusted text with control characters and escape sequences made visible and harmless.
+    func clean(_ text: String) -> String {
+        Sanitized.visible(text.split(whereSeparator: \.isNewline).joined(separator: " "))
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var result = self
+        while result.hasSuffix(" ") { result.removeLast() }
+        return result
+    }
+}

@@ -1,0 +1,28 @@
+import Questionnaire
+
+/// What the consolidation needs to know about a session: its modules, which of them are
+/// departments and which everyone answers, and the quorum. Plain values, so that scoring never
+/// touches a file.
+public struct ScoringSetup: Sendable {
+    public let modules: [QuestionnaireModule]
+    /// The department modules' ids; a participant belongs to exactly one.
+    public let departments: [String]
+    /// The modules every participant answers (the omnichannel section).
+    public let sharedModules: [String]
+    /// Below this many current ratings, an item's result is low-confidence.
+    public let quorum: Int
+
+    public init(modules: [QuestionnaireModule], departments: [String], sharedModules: [String], quorum: Int) {
+        self.modules = modules
+        self.departments = departments
+        self.sharedModules = sharedModules
+        self.quorum = quorum
+    }
+
+    /// The importance assumed when a participant gives none.
+    public static let defaultImportance = Answer.defaultImportance
+    /// A perception gap at least this large is flagged.
+    public static let perceptionGapThreshold = 1.5
+    /// A range of current ratings at least this wide is a disagreement.
+    public static let disagreementRange = 2
+}
