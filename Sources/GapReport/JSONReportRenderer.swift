@@ -72,10 +72,19 @@ public enum JSONReportRenderer {
                                    ("current", distribution(entry.current)), ("target", distribution(entry.target)),
                                    ("dont_know_current", String(entry.dontKnowCurrent)), ("dont_know_target", String(entry.dontKnowTarget))])
         }
-        let comments = scores.comments.map {
-            JSONText.inlineObject([("item", JSONText.string($0.item.rawValue)), ("department", JSONText.string($0.department)),
-                                   ("text", JSONText.string($0.text)), ("answer", $0.isAnswer ? "true" : "false")])
+        // Comments are most of a large report: written straight into one string.
+        var comments = ""
+        comments.reserveCapacity(scores.comments.count * 120)
+        for (index, comment) in scores.comments.enumerated() {
+            comments += index == 0 ? "[\n    {\"item\": " : ",\n    {\"item\": "
+            comments += JSONText.string(comment.item.rawValue)
+            comments += ", \"department\": "
+            comments += JSONText.string(comment.department)
+            comments += ", \"text\": "
+            comments += JSONText.string(comment.text)
+            comments += comment.isAnswer ? ", \"answer\": true}" : ", \"answer\": false}"
         }
+        comments += scores.comments.isEmpty ? "[]" : "\n  ]"
         let goals = document.goals.map { goal in
             JSONText.inlineObject([("statement", JSONText.string(goal.statement)), ("kpi", JSONText.string(goal.kpi)),
                                    ("baseline", JSONText.string(goal.baseline)), ("target", JSONText.string(goal.target)),
@@ -102,7 +111,7 @@ public enum JSONReportRenderer {
             ("perception_matrix", JSONText.blockArray(matrix, indent: 2)),
             ("choices", JSONText.blockArray(choices, indent: 2)),
             ("numbers", JSONText.blockArray(numbers, indent: 2)),
-            ("comments", JSONText.blockArray(comments, indent: 2)),
+            ("comments", comments),
             ("goals", JSONText.blockArray(goals, indent: 2)),
             ("skipped", JSONText.blockArray(skipped, indent: 2)),
         ]) + "\n"

@@ -11,6 +11,11 @@ public enum DisplayWidth {
     /// The columns one character takes: that of its first scalar (what follows in a grapheme
     /// cluster, such as combining marks or a skin tone, adds nothing).
     public static func of(_ character: Character) -> Int {
+        // Fast path: one scalar below the combining marks (ASCII, Latin-1, Latin Extended: every
+        // letter of the four interface languages) is one column.
+        if let ascii = character.asciiValue { return ascii < 0x20 || ascii == 0x7F ? 0 : 1 }
+        let scalars = character.unicodeScalars
+        if scalars.count == 1, let only = scalars.first, only.value >= 0xA0, only.value < 0x300 { return 1 }
         guard let first = character.unicodeScalars.first else { return 0 }
         if character.unicodeScalars.count > 1, character.unicodeScalars.contains(where: { $0.properties.isEmojiPresentation }) {
             return 2

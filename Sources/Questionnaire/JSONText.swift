@@ -4,28 +4,45 @@
 public enum JSONText {
     /// `text` as a JSON string literal, quotes included.
     public static func string(_ text: String) -> String {
-        var result = "\""
-        result.reserveCapacity(text.utf8.count + 2)
+        var needsEscaping = false
+        for byte in text.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xC2 || byte == 0xE2 {
+            needsEscaping = true
+            break
+        }
+        if !needsEscaping {
+            // Nearly every text: nothing to escape and no scalar to check.
+            return "\"" + text + "\""
+        }
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(text.utf8.count + 8)
+        bytes.append(0x22)
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            case "\r": result += "\\r"
+            case "\"": bytes += [0x5C, 0x22]
+            case "\\": bytes += [0x5C, 0x5C]
+            case "\n": bytes += [0x5C, UInt8(ascii: "n")]
+            case "\t": bytes += [0x5C, UInt8(ascii: "t")]
+            case "\r": bytes += [0x5C, UInt8(ascii: "r")]
             default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
-                    || (0x2028...0x2029).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value)
-                    || (0x2066...0x2069).contains(scalar.value)
-                {
+                if mustEscape(scalar) {
                     let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    bytes += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
                 } else {
-                    result.unicodeScalars.append(scalar)
+                    bytes += Array(String(scalar).utf8)
                 }
             }
         }
-        return result + "\""
+        bytes.append(0x22)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Control characters, DEL, C1 controls, line and paragraph separators and bidi overrides:
+    /// written as `\u` escapes so that no file can move a terminal's cursor or reorder text.
+    static func mustEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x20, 0x7F...0x9F, 0x2028...0x202E, 0x2066...0x2069: true
+        default: false
+        }
     }
 
     /// A finite number: `12` for 12.0, the shortest round-tripping form otherwise.

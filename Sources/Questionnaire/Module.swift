@@ -86,6 +86,17 @@ public enum ItemKind: Hashable, Sendable {
     /// A free answer.
     case text
 
+    /// Which kind it is, without what it carries: cheap to keep per item and compare in hot
+    /// loops.
+    public var tag: ItemKindTag {
+        switch self {
+        case .maturity: .maturity
+        case .choice: .choice
+        case .number: .number
+        case .text: .text
+        }
+    }
+
     /// The kind's name as written in the YAML.
     public var name: String {
         switch self {
@@ -101,6 +112,11 @@ public enum ItemKind: Hashable, Sendable {
         guard case .maturity(let levels) = self, levels.count == MaturityStage.allCases.count else { return nil }
         return levels[stage.rawValue - 1]
     }
+}
+
+/// The four kinds of item, as plain cases.
+public enum ItemKindTag: Hashable, Sendable {
+    case maturity, choice, number, text
 }
 
 /// One option of a choice item.

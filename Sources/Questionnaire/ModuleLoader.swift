@@ -1,5 +1,11 @@
+import Dispatch
 import Foundation
 import Yams
+
+/// A buffer that parallel workers each write at their own index only.
+private struct UncheckedBuffer<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
+}
 
 /// Reads module files from disk and checks them, alone and together.
 ///
@@ -22,8 +28,23 @@ public enum ModuleLoader {
                 if let bytes = read(file, diagnostics: &diagnostics) { sources.append((file, bytes)) }
             }
         }
-        let parsed = sources.map { parse(bytes: $0.bytes, file: $0.file) }
+        let parsed = parseInParallel(sources)
         return combine(parsed, files: sources.map(\.file), earlierDiagnostics: diagnostics)
+    }
+
+    /// Parses the files side by side: opening a session parses its five modules, and that is
+    /// most of the time a 30-person report takes. Each file is parsed on its own, so the results
+    /// are the same as one after another.
+    private static func parseInParallel(_ sources: [(file: String, bytes: [UInt8])]) -> [ParsedModule] {
+        guard sources.count > 1 else { return sources.map { parse(bytes: $0.bytes, file: $0.file) } }
+        let results = UnsafeMutableBufferPointer<ParsedModule>.allocate(capacity: sources.count)
+        results.initialize(repeating: ParsedModule())
+        defer { results.deinitialize(); results.deallocate() }
+        let slots = UncheckedBuffer(buffer: results)
+        DispatchQueue.concurrentPerform(iterations: sources.count) { index in
+            slots.buffer[index] = parse(bytes: sources[index].bytes, file: sources[index].file)
+        }
+        return Array(results)
     }
 
     /// Parses one module from its bytes. `file` is only used in messages.

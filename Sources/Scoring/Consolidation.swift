@@ -141,14 +141,13 @@ extension Tally {
     }
 
     private func attributedComments() -> [AttributedComment] {
-        // In module order, then department, then text, so that the report does not depend on
-        // the order files were read in.
+        // In module order, then department; within those, in the order the answers were added
+        // (the sort is stable). Readers add participants in a fixed order, so the report does
+        // not depend on timing.
         comments.sorted { a, b in
-            let (x, y) = (itemIndex[a.item] ?? 0, itemIndex[b.item] ?? 0)
-            if x != y { return x < y }
+            if a.itemIndex != b.itemIndex { return a.itemIndex < b.itemIndex }
             if a.department != b.department { return a.department < b.department }
-            if a.isAnswer != b.isAnswer { return a.isAnswer }
-            return a.text.utf8.lexicographicallyPrecedes(b.text.utf8)
+            return a.isAnswer && !b.isAnswer
         }.map { AttributedComment(item: $0.item, department: setup.departments[$0.department], text: $0.text, isAnswer: $0.isAnswer) }
     }
 

@@ -13,6 +13,10 @@ public struct Tally: Sendable {
     let itemIndex: [ItemID: Int]
     let items: [Item]
     let itemModule: [Int]
+    /// Each item's kind and, for choice items, its option ids: what `add` needs, kept apart so
+    /// that counting an answer never copies an `Item`.
+    let kinds: [ItemKindTag]
+    let optionIDs: [[String]]
     let departmentCount: Int
 
     /// Per item and department, `MaturityCell.width` integers (see `MaturityCell`).
@@ -45,6 +49,11 @@ public struct Tally: Sendable {
         }
         self.itemIndex = index
         self.items = items
+        kinds = items.map(\.kind.tag)
+        optionIDs = items.map { item in
+            if case .choice(let options, _) = item.kind { return options.map(\.id) }
+            return []
+        }
         self.itemModule = itemModule
         self.choiceOffset = choiceOffset
         self.departmentCount = departmentCount
@@ -71,10 +80,21 @@ public struct Tally: Sendable {
     /// know, and answers of the wrong kind, are ignored: the store has already set them aside.
     public mutating func add(_ answer: Answer, to itemID: ItemID, department: Int) {
         guard let index = itemIndex[itemID] else { return }
+        add(answer, toItemAt: index, department: department)
+    }
+
+    /// The position of `item` among the setup's items (every module's items, in module order):
+    /// what `add(_:toItemAt:department:)` takes.
+    public func position(of item: ItemID) -> Int? { itemIndex[item] }
+
+    /// Counts one answer to the item at `index` among the setup's items (every module's items,
+    /// in module order). For readers that already know the position, it saves a lookup per
+    /// answer.
+    public mutating func add(_ answer: Answer, toItemAt index: Int, department: Int) {
+        guard kinds.indices.contains(index) else { return }
         let cell = index * departmentCount + department
-        let item = items[index]
         var answered = true
-        switch (item.kind, answer.value) {
+        switch (kinds[index], answer.value) {
         case (.maturity, .maturity(let current, let target)):
             let base = cell * MaturityCell.width
             switch current {
@@ -92,12 +112,13 @@ public struct Tally: Sendable {
                 maturity[base + MaturityCell.importanceSum] += answer.importance ?? ScoringSetup.defaultImportance
                 maturity[base + MaturityCell.respondents] += 1
             }
-        case (.choice(let options, _), .choice(let chosen)):
+        case (.choice, .choice(let chosen)):
+            let options = optionIDs[index]
             let base = choiceOffset[index] + department * (options.count + 2)
             switch chosen {
             case .value(let ids):
                 for id in ids {
-                    if let option = options.firstIndex(where: { $0.id == id }) { choiceCounts[base + option] += 1 }
+                    if let option = options.firstIndex(of: id) { choiceCounts[base + option] += 1 }
                 }
             case .dontKnow: choiceCounts[base + options.count] += 1
             }
@@ -105,12 +126,12 @@ public struct Tally: Sendable {
         case (.number, .number(let current, let target)):
             numbers[cell].add(current: current, target: target)
         case (.text, .text(let text)):
-            if !text.allSatisfy(\.isWhitespace) { comments.append(Comment(item: itemID, department: department, text: text, isAnswer: true)) }
+            if !text.allSatisfy(\.isWhitespace) { comments.append(Comment(item: items[index].id, itemIndex: index, department: department, text: text, isAnswer: true)) }
         default:
             answered = false
         }
         if answered, let comment = answer.comment, !comment.allSatisfy(\.isWhitespace) {
-            comments.append(Comment(item: itemID, department: department, text: comment, isAnswer: false))
+            comments.append(Comment(item: items[index].id, itemIndex: index, department: department, text: comment, isAnswer: false))
         }
     }
 
@@ -169,6 +190,8 @@ struct NumberCell: Sendable {
 /// A free answer or a comment, attributed to a department, never to a name.
 public struct Comment: Hashable, Sendable {
     public let item: ItemID
+    /// The item's position among the setup's items, for ordering.
+    let itemIndex: Int
     public let department: Int
     public let text: String
     /// A text item's answer, rather than a comment on a rated item.

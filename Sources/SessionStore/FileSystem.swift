@@ -69,6 +69,13 @@ public enum FileSystem {
     /// refused without being opened for reading, so a hostile folder cannot make the store block
     /// or follow a link out of the session.
     public static func read(_ path: String, limit: Int) -> ReadResult {
+        var buffer: [UInt8] = []
+        return read(path, limit: limit, into: &buffer)
+    }
+
+    /// `read(_:limit:)` into a buffer the caller reuses from file to file, so that reading
+    /// thousands of files does not allocate (and fault in) fresh memory for each.
+    public static func read(_ path: String, limit: Int, into bytes: inout [UInt8]) -> ReadResult {
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             switch errno {
@@ -82,7 +89,10 @@ public enum FileSystem {
         guard fstat(descriptor, &info) == 0 else { return .problem(.unreadable("it cannot be read: \(errorText())")) }
         guard info.st_mode & S_IFMT == S_IFREG else { return .problem(.unreadable("it is not a regular file")) }
         guard Int(info.st_size) <= limit else { return .problem(.tooLarge(bytes: Int(info.st_size), limit: limit)) }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        let size = Int(info.st_size)
+        if bytes.count != size {
+            if bytes.count > size { bytes.removeLast(bytes.count - size) } else { bytes.append(contentsOf: repeatElement(0, count: size - bytes.count)) }
+        }
         var total = 0
         while total < bytes.count {
             let count = bytes.withUnsafeMutableBytes { buffer in

@@ -10,17 +10,23 @@ struct ItemTable: Sendable {
     private struct Entry: Sendable {
         let hash: UInt64
         let bytes: [UInt8]
-        let item: Item
+        let index: Int
     }
 
     private let slots: [Entry?]
     private let mask: Int
+    /// The items, in the order given: an item's index is its place here.
+    let items: [Item]
+    /// Each item's kind, by index, so hot loops need not copy an `Item` to look at it.
+    let kinds: [ItemKindTag]
 
     init(_ items: [Item]) {
+        self.items = items
+        kinds = items.map(\.kind.tag)
         var capacity = 16
         while capacity < items.count * 2 { capacity <<= 1 }
         var slots = [Entry?](repeating: nil, count: capacity)
-        for item in items {
+        for (position, item) in items.enumerated() {
             let bytes = Array(item.id.rawValue.utf8)
             let hash = Self.hash(bytes, bytes.indices)
             var index = Int(truncatingIfNeeded: hash) & (capacity - 1)
@@ -28,14 +34,17 @@ struct ItemTable: Sendable {
                 if existing.bytes == bytes { break }  // the loader keeps ids unique; the first wins
                 index = (index + 1) & (capacity - 1)
             }
-            if slots[index] == nil { slots[index] = Entry(hash: hash, bytes: bytes, item: item) }
+            if slots[index] == nil { slots[index] = Entry(hash: hash, bytes: bytes, index: position) }
         }
         self.slots = slots
         mask = capacity - 1
     }
 
-    /// The item whose id is `document[span]`.
-    func item(in document: [UInt8], _ span: Range<Int>) -> Item? {
+    /// The item at `index`.
+    func item(at index: Int) -> Item { items[index] }
+
+    /// The index of the item whose id is `document[span]`.
+    func index(in document: [UInt8], _ span: Range<Int>) -> Int? {
         let hash = Self.hash(document, span)
         var index = Int(truncatingIfNeeded: hash) & mask
         while let entry = slots[index] {
@@ -46,7 +55,7 @@ struct ItemTable: Sendable {
                    }
                })
             {
-                return entry.item
+                return entry.index
             }
             index = (index + 1) & mask
         }

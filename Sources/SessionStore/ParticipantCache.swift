@@ -101,7 +101,8 @@ public final class ParticipantCache {
             }
             names.append(name)
         }
-        return (names, problems)
+        // Name order: what a scan hands over then does not depend on the folder's order.
+        return (names.sorted(), problems)
     }
 
     /// Why a well-formed participant file does not belong in this session, if it does not.

@@ -80,11 +80,21 @@ public struct ParticipantCodec: Sendable {
     /// Reads a participant file. Answers that do not fit the modules are kept in `unusable`
     /// rather than failing the file; a file that is not a participant file fails as a whole.
     public func decode(_ bytes: [UInt8]) -> Result<ParticipantRecord, FileProblem> {
+        var sink = RecordSink(items: items)
+        return decode(bytes, into: &sink).map { header in
+            ParticipantRecord(id: header.id, sessionID: header.sessionID, moduleHashes: header.moduleHashes, profile: header.profile,
+                              done: header.done, answers: sink.answers, unusable: sink.unusable)
+        }
+    }
+
+    /// Reads a participant file, handing each answer to `sink` as it goes, and returns the rest.
+    /// The caller must drop what the sink received when the result is a failure.
+    func decode<Sink: AnswerSink>(_ bytes: [UInt8], into sink: inout Sink) -> Result<ParticipantHeader, FileProblem> {
         guard bytes.count <= Self.maximumFileSize else { return .failure(.tooLarge(bytes: bytes.count, limit: Self.maximumFileSize)) }
         guard bytes.contains(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) else { return .failure(.empty) }
         var scanner = JSONScanner(bytes)
         do {
-            return try decode(&scanner)
+            return try decode(&scanner, into: &sink)
         } catch {
             let (line, column) = error.position(in: bytes)
             let detail = "\(error.message) at line \(line), column \(column)"
@@ -92,7 +102,10 @@ public struct ParticipantCodec: Sendable {
         }
     }
 
-    private func decode(_ scanner: inout JSONScanner) throws(JSONSyntaxError) -> Result<ParticipantRecord, FileProblem> {
+    /// The item table's index of every item, for sinks that count by item.
+    var itemTable: ItemTable { items }
+
+    private func decode<Sink: AnswerSink>(_ scanner: inout JSONScanner, into sink: inout Sink) throws(JSONSyntaxError) -> Result<ParticipantHeader, FileProblem> {
         guard try scanner.peekKind() == .object else {
             // Tell text that merely starts like JSON from a JSON document of another kind.
             let whole = try JSONValue.parse(scanner.bytes)
@@ -101,8 +114,6 @@ public struct ParticipantCodec: Sendable {
         var format: String?, version: Int?, session: String?, id: String?
         var modules: [String: String] = [:]
         var profile: Stamped<Profile>?, done: Stamped<Bool>?
-        var answers: [ItemID: StoredAnswer] = [:]
-        var unusable: [String: UnusableAnswer] = [:]
         var problem: FileProblem?
         func note(_ found: FileProblem) { if problem == nil { problem = found } }
 
@@ -144,18 +155,16 @@ public struct ParticipantCodec: Sendable {
                 try scanner.beginObject()
                 while let itemKey = try scanner.nextKeySpan() {
                     let start = scanner.offset
-                    let item = items.item(in: scanner.bytes, itemKey)
-                    let decoded = try decodeAnswer(&scanner, item: item)
+                    let index = items.index(in: scanner.bytes, itemKey)
+                    let decoded = try decodeAnswer(&scanner, itemAt: index)
                     switch decoded {
                     case .stored(let stored):
                         // The id comes from the module, so the file's bytes never become a string.
-                        let id = item!.id
-                        if answers[id] != nil { note(.invalid("item \(id) is answered twice")) }
-                        answers[id] = stored
+                        if !sink.add(index!, stored) { note(.invalid("item \(items.item(at: index!).id) is answered twice")) }
                     case .unusable(let reason):
                         let name = String(decoding: scanner.bytes[itemKey], as: UTF8.self)
                         let json = String(decoding: scanner.bytes[start..<scanner.offset], as: UTF8.self)
-                        unusable[name] = UnusableAnswer(json: json.trimmingLeadingWhitespace(), reason: reason)
+                        sink.setAside(name: name, UnusableAnswer(json: json.trimmingLeadingWhitespace(), reason: reason))
                     }
                 }
             default:
@@ -170,8 +179,7 @@ public struct ParticipantCodec: Sendable {
         guard let participantID = id.flatMap(ParticipantID.init(rawValue:)) else { return .failure(.invalid("\"id\" is not a participant id")) }
         guard let profile else { return .failure(.invalid("it has no \"profile\"")) }
         guard let done else { return .failure(.invalid("it has no \"done\"")) }
-        return .success(ParticipantRecord(id: participantID, sessionID: sessionID, moduleHashes: modules, profile: profile,
-                                          done: done, answers: answers, unusable: unusable))
+        return .success(ParticipantHeader(id: participantID, sessionID: sessionID, moduleHashes: modules, profile: profile, done: done))
     }
 
     private func readString(_ scanner: inout JSONScanner) throws(JSONSyntaxError) -> String? {
@@ -222,7 +230,9 @@ public struct ParticipantCodec: Sendable {
 
     /// Reads one answer object to its end, whatever it holds; a problem with its content is a
     /// `.failure` with the reason, so that the caller can keep the raw text.
-    private func decodeAnswer(_ scanner: inout JSONScanner, item: Item?) throws(JSONSyntaxError) -> AnswerDecoding {
+    /// The item is passed by its index and read in place, never copied: copying an `Item` per
+    /// answer (retaining every text it holds) was a measurable part of reading a large session.
+    private func decodeAnswer(_ scanner: inout JSONScanner, itemAt index: Int?) throws(JSONSyntaxError) -> AnswerDecoding {
         guard try scanner.peekKind() == .object else { try scanner.skipValue(); return .unusable("the answer is not an object") }
         var current: RawRating?, target: RawRating?, choice: Rated<[String]>?, text: String?
         var importance: Int?, comment: String?, at: Timestamp?, revision: Int?, cleared = false
@@ -262,12 +272,12 @@ public struct ParticipantCodec: Sendable {
             }
         }
         if let problem { return .unusable(problem) }
-        guard let item else { return .unusable("no item with this id in the session's modules") }
+        guard let index else { return .unusable("no item with this id in the session's modules") }
         guard let at else { return .unusable("the answer has no \"at\" time") }
         guard let revision, revision >= 1 else { return .unusable("the answer has no \"rev\" of at least 1") }
         if cleared { return .stored(StoredAnswer(answer: nil, at: at, revision: revision)) }
         let value: AnswerValue
-        switch item.kind {
+        switch items.kinds[index] {
         case .maturity:
             guard choice == nil, text == nil else { return .unusable("a maturity answer has only \"current\" and \"target\"") }
             if let current, current.stage == nil { return .unusable("\"current\" must be a whole number or \"dont-know\"") }
@@ -284,11 +294,11 @@ public struct ParticipantCodec: Sendable {
             value = .text(text)
         }
         let answer = Answer(value, importance: importance, comment: comment)
-        do {
-            try item.validate(answer)
-        } catch {
-            return .unusable(error.description)
+        let invalid = items.items.withUnsafeBufferPointer { buffer -> InvalidAnswer? in
+            do throws(InvalidAnswer) { try buffer[index].validate(answer) } catch { return error }
+            return nil
         }
+        if let invalid { return .unusable(invalid.description) }
         return .stored(StoredAnswer(answer: answer, at: at, revision: revision))
     }
 
@@ -301,6 +311,73 @@ public struct ParticipantCodec: Sendable {
             return .invalid
         }
     }
+}
+
+/// Everything in a participant file but the answers.
+struct ParticipantHeader {
+    let id: ParticipantID
+    let sessionID: SessionID
+    let moduleHashes: [String: String]
+    let profile: Stamped<Profile>
+    let done: Stamped<Bool>
+}
+
+/// Where the decoder puts answers as it reads them: a full record, or a scan that counts them
+/// and forgets them.
+protocol AnswerSink {
+    /// Takes the answer to the item at `index` in the codec's item table; false if the file
+    /// already answered that item.
+    mutating func add(_ index: Int, _ answer: StoredAnswer) -> Bool
+    /// Takes an answer kept verbatim because it could not be used.
+    mutating func setAside(name: String, _ answer: UnusableAnswer)
+}
+
+/// Collects a whole participant record.
+struct RecordSink: AnswerSink {
+    let items: ItemTable
+    var answers: [ItemID: StoredAnswer] = [:]
+    var unusable: [String: UnusableAnswer] = [:]
+
+    init(items: ItemTable) {
+        self.items = items
+    }
+
+    mutating func add(_ index: Int, _ answer: StoredAnswer) -> Bool {
+        let id = items.item(at: index).id
+        if answers[id] != nil { return false }
+        answers[id] = answer
+        return true
+    }
+
+    mutating func setAside(name: String, _ answer: UnusableAnswer) {
+        unusable[name] = answer
+    }
+}
+
+/// Keeps one file's usable answers by item index, in a buffer reused from file to file, for
+/// scans that count answers and forget them.
+struct ScanSink: AnswerSink {
+    private(set) var answers: [(index: Int, answer: StoredAnswer)] = []
+    private var seen: [Bool]
+
+    init(itemCount: Int) {
+        seen = Array(repeating: false, count: itemCount)
+    }
+
+    /// Empties the buffer for the next file, keeping its memory.
+    mutating func reset() {
+        for entry in answers { seen[entry.index] = false }
+        answers.removeAll(keepingCapacity: true)
+    }
+
+    mutating func add(_ index: Int, _ answer: StoredAnswer) -> Bool {
+        if seen[index] { return false }
+        seen[index] = true
+        answers.append((index, answer))
+        return true
+    }
+
+    mutating func setAside(name: String, _ answer: UnusableAnswer) {}
 }
 
 /// One answer as read: usable, or kept aside with the reason.
@@ -334,41 +411,48 @@ private enum RawRating {
 }
 
 /// The member names the decoder knows, matched against a key's bytes without making strings.
-private enum Keys: CaseIterable {
+private enum Keys {
     case format, version, session, id, modules, profile, done, answers, name, department, language, at
     case value, current, target, choice, text, importance, comment, rev, cleared, unknown
 
-    private static let table: [(Keys, [UInt8])] = allCases.filter { $0 != .unknown }.map { key in
-        let name: String = switch key {
-        case .format: "format"
-        case .version: "version"
-        case .session: "session"
-        case .id: "id"
-        case .modules: "modules"
-        case .profile: "profile"
-        case .done: "done"
-        case .answers: "answers"
-        case .name: "name"
-        case .department: "department"
-        case .language: "language"
-        case .at: "at"
-        case .value: "value"
-        case .current: "current"
-        case .target: "target"
-        case .choice: "choice"
-        case .text: "text"
-        case .importance: "importance"
-        case .comment: "comment"
-        case .rev: "rev"
-        case .cleared: "cleared"
-        case .unknown: ""
-        }
-        return (key, Array(name.utf8))
+    /// The candidates by length, so a key is compared with at most a few names. Written out
+    /// rather than derived from a table: a static table costs a lazy-initialisation check on
+    /// every one of the millions of keys a large report reads.
+    static func match(_ scanner: JSONScanner, _ span: Range<Int>) -> Keys {
+        scanner.bytes.withUnsafeBufferPointer { match($0, span) }
     }
 
-    static func match(_ scanner: JSONScanner, _ span: Range<Int>) -> Keys {
-        for (key, name) in table where scanner.span(span, equals: name) { return key }
-        return .unknown
+    private static func match(_ bytes: UnsafeBufferPointer<UInt8>, _ span: Range<Int>) -> Keys {
+        func equals(_ name: StaticString) -> Bool {
+            name.withUTF8Buffer { name in
+                var index = 0
+                for position in span {
+                    if bytes[position] != name[index] { return false }
+                    index += 1
+                }
+                return true
+            }
+        }
+        switch span.count {
+        case 2: return equals("at") ? .at : equals("id") ? .id : .unknown
+        case 3: return equals("rev") ? .rev : .unknown
+        case 4: return equals("done") ? .done : equals("text") ? .text : equals("name") ? .name : .unknown
+        case 5: return equals("value") ? .value : .unknown
+        case 6: return equals("format") ? .format : equals("target") ? .target : equals("choice") ? .choice : .unknown
+        case 7:
+            if equals("current") { return .current }
+            if equals("answers") { return .answers }
+            if equals("version") { return .version }
+            if equals("session") { return .session }
+            if equals("modules") { return .modules }
+            if equals("profile") { return .profile }
+            if equals("comment") { return .comment }
+            if equals("cleared") { return .cleared }
+            return .unknown
+        case 8: return equals("language") ? .language : .unknown
+        case 10: return equals("importance") ? .importance : equals("department") ? .department : .unknown
+        default: return .unknown
+        }
     }
 }
 

@@ -44,12 +44,17 @@ public struct Session: Sendable {
                 throw .notASession(path: path, reason: "\(frozen.file) was changed after the session froze it (its hash differs); "
                     + "restore it from the session's copy, for example with git, or start a new session")
             }
+            if let cached = ModuleCache.load(paths, sha256: frozen.sha256, id: frozen.id) {
+                modules.append(cached)
+                continue
+            }
             let report = ModuleLoader.load(paths: [file])
             guard let module = report.catalog.module(frozen.id), report.isValid else {
                 let first = report.diagnostics.first.map(\.description) ?? "it does not define module \(frozen.id)"
                 throw .notASession(path: path, reason: "the frozen module is not valid: \(first)")
             }
             modules.append(module)
+            ModuleCache.store(module, paths, sha256: frozen.sha256)
         }
         let catalog = ModuleCatalog(modules: modules)
         return Session(paths: paths, settings: settings, catalog: catalog, codec: ParticipantCodec(catalog: catalog))

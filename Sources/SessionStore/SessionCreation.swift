@@ -76,7 +76,7 @@ extension Session {
             try FileSystem.writeAtomically(bytes, to: paths.root + "/" + file)
             frozen.append(FrozenModule(id: id, version: module.version, sha256: SHA256.hex(bytes), file: file))
         }
-        try FileSystem.writeAtomically(Array("# Lock files and interrupted writes are not part of the session.\nlocks/\n.*.tmp-*\n".utf8),
+        try FileSystem.writeAtomically(Array("# Lock files, interrupted writes and derived data are not part of the session.\nlocks/\n.*.tmp-*\n.cache/\n".utf8),
                                        to: paths.gitignore)
         let settings = SessionSettings(
             id: .random(), title: title, date: request.date ?? time.date, created: time, language: request.language,

@@ -59,12 +59,12 @@ enum ReportBuilder {
 
     static func document(for session: Session, language: Language) -> ReportDocument {
         let setup = setup(for: session)
-        let (tally, problems) = session.scanParticipants(into: { Tally(setup: setup) }, { tally, record in
-            guard let department = tally.department(record.profile.value.department) else { return }
-            tally.addParticipant(department: department, done: record.done.value)
-            for (item, stored) in record.answers {
-                if let answer = stored.answer { tally.add(answer, to: item, department: department) }
-            }
+        let (tally, problems) = session.scanAnswers(into: { Tally(setup: setup) }, { tally, participant in
+            guard let department = tally.department(participant.profile.department) else { return }
+            tally.addParticipant(department: department, done: participant.done)
+            // The tally and the session list the items in the same order: both take the
+            // session's modules as they are.
+            for (position, answer) in participant.answers { tally.add(answer, toItemAt: position, department: department) }
         }, combine: { $0.merge($1) })
         var skipped = problems.map { SkippedFile(path: $0.path, reason: $0.problem.description) }
         var goals: [ReportGoal] = []

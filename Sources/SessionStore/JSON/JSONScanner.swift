@@ -57,18 +57,21 @@ public struct JSONScanner {
     public mutating func readStringSpan() throws(JSONSyntaxError) -> Range<Int> {
         skipWhitespace()
         let start = offset + 1
-        var end = start
-        while end < bytes.count {
-            let byte = bytes[end]
-            if byte == UInt8(ascii: "\"") { break }
-            if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { end = -1; break }
-            end += 1
+        let end = bytes.withUnsafeBufferPointer { buffer in
+            var end = start
+            while end < buffer.count {
+                let byte = buffer[end]
+                if byte == UInt8(ascii: "\"") { return end }
+                if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { return -1 }
+                end += 1
+            }
+            return end
         }
         if end >= 0, end < bytes.count, offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") {
             offset = end + 1
             return start..<end
         }
-        _ = try readStringBytes()  // the slow path, which checks escapes and UTF-8
+        _ = try readStringBytes(collect: false)  // the slow path: checks escapes and UTF-8, copies nothing
         return start..<(offset - 1)
     }
 
@@ -229,11 +232,15 @@ public struct JSONScanner {
     // MARK: Lexing
 
     private mutating func skipWhitespace() {
-        while offset < bytes.count {
-            switch bytes[offset] {
-            case 0x20, 0x0A, 0x0D, 0x09: offset += 1
-            default: return
+        offset = bytes.withUnsafeBufferPointer { buffer in
+            var position = offset
+            while position < buffer.count {
+                switch buffer[position] {
+                case 0x20, 0x0A, 0x0D, 0x09: position += 1
+                default: return position
+                }
             }
+            return position
         }
     }
 
@@ -292,7 +299,7 @@ public struct JSONScanner {
 
     /// Reads a string at the current offset and returns its unescaped UTF-8 bytes. Invalid
     /// UTF-8 and raw control characters are errors, as RFC 8259 requires.
-    private mutating func readStringBytes() throws(JSONSyntaxError) -> [UInt8] {
+    private mutating func readStringBytes(collect: Bool = true) throws(JSONSyntaxError) -> [UInt8] {
         guard offset < bytes.count else { throw error("the text ends where a string was expected") }
         guard bytes[offset] == UInt8(ascii: "\"") else { throw error("a string was expected") }
         offset += 1
@@ -301,14 +308,14 @@ public struct JSONScanner {
         while offset < bytes.count {
             let byte = bytes[offset]
             if byte == UInt8(ascii: "\"") {
-                let result = Array(bytes[start..<offset])
+                let result = collect ? Array(bytes[start..<offset]) : []
                 offset += 1
                 return result
             }
             if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { break }
             offset += 1
         }
-        var result = Array(bytes[start..<offset])
+        var result = collect ? Array(bytes[start..<offset]) : []
         while offset < bytes.count {
             let byte = bytes[offset]
             switch byte {
@@ -316,31 +323,31 @@ public struct JSONScanner {
                 offset += 1
                 return result
             case UInt8(ascii: "\\"):
-                try readEscape(into: &result)
+                try readEscape(into: &result, collect: collect)
             case 0..<0x20:
                 throw error("a control character must be escaped inside a string")
             case 0x80...:
-                try readUTF8Scalar(into: &result)
+                try readUTF8Scalar(into: &result, collect: collect)
             default:
-                result.append(byte)
+                if collect { result.append(byte) }
                 offset += 1
             }
         }
         throw error("the text ends inside a string")
     }
 
-    private mutating func readEscape(into result: inout [UInt8]) throws(JSONSyntaxError) {
+    private mutating func readEscape(into result: inout [UInt8], collect: Bool) throws(JSONSyntaxError) {
         offset += 1
         guard offset < bytes.count else { throw error("the text ends inside a string") }
         let byte = bytes[offset]
         offset += 1
         switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): result.append(byte)
-        case UInt8(ascii: "b"): result.append(0x08)
-        case UInt8(ascii: "f"): result.append(0x0C)
-        case UInt8(ascii: "n"): result.append(0x0A)
-        case UInt8(ascii: "r"): result.append(0x0D)
-        case UInt8(ascii: "t"): result.append(0x09)
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): if collect { result.append(byte) }
+        case UInt8(ascii: "b"): if collect { result.append(0x08) }
+        case UInt8(ascii: "f"): if collect { result.append(0x0C) }
+        case UInt8(ascii: "n"): if collect { result.append(0x0A) }
+        case UInt8(ascii: "r"): if collect { result.append(0x0D) }
+        case UInt8(ascii: "t"): if collect { result.append(0x09) }
         case UInt8(ascii: "u"):
             var scalar = try readHex4()
             if (0xD800...0xDBFF).contains(scalar) {
@@ -355,7 +362,7 @@ public struct JSONScanner {
                 throw error("a lone surrogate in a \\u escape")
             }
             guard let unicode = Unicode.Scalar(scalar) else { throw error("an invalid \\u escape") }
-            result.append(contentsOf: Array(String(Character(unicode)).utf8))
+            if collect { result.append(contentsOf: Array(String(Character(unicode)).utf8)) }
         default:
             offset -= 1
             throw error("an unknown escape \\\(Character(Unicode.Scalar(byte)))")
@@ -382,7 +389,7 @@ public struct JSONScanner {
 
     /// Copies one multi-byte UTF-8 sequence, checking it is well formed (no overlongs, no
     /// surrogates, nothing above U+10FFFF).
-    private mutating func readUTF8Scalar(into result: inout [UInt8]) throws(JSONSyntaxError) {
+    private mutating func readUTF8Scalar(into result: inout [UInt8], collect: Bool) throws(JSONSyntaxError) {
         let lead = bytes[offset]
         let length: Int
         var lowerSecond: UInt8 = 0x80, upperSecond: UInt8 = 0xBF
@@ -409,7 +416,7 @@ public struct JSONScanner {
                 throw error("the text is not valid UTF-8")
             }
         }
-        result.append(contentsOf: bytes[offset..<offset + length])
+        if collect { result.append(contentsOf: bytes[offset..<offset + length]) }
         offset += length
     }
 
