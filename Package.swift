@@ -61,6 +61,15 @@ let package = Package(
             exclude: ["Snapshots"]
         ),
         .testTarget(
+            name: "GapReportTests",
+            dependencies: ["GapReport", "Scoring", "Questionnaire"],
+            exclude: ["Snapshots"]
+        ),
+        .testTarget(
+            name: "ScoringTests",
+            dependencies: ["Scoring", "Questionnaire"]
+        ),
+        .testTarget(
             name: "SessionStoreTests",
             dependencies: ["SessionStore", "Questionnaire"]
         ),

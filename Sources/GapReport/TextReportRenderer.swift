@@ -300,12 +300,17 @@ struct TextReportWriter {
     /// "2.19 → 3.05 (stage 2 — focusing → 3 — formalised)".
     private func levelText(_ level: Level) -> String {
         guard level.current != nil, let stage = level.stage else { return words.noData }
-        let stages = stage.label(in: document.language) + (level.targetStage.map { " → " + $0.label(in: document.language) } ?? "")
+        let stages = stageLabel(stage) + (level.targetStage.map { " → " + stageLabel($0) } ?? "")
         return "\(number(level.current)) → \(number(level.target)) (\(words.stage) \(stages))"
     }
 
     private func stageText(_ stage: MaturityStage?) -> String {
-        stage.map { " (\(words.stage) \($0.label(in: document.language))" + ")" } ?? ""
+        stage.map { " (\(words.stage) \(stageLabel($0)))" } ?? ""
+    }
+
+    /// "2 — focusing", held together with no-break spaces so a line never breaks inside it.
+    private func stageLabel(_ stage: MaturityStage) -> String {
+        stage.label(in: document.language).replacingOccurrences(of: " ", with: "\u{00A0}")
     }
 
     /// Two decimals, with the language's decimal separator; "–" when undefined.

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# End-to-end checks of `omnigap report` on the real binary: the text report's sections, width and
+# languages; the JSON report against the independent Python reference; damaged files listed;
+# goals shown; untrusted text made harmless; wrong flags refused.
+# Usage: scripts/e2e-report.sh PATH-TO-OMNIGAP
+set -uo pipefail
+
+bin=$(realpath "$1")
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+# shellcheck source=e2e-lib.sh
+source "$root/scripts/e2e-lib.sh"
+
+fits80() {  # NAME: every line of $work/out is at most 80 columns (characters; no wide text here)
+  if python3 -c 'import sys; sys.exit(any(len(l.rstrip("\n")) > 80 for l in open(sys.argv[1], encoding="utf-8")))' "$work/out"
+  then ok "$1"; else fail "$1"; fi
+}
+no_escape() { if grep -q $'\e' "$work/out"; then fail "$1"; else ok "$1"; fi; }
+
+"$bin" new ws --title "Nordic Home — omnichannel" >/dev/null
+"$bin" simulate ws --participants 40 --seed 11 >/dev/null
+"$bin" record ws --participant "Eve" --department logistics --item logistics.process.map --current 1 --target 3 \
+  --comment $'Stores lag \e[31mbehind\e[0m' >/dev/null
+
+run "report (text)" 0 "$bin" report ws && {
+  for section in "OMNICHANNEL GAP REPORT" "PARTICIPATION" "EXECUTIVE SUMMARY" "Weakest link:" "LOGISTICS" \
+                 "PERCEPTION GAPS" "GOALS" "No goals recorded yet." "METHODOLOGY" "ITEM DETAIL"; do
+    contains "the text report has \"$section\"" "$section"
+  done
+  contains "the participation counts everyone" "Total                                          41"
+  fits80 "the text report fits 80 columns"
+  no_escape "the text report sends no escape sequence"
+  contains "a comment's escape is shown, not sent" 'Stores lag \u{1B}[31mbehind'
+}
+
+for lang in pl sv it; do
+  run "report --lang $lang" 0 "$bin" report ws --lang "$lang" && fits80 "the $lang report fits 80 columns"
+done
+run "report --lang pl" 0 "$bin" report ws --lang pl && contains "the Polish report is in Polish" "PODSUMOWANIE" \
+  && check "Polish numbers use a decimal comma" grep -qE '[0-9],[0-9]{2} → [0-9],[0-9]{2}' "$work/out"
+run "report --lang sv" 0 "$bin" report ws --lang sv && contains "the Swedish report is in Swedish" "svagaste"
+run "report --lang it" 0 "$bin" report ws --lang it && contains "the Italian report is in Italian" "anello debole"
+
+# The JSON report agrees with the independent Python implementation of the same formulas.
+mkdir -p modules-json
+for module in ecommerce it customer-service logistics omnichannel; do
+  "$bin" modules show "$module" --json --modules ws/modules >"modules-json/$module.json"
+done
+run "report --format json -o FILE" 0 "$bin" report ws --format json -o report.json && contains "it says where it wrote" "report.json"
+python3 "$root/Tests/reference/reference_report.py" ws modules-json >reference.json
+check "the JSON report agrees with the Python reference to 1e-9" python3 "$root/Tests/reference/compare_reports.py" report.json reference.json
+
+# Damaged files are listed, and everybody else still counts.
+cp "$(ls ws/participants/p-*.json | head -1)" cut.json
+head -c 900 cut.json >ws/participants/p-00000000000000ab.json
+printf 'not json' >ws/participants/p-00000000000000ac.json
+run "report with damaged files" 0 "$bin" report ws && {
+  contains "the skipped files are listed" "SKIPPED FILES"
+  contains "the truncated file is named" "participants/p-00000000000000ab.json: the file is truncated"
+  contains "the foreign file is named" "participants/p-00000000000000ac.json"
+  contains "the others still count" "Total                                          41"
+  contains "stderr says so too" "note: 2 file(s) left out of the report"
+}
+"$bin" report ws --format json -o damaged.json 2>/dev/null
+check "the JSON report lists the skipped files" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert [s["path"] for s in d["skipped"]] == ["participants/p-00000000000000ab.json", "participants/p-00000000000000ac.json"], d["skipped"]
+assert sum(p["joined"] for p in d["participation"]) == 41' damaged.json
+rm ws/participants/p-00000000000000ab.json ws/participants/p-00000000000000ac.json
+
+# Goals recorded by the facilitator appear; a damaged facilitator.json is listed, not fatal.
+sid=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' ws/session.json)
+cat >ws/facilitator.json <<JSON
+{"format": "omnigap-facilitator", "version": 1, "session": "$sid", "revision": 1, "phase_index": 2, "revealed": true,
+ "votes_per_participant": 3, "goals": [{"id": "g-1", "statement": "Returns accepted in every store", "kpi": "Return rate",
+ "baseline": "12%", "target": "8%", "owner": "Åsa P.", "due": "2027-03-31", "links": ["logistics.returns"],
+ "created": "2026-11-23T19:20:01.002Z", "updated": "2026-11-23T19:24:30.120Z"}]}
+JSON
+run "report with a goal" 0 "$bin" report ws && contains "the goal is shown" "Returns accepted in every store" && contains "with its owner" "Åsa P., due 2027-03-31"
+printf '{"format": "omnigap-facilitator", "ver' >ws/facilitator.json
+run "report with a damaged facilitator.json" 0 "$bin" report ws && contains "it is listed" "facilitator.json: "
+
+# Wrong input.
+run "an unknown format is a usage error" 64 "$bin" report ws --format xml && contains "the bad value is named" "xml"
+run "an unknown language is a usage error" 64 "$bin" report ws --lang de
+run "a folder that is not a session" 1 "$bin" report "$work" && contains "it says why" "not an omnigap session"
+
+echo "e2e-report: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
