@@ -39,7 +39,8 @@ for lang in pl sv it; do
   run "report --lang $lang" 0 "$bin" report ws --lang "$lang" && fits80 "the $lang report fits 80 columns"
 done
 run "report --lang pl" 0 "$bin" report ws --lang pl && contains "the Polish report is in Polish" "PODSUMOWANIE" \
-  && check "Polish numbers use a decimal comma" grep -qE '[0-9],[0-9]{2} → [0-9],[0-9]{2}' "$work/out"
+  && cp "$work/out" "$work/polish.txt" \
+  && check "Polish numbers use a decimal comma" grep -qE '[0-9],[0-9]{2} → [0-9],[0-9]{2}' "$work/polish.txt"
 run "report --lang sv" 0 "$bin" report ws --lang sv && contains "the Swedish report is in Swedish" "svagaste"
 run "report --lang it" 0 "$bin" report ws --lang it && contains "the Italian report is in Italian" "anello debole"
 
