@@ -68,7 +68,8 @@ struct TextReportWriter {
         }
         lines.append("")
         lines.append("  " + words.topGaps + ":")
-        let top = document.scores.ranking.prefix(5).compactMap(document.scores.item)
+        // Only real gaps: an item already at its target has nothing to close.
+        let top = document.scores.ranking.compactMap(document.scores.item).filter { ($0.priority ?? 0) > 0 }.prefix(5)
         if top.isEmpty { lines.append("    " + words.noData) }
         for (rank, item) in top.enumerated() {
             let label = "\(document.moduleTitle(item.module)) · \(document.prompt(item.item))"
@@ -104,7 +105,8 @@ struct TextReportWriter {
         }
         table(header: [words.dimension, words.now, words.target, words.gap, words.items], rows: rows,
               widths: [44, 7, 7, 7, 6], rightAligned: [1, 2, 3, 4])
-        let gaps = document.scores.ranking.compactMap(document.scores.item).filter { $0.module == score.module }.prefix(3)
+        let gaps = document.scores.ranking.compactMap(document.scores.item)
+            .filter { $0.module == score.module && ($0.priority ?? 0) > 0 }.prefix(3)
         if !gaps.isEmpty {
             lines.append("")
             lines.append("  " + words.topGaps + ":")
@@ -143,7 +145,7 @@ struct TextReportWriter {
                 line += " " + DisplayWidth.padLeft(number(row.means.first { $0.department == department }?.mean), to: columnWidth)
             }
             line += " " + DisplayWidth.padLeft(number(row.gap) + (row.flagged ? " !" : "  "), to: columnWidth)
-            lines.append(line)
+            lines.append(line.trimmingTrailingSpaces())
         }
         lines.append("")
         let flagged = document.scores.perceptionGaps.filter(\.flagged).sorted { ($0.gap ?? 0) > ($1.gap ?? 0) }

@@ -32,9 +32,10 @@ public enum MaturityStage: Int, CaseIterable, Codable, Sendable, Comparable {
         }
     }
 
-    /// The stage a mean score falls in: floor, clamped to 1…4.
+    /// The stage a mean score falls in: floor, clamped to 1…4. A score a rounding error below a
+    /// whole number (1.9999999999999998 from a mean of thirds) counts as that number.
     public init(score: Double) {
-        let floored = score.isFinite ? Int(score.rounded(.down)) : 1
+        let floored = score.isFinite ? Int((score + 1e-9).rounded(.down)) : 1
         self = MaturityStage(rawValue: min(4, max(1, floored)))!
     }
 

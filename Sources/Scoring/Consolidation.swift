@@ -27,7 +27,7 @@ extension Tally {
                 let means = byDepartment.compactMap { entry in entry.current.map { DepartmentMean(department: entry.department, mean: $0) } }
                 let gap = Self.range(means.map(\.mean))
                 perceptionGaps.append(PerceptionGap(item: item.id, dimension: dimension, means: means, gap: gap,
-                                                    flagged: (gap ?? 0) >= ScoringSetup.perceptionGapThreshold))
+                                                    flagged: ScoringSetup.isFlagged(gap)))
             }
         }
 
@@ -62,7 +62,7 @@ extension Tally {
                     }
                     let gap = Self.range(means.map(\.mean))
                     matrix.append(DimensionPerception(module: module.id, dimension: dimension.id, means: means, gap: gap,
-                                                      flagged: (gap ?? 0) >= ScoringSetup.perceptionGapThreshold))
+                                                      flagged: ScoringSetup.isFlagged(gap)))
                 }
             }
         }

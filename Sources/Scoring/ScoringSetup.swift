@@ -23,6 +23,14 @@ public struct ScoringSetup: Sendable {
     public static let defaultImportance = Answer.defaultImportance
     /// A perception gap at least this large is flagged.
     public static let perceptionGapThreshold = 1.5
+    /// Means are sums of thirds, sixths and the like: a gap of exactly 1.5 can come out as
+    /// 1.4999999999999998. Comparisons with a threshold allow for that much.
+    public static let tolerance = 1e-9
+
+    /// Whether a perception gap is flagged.
+    public static func isFlagged(_ gap: Double?) -> Bool {
+        (gap ?? 0) >= perceptionGapThreshold - tolerance
+    }
     /// A range of current ratings at least this wide is a disagreement.
     public static let disagreementRange = 2
 }

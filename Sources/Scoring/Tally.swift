@@ -130,8 +130,17 @@ public struct Tally: Sendable {
         default:
             answered = false
         }
-        if answered, let comment = answer.comment, !comment.allSatisfy(\.isWhitespace) {
+        // A comment counts even without a rating: "don't know yet, because…" is worth reading.
+        if kindMatches(index, answer), let comment = answer.comment, !comment.allSatisfy(\.isWhitespace) {
             comments.append(Comment(item: items[index].id, itemIndex: index, department: department, text: comment, isAnswer: false))
+        }
+    }
+
+    /// Whether an answer is of the kind its item takes (the store never hands over others).
+    private func kindMatches(_ index: Int, _ answer: Answer) -> Bool {
+        switch (kinds[index], answer.value) {
+        case (.maturity, .maturity), (.choice, .choice), (.number, .number), (.text, .text): true
+        default: false
         }
     }
 

@@ -169,3 +169,32 @@ import Testing
         #expect(scores.item("stock.flow.d")?.disagreement == false)
     }
 }
+
+/// Cases found in review: floating-point results at exact boundaries, and comments without a rating.
+@Suite struct BoundaryTests {
+    typealias P = Fixture.Person
+
+    @Test func aScoreARoundingErrorBelowAStageReachesIt() {
+        #expect(MaturityStage(score: 1.9999999999999998) == .focusing)
+        #expect(MaturityStage(score: 1.99) == .adHoc)
+        #expect(MaturityStage(score: 4.7) == .institutionalised && MaturityStage(score: 0.2) == .adHoc)
+    }
+
+    @Test func aPerceptionGapOfExactlyOneAndAHalfIsFlagged() throws {
+        // sales means 8/3 (3, 3, 2), stock 7/6 (1, 1, 1, 1, 1, 2): 8/3 − 7/6 is 1.5, computed as 1.4999999999999998.
+        let sales = [3, 3, 2].map { P(department: "sales", answers: [("shared.goals.e", Fixture.rating($0, 4))]) }
+        let stock = [1, 1, 1, 1, 1, 2].map { P(department: "stock", answers: [("shared.goals.e", Fixture.rating($0, 4))]) }
+        let gap = try #require(Fixture.tally(sales + stock).scores().perceptionGaps.first { $0.item == "shared.goals.e" })
+        #expect(abs(gap.gap! - 1.5) < 1e-12)
+        #expect(gap.flagged)
+    }
+
+    @Test func aCommentWithoutARatingIsKept() {
+        let scores = Fixture.tally([
+            P(department: "sales", answers: [("sales.people.a", Answer(.maturity(current: nil, target: nil), comment: "Not sure who decides"))]),
+        ]).scores()
+        #expect(scores.comments.map(\.text) == ["Not sure who decides"])
+        #expect(scores.item("sales.people.a")?.n == 0)
+        #expect(scores.item("sales.people.a")?.importance == nil)
+    }
+}

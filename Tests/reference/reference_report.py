@@ -83,7 +83,7 @@ for path in sorted(glob.glob(os.path.join(session_dir, "participants", "p-*.json
         place = (positions[item_id], departments.index(department))
         if info["kind"] == "text" and answer.get("text", "").strip():
             comments.append((*place, 0, len(comments), answer["text"]))
-        if answer.get("comment", "").strip() and (info["kind"] != "maturity" or "current" in answer or "target" in answer):
+        if answer.get("comment", "").strip():
             comments.append((*place, 1, len(comments), answer["comment"]))
         if info["kind"] == "maturity":
             values = cell(ratings, key, lambda: {"c": [], "t": [], "w": [], "dkc": 0, "dkt": 0})
@@ -176,7 +176,7 @@ for m in module_ids:
                     means[department] = value
             gap = max(means.values()) - min(means.values()) if means else None
             perception_matrix.append({"module": m, "dimension": dimension["id"], "means": means, "gap": gap,
-                                      "flagged": gap is not None and gap >= 1.5})
+                                      "flagged": gap is not None and gap >= 1.5 - 1e-9})
 
     def dimension_mean(key):
         return mean([d[key] for d in dimensions if d[key] is not None])
@@ -195,7 +195,7 @@ for item_id, info in items.items():
     means = {d: mean(ratings[(item_id, d)]["c"]) for d in departments
              if (item_id, d) in ratings and ratings[(item_id, d)]["c"]}
     gap = max(means.values()) - min(means.values()) if means else None
-    perception_gaps.append({"item": item_id, "means": means, "gap": gap, "flagged": gap is not None and gap >= 1.5})
+    perception_gaps.append({"item": item_id, "means": means, "gap": gap, "flagged": gap is not None and gap >= 1.5 - 1e-9})
 
 ranked = [i for i, s in item_scores.items() if s["priority"] is not None]
 ranked.sort(key=lambda i: (-item_scores[i]["priority"], -item_scores[i]["gap"], i))
