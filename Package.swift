@@ -55,14 +55,19 @@ let package = Package(
             name: "omnigap-bench",
             dependencies: ["SessionStore", "Questionnaire"]
         ),
+        /// Helpers the test targets share: text snapshots kept as files.
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "QuestionnaireTests",
-            dependencies: ["Questionnaire"],
+            dependencies: ["Questionnaire", "TestSupport"],
             exclude: ["Snapshots"]
         ),
         .testTarget(
             name: "GapReportTests",
-            dependencies: ["GapReport", "Scoring", "Questionnaire"],
+            dependencies: ["GapReport", "Scoring", "Questionnaire", "TestSupport"],
             exclude: ["Snapshots"]
         ),
         .testTarget(

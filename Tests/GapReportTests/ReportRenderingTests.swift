@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import GapReport
 import Questionnaire
@@ -81,11 +82,11 @@ import Testing
     @Test(arguments: [Language.english, .polish])
     func theTextReportMatchesItsSnapshot(_ language: Language) {
         let report = TextReportRenderer.render(Self.document(language, goals: [Self.goal], skipped: Self.skipped))
-        Snapshot.expect(report, matches: "report-\(language.rawValue).txt")
+        snapshots.expect(report, matches: "report-\(language.rawValue).txt")
     }
 
     @Test func theJSONReportMatchesItsSnapshot() {
-        Snapshot.expect(JSONReportRenderer.render(Self.document(.english, goals: [Self.goal], skipped: Self.skipped)), matches: "report.json")
+        snapshots.expect(JSONReportRenderer.render(Self.document(.english, goals: [Self.goal], skipped: Self.skipped)), matches: "report.json")
     }
 
     @Test(arguments: Language.allCases)
@@ -119,3 +120,6 @@ import Testing
         #expect(root["weakest_link"] as? String == "sales")
     }
 }
+
+/// The snapshots of this target's reports.
+let snapshots = SnapshotFiles(directory: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots"))

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 @testable import Questionnaire
@@ -7,7 +8,7 @@ import Testing
     @Test(arguments: [Language.english, .polish, .swedish])
     func textSnapshot(language: Language) throws {
         let text = ModuleTextRenderer.render(try sampleModule(), language: language)
-        Snapshot.expect(text, matches: "sample-show-\(language.rawValue).txt")
+        snapshots.expect(text, matches: "sample-show-\(language.rawValue).txt")
     }
 
     @Test func textFitsEightyColumns() throws {
@@ -30,7 +31,7 @@ import Testing
     }
 
     @Test func jsonSnapshot() throws {
-        Snapshot.expect(ModuleJSONRenderer.render(try sampleModule(), language: .polish), matches: "sample-show-pl.json")
+        snapshots.expect(ModuleJSONRenderer.render(try sampleModule(), language: .polish), matches: "sample-show-pl.json")
     }
 
     @Test func jsonCarriesEveryPartOfTheModule() throws {

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 @testable import Questionnaire
 
@@ -88,3 +89,6 @@ struct SampleModuleError: Error, CustomStringConvertible {
 /// The root of the package, found from this file's place in it.
 let packageRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// The snapshots of this target's rendered text.
+let snapshots = SnapshotFiles(directory: packageRoot.appendingPathComponent("Tests/QuestionnaireTests/Snapshots"))

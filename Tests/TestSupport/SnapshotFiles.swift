@@ -1,15 +1,19 @@
 import Foundation
 import Testing
 
-/// Text snapshots kept as files under Tests/GapReportTests/Snapshots.
+/// Text snapshots kept as files in a test target's `Snapshots` folder.
 ///
 /// A mismatch fails the test with the first differing line. To refresh on purpose, run the tests
 /// with OMNIGAP_UPDATE_SNAPSHOTS=1 and review the diff before committing; a missing snapshot is a
 /// failure, never silently recorded.
-enum Snapshot {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+public struct SnapshotFiles: Sendable {
+    public let directory: URL
 
-    static func expect(_ actual: String, matches name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    public init(directory: URL) {
+        self.directory = directory
+    }
+
+    public func expect(_ actual: String, matches name: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let url = directory.appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["OMNIGAP_UPDATE_SNAPSHOTS"] == "1" {
             try? actual.write(to: url, atomically: true, encoding: .utf8)
