@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "SessionStore", targets: ["SessionStore"]),
         .library(name: "Scoring", targets: ["Scoring"]),
         .library(name: "GapReport", targets: ["GapReport"]),
+        .library(name: "TerminalUI", targets: ["TerminalUI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -39,6 +40,22 @@ let package = Package(
             name: "GapReport",
             dependencies: ["Questionnaire", "Scoring"]
         ),
+        /// Screens as state, update and render into a cell buffer. Never touches the terminal.
+        .target(
+            name: "TerminalUI",
+            dependencies: ["Questionnaire", "SessionStore"]
+        ),
+        /// ncursesw, as a system library with a shim for what Swift cannot import.
+        .systemLibrary(
+            name: "CNcurses",
+            path: "Sources/CNcurses"
+        ),
+        /// The one place that calls ncurses: copies a cell buffer to the screen, reads keys and
+        /// resizes, and always gives the terminal back.
+        .target(
+            name: "NcursesTerminal",
+            dependencies: ["CNcurses", "TerminalUI"]
+        ),
         /// The command line: parses arguments and wires the libraries together.
         .executableTarget(
             name: "omnigap",
@@ -47,6 +64,8 @@ let package = Package(
                 "SessionStore",
                 "Scoring",
                 "GapReport",
+                "TerminalUI",
+                "NcursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

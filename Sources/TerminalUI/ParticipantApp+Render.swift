@@ -1,0 +1,234 @@
+import Questionnaire
+
+extension ParticipantApp {
+    /// Draws the current screen into a buffer of the terminal's size.
+    public func render() -> CellBuffer {
+        var buffer = CellBuffer(width: size.width, height: size.height)
+        guard size.width >= Self.minimumSize.width, size.height >= Self.minimumSize.height else {
+            renderTooSmall(&buffer)
+            return buffer
+        }
+        switch screen {
+        case .join: renderJoin(&buffer)
+        case .overview: renderOverview(&buffer)
+        case .item: renderItem(&buffer)
+        case .review: renderReview(&buffer)
+        }
+        return buffer
+    }
+
+    private func renderTooSmall(_ buffer: inout CellBuffer) {
+        let text = ParticipantStrings.fill(words.tooSmall, ["w": String(Self.minimumSize.width), "h": String(Self.minimumSize.height),
+                                                            "cw": String(size.width), "ch": String(size.height)])
+        buffer.wrap(text, x: 0, y: 0, width: size.width, maxLines: size.height, style: .strong)
+    }
+
+    /// The top line: workshop, department, name; and the bottom lines: message and keys.
+    private func frame(_ buffer: inout CellBuffer, heading: String, help: String) {
+        buffer.fill(x: 0, y: 0, width: size.width, height: 1, style: .selected)
+        var top = title
+        if let record {
+            top += " · " + (modules.first { $0.id == record.profile.value.department }?.title.resolved(in: language) ?? "")
+                + " · " + record.profile.value.name
+        }
+        buffer.put(" " + top, x: 0, y: 0, style: .selected, limit: size.width)
+        buffer.put(heading, x: 1, y: 2, style: Style(bold: true, color: .accent), limit: size.width - 2)
+        if let message { buffer.put(message, x: 1, y: size.height - 2, style: Style(color: .good), limit: size.width - 2) }
+        buffer.fill(x: 0, y: size.height - 1, width: size.width, height: 1, style: .selected)
+        buffer.put(" " + help, x: 0, y: size.height - 1, style: .selected, limit: size.width)
+    }
+
+    private func renderJoin(_ buffer: inout CellBuffer) {
+        frame(&buffer, heading: words.joinTitle, help: words.joinHelp)
+        var y = 4
+        if askName || joinField == .name {
+            buffer.put(words.yourName + ":", x: 2, y: y, style: joinField == .name ? .strong : .plain)
+            nameField.render(into: &buffer, x: 22, y: y, width: min(50, size.width - 24), focused: joinField == .name, style: Style(underline: true))
+            y += 2
+        }
+        if askDepartment {
+            buffer.put(words.yourDepartment + ":", x: 2, y: y, style: joinField == .department ? .strong : .plain)
+            for (index, id) in departments.enumerated() {
+                let title = modules.first { $0.id == id }?.title.resolved(in: language) ?? id
+                let selected = index == departmentChoice
+                buffer.put((selected ? "● " : "○ ") + title, x: 22, y: y + index,
+                           style: selected && joinField == .department ? .selected : (selected ? .strong : .plain), limit: size.width - 24)
+            }
+            y += departments.count + 1
+        }
+        if askLanguage {
+            buffer.put(words.yourLanguage + ":", x: 2, y: y, style: joinField == .language ? .strong : .plain)
+            for (index, language) in Language.allCases.enumerated() {
+                let selected = index == languageChoice
+                buffer.put((selected ? "● " : "○ ") + language.nativeName, x: 22, y: y + index,
+                           style: selected && joinField == .language ? .selected : (selected ? .strong : .plain))
+            }
+        }
+    }
+
+    private func renderOverview(_ buffer: inout CellBuffer) {
+        frame(&buffer, heading: words.overviewTitle, help: words.overviewHelp)
+        let rows = dimensionRows
+        let visibleRows = size.height - 7
+        let first = max(0, min(overviewSelection - visibleRows + 1, rows.count - visibleRows))
+        var lastModule: String?
+        var y = 4
+        for (index, row) in rows.enumerated().dropFirst(first) where y < size.height - 3 {
+            if row.module.id != lastModule, y < size.height - 4 {
+                let shared = sharedModules.contains(row.module.id) ? " (\(words.sharedSection))" : ""
+                buffer.put(row.module.title.resolved(in: language) + shared, x: 2, y: y, style: .strong, limit: size.width - 4)
+                y += 1
+                lastModule = row.module.id
+            }
+            let selected = index == overviewSelection
+            let barWidth = 10
+            let filled = row.total == 0 ? 0 : row.answered * barWidth / row.total
+            let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled)
+            let count = "\(row.answered)/\(row.total)"
+            let labelWidth = size.width - 4 - barWidth - 8 - 2
+            buffer.put("  " + DisplayWidth.pad(row.dimension.title.resolved(in: language), to: labelWidth), x: 2, y: y,
+                       style: selected ? .selected : .plain)
+            buffer.put(bar, x: 4 + labelWidth + 1, y: y, style: Style(color: row.answered == row.total ? .good : .accent))
+            buffer.put(DisplayWidth.padLeft(count, to: 7), x: 4 + labelWidth + barWidth + 1, y: y, style: selected ? .selected : .plain)
+            y += 1
+        }
+        if record?.done.value == true {
+            buffer.put("✓ " + words.markedDone, x: 2, y: size.height - 3, style: Style(color: .good), limit: size.width - 4)
+        }
+    }
+
+    private func renderItem(_ buffer: inout CellBuffer) {
+        guard let item else { return }
+        let visible = visibleItems
+        let position = (visible.firstIndex { $0.item.id == item.id } ?? 0) + 1
+        let place = visible.first { $0.item.id == item.id }
+        let dimensionTitle = place.map { $0.module.title.resolved(in: language) + " · " + $0.dimension.title.resolved(in: language) } ?? ""
+        let help: String
+        switch item.kind {
+        case .maturity: help = words.itemHelpMaturity
+        case .choice: help = words.itemHelpChoice
+        case .number: help = words.itemHelpNumber
+        case .text: help = words.itemHelpText
+        }
+        frame(&buffer, heading: dimensionTitle, help: commentField == nil ? help : words.commentHelp)
+        let counter = ParticipantStrings.fill(words.itemOf, ["n": String(position), "total": String(visible.count)])
+        buffer.put(counter, x: size.width - 1 - DisplayWidth.of(counter), y: 2, style: .muted)
+        let width = size.width - 4
+        var y = 4
+        y += buffer.wrap(item.prompt.resolved(in: language), x: 2, y: y, width: width, maxLines: 3, style: .strong)
+        if let help = item.help {
+            y += buffer.wrap(help.resolved(in: language), x: 2, y: y, width: width, maxLines: 2, style: .muted)
+        }
+        y += 1
+        let answer = answers[item.id]
+        switch item.kind {
+        case .maturity(let levels): y = renderMaturity(&buffer, levels: levels, answer: answer, y: y)
+        case .choice(let options, let multiple): y = renderChoice(&buffer, options: options, multiple: multiple, answer: answer, y: y)
+        case .number(let spec): y = renderNumber(&buffer, spec: spec, y: y)
+        case .text:
+            buffer.put(words.freeAnswer + ":", x: 2, y: y, style: .strong)
+            textField.render(into: &buffer, x: 2, y: y + 1, width: width, focused: commentField == nil, style: Style(underline: true))
+            y += 3
+        }
+        if item.kind.tag != .text {
+            let commentY = min(y, size.height - 3)
+            buffer.put(words.comment + ": ", x: 2, y: commentY, style: commentField == nil ? .muted : .strong)
+            let labelWidth = DisplayWidth.of(words.comment + ": ")
+            if let field = commentField {
+                field.render(into: &buffer, x: 2 + labelWidth, y: commentY, width: width - labelWidth, focused: true, style: Style(underline: true))
+            } else {
+                buffer.put(answer?.comment ?? words.noComment, x: 2 + labelWidth, y: commentY, style: .muted, limit: width - labelWidth)
+            }
+        }
+    }
+
+    private func renderMaturity(_ buffer: inout CellBuffer, levels: [LocalizedText], answer: Answer?, y start: Int) -> Int {
+        var current: Rated<Int>?, target: Rated<Int>?
+        if case .maturity(let c, let t)? = answer?.value { (current, target) = (c, t) }
+        var y = start
+        let textX = 16, width = size.width - textX - 2
+        for (index, level) in levels.enumerated() {
+            let stage = index + 1
+            let isCurrent = current == .value(stage), isTarget = target == .value(stage)
+            buffer.put(isCurrent ? "[\(words.current)]" : "", x: 2, y: y, style: Style(bold: true, reverse: itemField == .current, color: .current))
+            buffer.put(isTarget ? "[\(words.target)]" : "", x: 9, y: y, style: Style(bold: true, reverse: itemField == .target, color: .target))
+            let name = MaturityStage(rawValue: stage)?.name.resolved(in: language) ?? ""
+            buffer.put("\(stage) \(name)", x: textX, y: y, style: isCurrent || isTarget ? .strong : Style(color: .accent), limit: width)
+            let lines = buffer.wrap(level.resolved(in: language), x: textX + 2, y: y + 1, width: width - 2, maxLines: 2,
+                                    style: isCurrent || isTarget ? .strong : .plain)
+            y += 1 + lines
+        }
+        y += 1
+        func rated(_ value: Rated<Int>?) -> String {
+            switch value {
+            case .value(let stage)?: String(stage)
+            case .dontKnow?: words.dontKnow
+            case nil: words.notGiven
+            }
+        }
+        let importanceText = answer?.importance.map { words.importanceLevels[$0 - 1] } ?? words.notGiven
+        var x = 2
+        for (label, value, field) in [(words.current, rated(current), ItemField.current), (words.target, rated(target), .target),
+                                      (words.importance, importanceText, .importance)] {
+            let text = "\(label): \(value)"
+            x += buffer.put(text, x: x, y: y, style: field == itemField && commentField == nil ? .selected : .plain) + 4
+        }
+        return y + 2
+    }
+
+    private func renderChoice(_ buffer: inout CellBuffer, options: [ChoiceOption], multiple: Bool, answer: Answer?, y start: Int) -> Int {
+        var chosen: [String] = [], dontKnow = false
+        switch answer?.value {
+        case .choice(.value(let ids))?: chosen = ids
+        case .choice(.dontKnow)?: dontKnow = true
+        default: break
+        }
+        buffer.put(multiple ? words.chooseMany : words.choose, x: 2, y: start, style: .muted)
+        var y = start + 1
+        for (index, option) in options.enumerated() where y < size.height - 4 {
+            let mark = chosen.contains(option.id) ? (multiple ? "[x] " : "(•) ") : (multiple ? "[ ] " : "( ) ")
+            buffer.put(mark + option.label.resolved(in: language), x: 4, y: y,
+                       style: index == optionSelection && commentField == nil ? .selected : .plain, limit: size.width - 6)
+            y += 1
+        }
+        if dontKnow { buffer.put("✓ " + words.dontKnow, x: 4, y: y, style: .strong); y += 1 }
+        return y + 1
+    }
+
+    private func renderNumber(_ buffer: inout CellBuffer, spec: NumberSpec, y start: Int) -> Int {
+        let unit = spec.unit.resolved(in: language)
+        buffer.put(NumberFormatting.range(minimum: spec.minimum, maximum: spec.maximum) + " · " + unit, x: 2, y: start, style: .muted,
+                   limit: size.width - 4)
+        for (index, label) in [words.current, words.target].enumerated() {
+            let y = start + 2 + index
+            let focused = (index == 0 ? ItemField.current : .target) == itemField && commentField == nil
+            buffer.put(label + ":", x: 2, y: y, style: focused ? .strong : .plain)
+            numberFields[index].render(into: &buffer, x: 12, y: y, width: 16, focused: focused, style: Style(underline: true))
+            buffer.put(unit, x: 30, y: y, style: .muted, limit: size.width - 32)
+        }
+        return start + 5
+    }
+
+    private func renderReview(_ buffer: inout CellBuffer) {
+        frame(&buffer, heading: words.reviewTitle, help: words.reviewHelp)
+        let open = unansweredItems
+        var y = 4
+        if open.isEmpty {
+            buffer.put(words.reviewAllAnswered, x: 2, y: y, style: Style(bold: true, color: .good))
+            y += 2
+        } else {
+            buffer.put(ParticipantStrings.fill(words.reviewUnanswered, ["count": String(open.count)]), x: 2, y: y, style: .strong)
+            y += 2
+            let room = size.height - y - 4
+            let first = max(0, min(reviewSelection - room + 1, open.count - room))
+            for (index, item) in open.enumerated().dropFirst(first).prefix(room) {
+                buffer.put(item.prompt.resolved(in: language), x: 4, y: y, style: index == reviewSelection ? .selected : .plain,
+                           limit: size.width - 6)
+                y += 1
+            }
+        }
+        if record?.done.value == true {
+            buffer.put("✓ " + words.markedDone, x: 2, y: size.height - 3, style: Style(color: .good), limit: size.width - 4)
+        }
+    }
+}

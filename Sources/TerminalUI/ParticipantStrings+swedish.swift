@@ -1,0 +1,4 @@
+extension ParticipantStrings {
+    /// Until translated, the English words.
+    public static let swedish = ParticipantStrings.english
+}

@@ -1,0 +1,92 @@
+import Questionnaire
+
+/// The participant screens' own words. Module texts come from the modules.
+public struct ParticipantStrings: Sendable {
+    public var joinTitle: String
+    public var yourName: String
+    public var yourDepartment: String
+    public var yourLanguage: String
+    public var joinHelp: String
+    public var overviewTitle: String
+    public var sharedSection: String
+    public var overviewHelp: String
+    public var itemHelpMaturity: String
+    public var itemHelpChoice: String
+    public var itemHelpNumber: String
+    public var itemHelpText: String
+    public var current: String
+    public var target: String
+    public var importance: String
+    public var importanceLevels: [String]   // low, medium, high
+    public var notGiven: String
+    public var dontKnow: String
+    public var comment: String
+    public var commentHelp: String
+    public var noComment: String
+    public var reviewTitle: String
+    public var reviewAllAnswered: String
+    public var reviewUnanswered: String     // "{count} question(s) still open:"
+    public var reviewHelp: String
+    public var markedDone: String
+    public var tooSmall: String              // "Please enlarge the terminal to at least {w}×{h} (now {cw}×{ch})."
+    public var saved: String
+    public var itemOf: String                // "{n} of {total}"
+    public var choose: String
+    public var chooseMany: String
+    public var value: String
+    public var unit: String
+    public var freeAnswer: String
+    public var done: String
+
+    public static func forLanguage(_ language: Language) -> ParticipantStrings {
+        switch language {
+        case .english: .english
+        case .polish: .polish
+        case .swedish: .swedish
+        case .italian: .italian
+        }
+    }
+
+    public static func fill(_ template: String, _ values: [String: String]) -> String {
+        values.reduce(template) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
+    }
+}
+
+extension ParticipantStrings {
+    public static let english = ParticipantStrings(
+        joinTitle: "Join the workshop",
+        yourName: "Your name",
+        yourDepartment: "Your department",
+        yourLanguage: "Language",
+        joinHelp: "Type · ↑↓ choose · Enter next · Esc back · Ctrl-C quit",
+        overviewTitle: "Your questions",
+        sharedSection: "shared by everyone",
+        overviewHelp: "↑↓ choose · Enter answer · r review and finish · q quit",
+        itemHelpMaturity: "1-4 set · 0 don't know · Tab current/target/importance · c comment · Enter next · PgUp back · Esc overview",
+        itemHelpChoice: "↑↓ choose · Space select · 0 don't know · c comment · Enter next · PgUp back · Esc overview",
+        itemHelpNumber: "Type a number · Tab current/target · ? don't know · Enter save and next · PgUp back · Esc overview",
+        itemHelpText: "Type your answer · Enter save and next · PgUp back · Esc overview",
+        current: "Now",
+        target: "Goal",
+        importance: "Importance",
+        importanceLevels: ["low", "medium", "high"],
+        notGiven: "–",
+        dontKnow: "don't know",
+        comment: "Comment",
+        commentHelp: "Type · Enter save · Esc cancel",
+        noComment: "none (press c to add one)",
+        reviewTitle: "Review and finish",
+        reviewAllAnswered: "Every question is answered. Thank you!",
+        reviewUnanswered: "Questions still open: {count}",
+        reviewHelp: "↑↓ choose · Enter answer it · D mark yourself done · Esc overview",
+        markedDone: "You are marked done. You can still change answers until answering closes.",
+        tooSmall: "Please enlarge the terminal to at least {w}×{h} (now {cw}×{ch}).",
+        saved: "Saved",
+        itemOf: "{n} of {total}",
+        choose: "Choose one",
+        chooseMany: "Choose all that apply",
+        value: "Value",
+        unit: "Unit",
+        freeAnswer: "Your answer",
+        done: "done")
+}

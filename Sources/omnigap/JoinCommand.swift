@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import NcursesTerminal
+import Questionnaire
+import SessionStore
+import TerminalUI
+
+/// `omnigap join DIR`: a participant answers their section in the terminal.
+struct JoinCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "join",
+        abstract: "Answer your department's questions and the shared section, in the terminal.",
+        discussion: """
+            Asks for your name, department and language unless given. Joining again with the same \
+            name resumes where you left off. Every answer is saved the moment you give it.
+            """)
+
+    @OptionGroup var session: SessionArgument
+
+    @Option(name: .long, help: "Your name, as the facilitator will see it.")
+    var name: String?
+
+    @Option(name: .long, help: "Your department's module id, such as it or logistics.")
+    var department: String?
+
+    @Option(name: .long, help: "The language to answer in: en, pl, sv or it.")
+    var lang: Language?
+
+    func run() throws {
+        let session = try self.session.open()
+        if let department, !session.settings.departments.contains(department) {
+            throw CommandFailure("\"\(Sanitized.excerpt(department))\" is not a department of this session; "
+                + "the departments are \(session.settings.departments.joined(separator: ", "))")
+        }
+        if let name, Session.cleanName(name).isEmpty { throw CommandFailure("the name is empty") }
+        let screen: NcursesScreen
+        do { screen = try NcursesScreen() } catch { throw CommandFailure(error.description) }
+        var app = ParticipantApp(
+            title: session.settings.title, modules: session.catalog.modules, departments: session.settings.departments,
+            sharedModules: session.settings.sharedModules, name: name, department: department, language: lang,
+            sessionLanguage: session.settings.language, size: screen.size)
+        var joined: ParticipantRecord?
+        /// Carries out what the screen asked for; false to leave.
+        func perform(_ effect: ParticipantApp.Effect) -> Bool {
+            switch effect {
+            case .quit:
+                return false
+            case let .join(name, department, language):
+                do {
+                    let (record, _) = try session.join(name: name, department: department, language: language)
+                    joined = record
+                    app.joined(record)
+                } catch {
+                    app.failed(error.description)
+                }
+            case let .save(item, answer):
+                guard let id = joined?.id else { return true }
+                do { app.saved(try session.save(answer, item: item, for: id)) } catch { app.failed(error.description) }
+            case .setDone(let done):
+                guard let id = joined?.id else { return true }
+                do { app.saved(try session.setDone(done, for: id)) } catch { app.failed(error.description) }
+            }
+            return true
+        }
+        var running = true
+        if let effect = app.joinEffect { running = perform(effect) }
+        while running {
+            screen.draw(app.render())
+            let event = screen.nextEvent(timeout: 1000)
+            for effect in app.update(event) where running {
+                running = perform(effect)
+            }
+        }
+        screen.stop()
+        if let joined {
+            print("Your answers are saved in \(session.paths.root) (participant \(joined.id)). Join again with the same name to continue.")
+        }
+    }
+}
