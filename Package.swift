@@ -90,6 +90,11 @@ let package = Package(
             exclude: ["Snapshots"]
         ),
         .testTarget(
+            name: "TerminalUITests",
+            dependencies: ["TerminalUI", "Questionnaire", "SessionStore", "TestSupport"],
+            exclude: ["Snapshots"]
+        ),
+        .testTarget(
             name: "ScoringTests",
             dependencies: ["Scoring", "Questionnaire"]
         ),

@@ -116,8 +116,14 @@ extension ParticipantApp {
         let width = size.width - 4
         var y = 4
         y += buffer.wrap(item.prompt.resolved(in: language), x: 2, y: y, width: width, maxLines: 3, style: .strong)
+        // The help text only where it leaves the answer room: at 80×24 a maturity item's four
+        // levels need every row.
         if let help = item.help {
-            y += buffer.wrap(help.resolved(in: language), x: 2, y: y, width: width, maxLines: 2, style: .muted)
+            let helpLines = TextWrapping.wrap(help.resolved(in: language), width: width).count
+            let needed = item.kind.tag == .maturity ? 12 + 6 : 10
+            if size.height - y - needed >= helpLines + 1 {
+                y += buffer.wrap(help.resolved(in: language), x: 2, y: y, width: width, maxLines: 2, style: .muted)
+            }
         }
         y += 1
         let answer = answers[item.id]
@@ -146,15 +152,21 @@ extension ParticipantApp {
         var current: Rated<Int>?, target: Rated<Int>?
         if case .maturity(let c, let t)? = answer?.value { (current, target) = (c, t) }
         var y = start
-        let textX = 16, width = size.width - textX - 2
+        // One line with the stage and the markers, then the descriptor at full width: modules
+        // keep every descriptor to two lines of 76 columns, so nothing is cut at 80×24.
+        let width = size.width - 4
         for (index, level) in levels.enumerated() {
             let stage = index + 1
             let isCurrent = current == .value(stage), isTarget = target == .value(stage)
-            buffer.put(isCurrent ? "[\(words.current)]" : "", x: 2, y: y, style: Style(bold: true, reverse: itemField == .current, color: .current))
-            buffer.put(isTarget ? "[\(words.target)]" : "", x: 9, y: y, style: Style(bold: true, reverse: itemField == .target, color: .target))
             let name = MaturityStage(rawValue: stage)?.name.resolved(in: language) ?? ""
-            buffer.put("\(stage) \(name)", x: textX, y: y, style: isCurrent || isTarget ? .strong : Style(color: .accent), limit: width)
-            let lines = buffer.wrap(level.resolved(in: language), x: textX + 2, y: y + 1, width: width - 2, maxLines: 2,
+            var x = 2 + buffer.put("\(stage) \(name)", x: 2, y: y, style: isCurrent || isTarget ? .strong : Style(color: .accent), limit: width)
+            if isCurrent {
+                x += 2 + buffer.put("◀ \(words.current)", x: x + 2, y: y, style: Style(bold: true, reverse: itemField == .current, color: .current))
+            }
+            if isTarget {
+                buffer.put("◆ \(words.target)", x: x + 2, y: y, style: Style(bold: true, reverse: itemField == .target, color: .target))
+            }
+            let lines = buffer.wrap(level.resolved(in: language), x: 2, y: y + 1, width: width, maxLines: 2,
                                     style: isCurrent || isTarget ? .strong : .plain)
             y += 1 + lines
         }

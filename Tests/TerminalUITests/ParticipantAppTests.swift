@@ -1,0 +1,155 @@
+import Foundation
+import Questionnaire
+import SessionStore
+import Testing
+import TestSupport
+@testable import TerminalUI
+
+/// The shipped modules, loaded once.
+let shippedModules: [QuestionnaireModule] = {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    return ModuleLoader.load(paths: [root.appendingPathComponent("Modules").path]).catalog.modules
+}()
+
+let snapshots = SnapshotFiles(directory: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots"))
+
+/// A participant app on the shipped modules, with `record` joined when given.
+func makeApp(name: String? = nil, department: String? = nil, language: Language? = nil, size: (Int, Int) = (80, 24)) -> ParticipantApp {
+    let order = ["ecommerce", "it", "customer-service", "logistics", "omnichannel"]
+    let modules = order.compactMap { id in shippedModules.first { $0.id == id } }
+    return ParticipantApp(title: "Nordic Home — omnichannel workshop", modules: modules,
+                          departments: ["ecommerce", "it", "customer-service", "logistics"], sharedModules: ["omnichannel"],
+                          name: name, department: department, language: language, sessionLanguage: .english, size: (size.0, size.1))
+}
+
+func record(department: String = "it", language: Language = .english, answers: [ItemID: Answer] = [:]) -> ParticipantRecord {
+    let at = Timestamp(milliseconds: 1_795_459_212_345)
+    var record = ParticipantRecord(id: ParticipantID(rawValue: "p-0123456789abcdef")!, sessionID: SessionID(rawValue: "s-0123456789abcdef")!,
+                                   moduleHashes: [:], profile: Stamped(Profile(name: "Anna K.", department: department, language: language), at: at),
+                                   done: Stamped(false, at: at))
+    for (item, answer) in answers { record.answers[item] = StoredAnswer(answer: answer, at: at, revision: 1) }
+    return record
+}
+
+extension ParticipantApp {
+    /// Feeds keys, applying saves to the record the way the runtime would.
+    mutating func press(_ keys: Key...) -> [Effect] {
+        var all: [Effect] = []
+        for key in keys {
+            let effects = update(.key(key))
+            for effect in effects {
+                if case let .save(item, answer) = effect, var current = record {
+                    current.answers[item] = StoredAnswer(answer: answer, at: current.profile.at, revision: (current.answers[item]?.revision ?? 0) + 1)
+                    saved(current)
+                }
+            }
+            all += effects
+        }
+        return all
+    }
+
+    mutating func type(_ text: String) -> [Effect] {
+        var all: [Effect] = []
+        for character in text { all += press(.character(character)) }
+        return all
+    }
+}
+
+@Suite struct ParticipantUpdateTests {
+    @Test func theJoinFormAsksOnlyWhatWasNotGiven() {
+        var app = makeApp(department: "it", language: .polish)
+        #expect(app.joinEffect == nil)
+        _ = app.type("  Zażółć  Gęślą ")
+        #expect(app.press(.enter) == [.join(name: "Zażółć Gęślą", department: "it", language: .polish)])
+        let given = makeApp(name: "Anna", department: "logistics", language: .swedish)
+        #expect(given.joinEffect == .join(name: "Anna", department: "logistics", language: .swedish))
+    }
+
+    @Test func anEmptyNameIsNotAccepted() {
+        var app = makeApp()
+        #expect(app.press(.enter).isEmpty)
+        #expect(app.message != nil)
+        _ = app.type("Bo")
+        #expect(app.press(.enter).isEmpty)            // now the department
+        #expect(app.press(.down, .down, .enter).isEmpty)  // customer-service, then the language
+        #expect(app.press(.down, .enter) == [.join(name: "Bo", department: "customer-service", language: .polish)])
+    }
+
+    @Test func digitsSetCurrentThenTargetThenImportance() throws {
+        var app = makeApp(name: "Anna", department: "it", language: .english)
+        app.joined(record())
+        _ = app.press(.enter)  // the first dimension: its first open item, a choice
+        #expect(app.screen == .item)
+        _ = app.press(.enter)  // a single choice takes the highlighted option and moves on
+        let upkeep: ItemID = "it.platform.upkeep"
+        #expect(app.currentItem == upkeep)
+        let effects = app.press(.character("2"), .character("4"), .character("3"))
+        #expect(effects.count == 3)
+        #expect(app.record?.currentAnswers[upkeep] == Answer(.maturity(current: .value(2), target: .value(4)), importance: 3))
+        _ = app.press(.tab, .character("0"))  // Tab from importance goes to current; 0 is don't know
+        #expect(app.record?.currentAnswers[upkeep]?.value == .maturity(current: .dontKnow, target: .value(4)))
+    }
+
+    @Test func aCommentIsTypedAndSavedWithTheAnswer() {
+        var app = makeApp(name: "Anna", department: "it", language: .polish)
+        app.joined(record(language: .polish, answers: ["it.platform.operator": Answer(.choice(.value(["agency"])))]))
+        _ = app.press(.enter)  // opens the first open item: it.platform.upkeep
+        _ = app.press(.character("c"))
+        _ = app.type("Zażółć gęślą jaźń")
+        _ = app.press(.left, .left, .backspace, .character("ź"))
+        let effects = app.press(.enter)
+        #expect(effects.count == 1)
+        // Two left from the end, a backspace takes the "a" before the cursor, and "ź" goes in its place.
+        #expect(app.record?.currentAnswers["it.platform.upkeep"]?.comment == "Zażółć gęślą jźźń")
+    }
+
+    @Test func conditionalItemsAppearWhenTheirConditionHolds() {
+        var app = makeApp(name: "Anna", department: "it", language: .english)
+        app.joined(record())
+        let pimCoverage: ItemID = "it.product-data.pim-coverage"
+        #expect(!app.visibleItems.contains { $0.item.id == pimCoverage })
+        app.saved(record(answers: ["it.product-data.pim": Answer(.choice(.value(["yes"])))]))
+        #expect(app.visibleItems.contains { $0.item.id == pimCoverage })
+    }
+
+    @Test func numbersAreCheckedAgainstTheirBounds() throws {
+        var app = makeApp(name: "Anna", department: "it", language: .english)
+        app.joined(record())
+        let uptime = try #require(app.visibleItems.first { $0.item.id == "it.platform.uptime" }?.item)
+        app.open(uptime)
+        _ = app.type("150")
+        #expect(app.press(.enter).isEmpty)  // 150 % is out of 0…100
+        #expect(app.message?.contains("0 to 100") == true)
+        _ = app.press(.backspace, .backspace, .backspace)
+        _ = app.type("99,5")
+        _ = app.press(.tab)
+        _ = app.type("?")
+        let effects = app.press(.enter)
+        #expect(effects == [.save(item: "it.platform.uptime", answer: Answer(.number(current: .value(99.5), target: .dontKnow)))])
+    }
+
+    @Test func theReviewListsOpenQuestionsAndMarksDone() {
+        var app = makeApp(name: "Anna", department: "it", language: .english)
+        app.joined(record())
+        _ = app.press(.character("r"))
+        #expect(app.screen == .review)
+        #expect(app.unansweredItems.count == app.visibleItems.count)
+        #expect(app.press(.character("D")) == [.setDone(true)])
+        #expect(app.press(.escape).isEmpty && app.screen == .overview)
+    }
+
+    @Test func tooSmallAScreenOnlyAcceptsQuit() {
+        var app = makeApp(name: "Anna", department: "it", language: .english, size: (60, 15))
+        app.joined(record())
+        #expect(app.press(.enter).isEmpty && app.screen == .overview)
+        #expect(app.press(.character("q")) == [.quit])
+        #expect(app.render().lines[0].contains("80×24 (now 60×15)"))
+        _ = app.update(.resize(width: 80, height: 24))
+        #expect(app.render().lines[2].contains("Your questions"))
+    }
+
+    @Test func interruptQuits() {
+        var app = makeApp()
+        #expect(app.update(.interrupt) == [.quit])
+    }
+}

@@ -1,0 +1,60 @@
+import Questionnaire
+import SessionStore
+import Testing
+@testable import TerminalUI
+
+/// Every participant screen as text, at 80×24 and 160×48, in English and Polish.
+@Suite struct ScreenSnapshotTests {
+    static let sizes = [(80, 24), (160, 48)]
+
+    /// Each screen, reached by keys from a joined participant with a few answers.
+    static func screens(_ language: Language, size: (Int, Int)) -> [(String, CellBuffer)] {
+        var result: [(String, CellBuffer)] = []
+        var join = makeApp(language: language, size: size)
+        _ = join.type("Zażółć 店舗")
+        result.append(("join", join.render()))
+        var app = makeApp(name: "Anna K.", department: "it", language: language, size: size)
+        app.joined(record(language: language, answers: [
+            "it.platform.operator": Answer(.choice(.value(["agency"]))),
+            "it.platform.upkeep": Answer(.maturity(current: .value(2), target: .value(4)), importance: 3, comment: "Zażółć gęślą jaźń"),
+        ]))
+        result.append(("overview", app.render()))
+        if let upkeep = app.visibleItems.first(where: { $0.item.id == "it.platform.upkeep" })?.item { app.open(upkeep) }
+        result.append(("maturity", app.render()))
+        if let operatorItem = app.visibleItems.first(where: { $0.item.id == "it.platform.operator" })?.item { app.open(operatorItem) }
+        result.append(("choice", app.render()))
+        if let uptime = app.visibleItems.first(where: { $0.item.id == "it.platform.uptime" })?.item { app.open(uptime) }
+        _ = app.type("99.5")
+        result.append(("number", app.render()))
+        if let text = app.visibleItems.first(where: { $0.item.kind.tag == .text })?.item { app.open(text) }
+        _ = app.type("Mniej ręcznych eksportów")
+        result.append(("text", app.render()))
+        _ = app.update(.key(.escape))
+        _ = app.update(.key(.character("r")))
+        result.append(("review", app.render()))
+        return result
+    }
+
+    @Test(arguments: [Language.english, .polish])
+    func everyScreenMatchesItsSnapshot(_ language: Language) {
+        for size in Self.sizes {
+            for (name, buffer) in Self.screens(language, size: size) {
+                snapshots.expect(buffer.lines.joined(separator: "\n") + "\n", matches: "\(name)-\(language.rawValue)-\(size.0)x\(size.1).txt")
+            }
+        }
+    }
+
+    @Test func nothingIsDrawnOutsideTheScreenAndWideCharactersTakeTwoColumns() {
+        for language in Language.allCases {
+            for (name, buffer) in Self.screens(language, size: (80, 24)) {
+                for line in buffer.lines {
+                    #expect(DisplayWidth.of(line) <= 80, "\(language) \(name): \(line)")
+                }
+            }
+        }
+        var buffer = CellBuffer(width: 6, height: 1)
+        buffer.put("a店b\u{1B}[31m", x: 0, y: 0)
+        #expect(buffer.lines == ["a店b?["])
+        #expect(buffer[2, 0] == Cell.continuation)
+    }
+}
