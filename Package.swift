@@ -72,7 +72,7 @@ let package = Package(
         /// Benchmarks of the session store; scripts/bench-store.sh runs them on a release build.
         .executableTarget(
             name: "omnigap-bench",
-            dependencies: ["SessionStore", "Questionnaire"]
+            dependencies: ["SessionStore", "Questionnaire", "TerminalUI"]
         ),
         /// Helpers the test targets share: text snapshots kept as files.
         .target(

@@ -1,6 +1,7 @@
 import Foundation
 import Questionnaire
 import SessionStore
+import TerminalUI
 
 /// Benchmarks of the session store, run by scripts/bench-store.sh on a release build. Each
 /// measurement runs in its own process so that the peak memory it prints is its own.
@@ -8,6 +9,7 @@ import SessionStore
 ///   omnigap-bench save DIR [COUNT]   save latency, fsync included: p50 and p99
 ///   omnigap-bench load DIR           time to load every participant, cold cache object, and peak memory
 ///   omnigap-bench refresh DIR        time to refresh a warm cache when one file changed, and when none did
+///   omnigap-bench screen DIR         update + render of a full item screen at 200×60
 
 func milliseconds(since start: UInt64) -> Double {
     Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
@@ -75,6 +77,28 @@ case "refresh":
     quiet.sort()
     print(String(format: "refresh: %d participants: %d file re-read in %.1f ms; nothing changed: %.1f ms (median of 15)",
                  first.participants.count, reread, changed, quiet[quiet.count / 2]))
+case "screen":
+    // A participant on the item screen of a maturity item, as on a big projector terminal.
+    var app = ParticipantApp(title: session.settings.title, modules: session.catalog.modules, departments: session.settings.departments,
+                             sharedModules: session.settings.sharedModules, name: "Bench", department: session.settings.departments[0],
+                             language: .polish, sessionLanguage: .english, size: (200, 60))
+    let at = Timestamp.now()
+    app.joined(ParticipantRecord(id: .random(), sessionID: session.settings.id, moduleHashes: [:],
+                                 profile: Stamped(Profile(name: "Bench", department: session.settings.departments[0], language: .polish), at: at),
+                                 done: Stamped(false, at: at)))
+    _ = app.update(.key(.enter))
+    var timings: [Double] = []
+    var cells = 0
+    for index in 0..<500 {
+        let start = DispatchTime.now().uptimeNanoseconds
+        _ = app.update(.key(index % 2 == 0 ? .tab : .backTab))
+        let buffer = app.render()
+        cells += buffer.cells.count
+        timings.append(milliseconds(since: start))
+    }
+    timings.sort()
+    print(String(format: "screen: update + render of an item screen at 200×60 (%d cells): p50 %.3f ms, p99 %.3f ms",
+                 cells / 500, timings[250], timings[495]))
 default:
-    fail("unknown benchmark \(arguments[1]); use save, load or refresh")
+    fail("unknown benchmark \(arguments[1]); use save, load, refresh or screen")
 }
