@@ -34,8 +34,7 @@ extension ParticipantApp {
         buffer.put(" " + top, x: 0, y: 0, style: .selected, limit: size.width)
         buffer.put(heading, x: 1, y: 2, style: Style(bold: true, color: .accent), limit: size.width - 2)
         if let message { buffer.put(message, x: 1, y: size.height - 2, style: Style(color: .good), limit: size.width - 2) }
-        buffer.fill(x: 0, y: size.height - 1, width: size.width, height: 1, style: .selected)
-        buffer.put(" " + help, x: 0, y: size.height - 1, style: .selected, limit: size.width)
+        HelpBar(help).render(into: &buffer)
     }
 
     private func renderJoin(_ buffer: inout CellBuffer) {
@@ -82,13 +81,11 @@ extension ParticipantApp {
             }
             let selected = index == overviewSelection
             let barWidth = 10
-            let filled = row.total == 0 ? 0 : row.answered * barWidth / row.total
-            let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled)
             let count = "\(row.answered)/\(row.total)"
             let labelWidth = size.width - 4 - barWidth - 8 - 2
             buffer.put("  " + DisplayWidth.pad(row.dimension.title.resolved(in: language), to: labelWidth), x: 2, y: y,
                        style: selected ? .selected : .plain)
-            buffer.put(bar, x: 4 + labelWidth + 1, y: y, style: Style(color: row.answered == row.total ? .good : .accent))
+            ProgressBar(done: row.answered, total: row.total).render(into: &buffer, x: 4 + labelWidth + 1, y: y, width: barWidth)
             buffer.put(DisplayWidth.padLeft(count, to: 7), x: 4 + labelWidth + barWidth + 1, y: y, style: selected ? .selected : .plain)
             y += 1
         }
@@ -231,13 +228,8 @@ extension ParticipantApp {
         } else {
             buffer.put(ParticipantStrings.fill(words.reviewUnanswered, ["count": String(open.count)]), x: 2, y: y, style: .strong)
             y += 2
-            let room = size.height - y - 4
-            let first = max(0, min(reviewSelection - room + 1, open.count - room))
-            for (index, item) in open.enumerated().dropFirst(first).prefix(room) {
-                buffer.put(item.prompt.resolved(in: language), x: 4, y: y, style: index == reviewSelection ? .selected : .plain,
-                           limit: size.width - 6)
-                y += 1
-            }
+            ListView(rows: open.map { $0.prompt.resolved(in: language) }, selection: reviewSelection)
+                .render(into: &buffer, x: 4, y: y, width: size.width - 6, height: size.height - y - 4)
         }
         if record?.done.value == true {
             buffer.put("✓ " + words.markedDone, x: 2, y: size.height - 3, style: Style(color: .good), limit: size.width - 4)
