@@ -234,5 +234,8 @@ extension ParticipantApp {
         if record?.done.value == true {
             buffer.put("✓ " + words.markedDone, x: 2, y: size.height - 3, style: Style(color: .good), limit: size.width - 4)
         }
+        if confirmingDone {
+            Dialog(title: words.confirmDoneTitle, message: words.confirmDoneMessage, keys: words.confirmDoneKeys).render(into: &buffer)
+        }
     }
 }

@@ -56,6 +56,8 @@ public struct ParticipantApp: Sendable {
     var textField = TextField()
     var commentField: TextField?
     var reviewSelection = 0
+    /// The "mark yourself done?" question is open.
+    var confirmingDone = false
 
     public init(title: String, modules: [QuestionnaireModule], departments: [String], sharedModules: [String],
                 name: String?, department: String?, language: Language?, sessionLanguage: Language, size: (width: Int, height: Int)) {
@@ -443,6 +445,10 @@ public struct ParticipantApp: Sendable {
     }
 
     private mutating func updateReview(_ key: Key) -> [Effect] {
+        if confirmingDone {
+            confirmingDone = false
+            return key == .enter || key == .character("y") || key == .character("Y") ? [.setDone(true)] : []
+        }
         let open = unansweredItems
         switch key {
         case .up: reviewSelection = max(0, reviewSelection - 1)
@@ -450,7 +456,7 @@ public struct ParticipantApp: Sendable {
         case .enter:
             if open.indices.contains(reviewSelection) { self.open(open[reviewSelection]) }
         case .character("D"), .character("d"):
-            return [.setDone(true)]
+            confirmingDone = true
         case .escape: screen = .overview
         case .character("q"), .control("c"): return [.quit]
         default: break

@@ -34,5 +34,8 @@ extension ParticipantStrings {
         value: "Valore",
         unit: "Unità",
         freeAnswer: "La tua risposta",
-        done: "concluso")
+        done: "concluso",
+        confirmDoneTitle: "Conclusione",
+        confirmDoneMessage: "Segnare come concluso? Puoi cambiare le risposte finché la raccolta è aperta.",
+        confirmDoneKeys: "Invio sì · Esc no")
 }

@@ -34,5 +34,8 @@ extension ParticipantStrings {
         value: "Wartość",
         unit: "Jednostka",
         freeAnswer: "Twoja odpowiedź",
-        done: "gotowe")
+        done: "gotowe",
+        confirmDoneTitle: "Koniec",
+        confirmDoneMessage: "Oznaczyć jako gotowe? Odpowiedzi można zmieniać, dopóki zbieranie trwa.",
+        confirmDoneKeys: "Enter tak · Esc nie")
 }

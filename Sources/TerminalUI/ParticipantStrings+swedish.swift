@@ -34,5 +34,8 @@ extension ParticipantStrings {
         value: "Värde",
         unit: "Enhet",
         freeAnswer: "Ditt svar",
-        done: "klar")
+        done: "klar",
+        confirmDoneTitle: "Avsluta",
+        confirmDoneMessage: "Markera som klar? Du kan ändra svar tills svarstiden stänger.",
+        confirmDoneKeys: "Enter ja · Esc nej")
 }

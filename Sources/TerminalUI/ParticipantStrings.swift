@@ -37,6 +37,9 @@ public struct ParticipantStrings: Sendable {
     public var unit: String
     public var freeAnswer: String
     public var done: String
+    public var confirmDoneTitle: String
+    public var confirmDoneMessage: String
+    public var confirmDoneKeys: String
 
     public static func forLanguage(_ language: Language) -> ParticipantStrings {
         switch language {
@@ -88,5 +91,8 @@ extension ParticipantStrings {
         value: "Value",
         unit: "Unit",
         freeAnswer: "Your answer",
-        done: "done")
+        done: "done",
+        confirmDoneTitle: "Finish",
+        confirmDoneMessage: "Mark yourself done? You can still change answers until answering closes.",
+        confirmDoneKeys: "Enter yes · Esc no")
 }

@@ -134,7 +134,10 @@ extension ParticipantApp {
         _ = app.press(.character("r"))
         #expect(app.screen == .review)
         #expect(app.unansweredItems.count == app.visibleItems.count)
-        #expect(app.press(.character("D")) == [.setDone(true)])
+        #expect(app.press(.character("D")).isEmpty)  // asks first
+        #expect(app.render().lines.contains { $0.contains("Mark yourself done?") })
+        #expect(app.press(.escape).isEmpty && app.screen == .review)  // no
+        #expect(app.press(.character("D"), .enter) == [.setDone(true)])
         #expect(app.press(.escape).isEmpty && app.screen == .overview)
     }
 

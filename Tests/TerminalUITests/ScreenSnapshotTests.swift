@@ -32,6 +32,11 @@ import Testing
         _ = app.update(.key(.escape))
         _ = app.update(.key(.character("r")))
         result.append(("review", app.render()))
+        _ = app.update(.key(.character("D")))
+        result.append(("review-confirm", app.render()))
+        var small = app
+        _ = small.update(.resize(width: 60, height: 15))
+        result.append(("too-small", small.render()))
         return result
     }
 
