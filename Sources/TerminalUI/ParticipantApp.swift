@@ -139,6 +139,12 @@ public struct ParticipantApp: Sendable {
         message = words.saved
     }
 
+    /// The participant's file changed elsewhere (a merge, or the facilitator entering answers
+    /// for them): show what it holds now.
+    public mutating func refreshed(_ record: ParticipantRecord) {
+        self.record = record
+    }
+
     /// Something the runtime did failed; the screen stays and says why.
     public mutating func failed(_ reason: String) {
         message = reason

@@ -67,6 +67,10 @@ struct JoinCommand: ParsableCommand {
         while running {
             screen.draw(app.render())
             let event = screen.nextEvent(timeout: 1000)
+            // Once a second of quiet, pick up changes made to this participant's file elsewhere.
+            if event == .tick, let id = joined?.id, let latest = try? session.participant(id), latest != app.record {
+                app.refreshed(latest)
+            }
             for effect in app.update(event) where running {
                 running = perform(effect)
             }
