@@ -368,7 +368,9 @@ public struct ParticipantApp: Sendable {
         case .down: optionSelection = min(options.count - 1, optionSelection + 1); return []
         case .character("c"), .character("C"): commentField = TextField(answer.comment ?? ""); return []
         case .enter, .character("n"):
-            if !multiple, chosen.isEmpty, options.indices.contains(optionSelection) {
+            // Enter on an unanswered single choice takes the highlighted option; an answer
+            // already given (don't know included) is kept.
+            if !multiple, answers[item.id] == nil, options.indices.contains(optionSelection) {
                 answer.value = .choice(.value([options[optionSelection].id]))
                 step(1)
                 return [.save(item: item.id, answer: answer)]

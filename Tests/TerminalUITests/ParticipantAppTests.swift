@@ -90,6 +90,15 @@ extension ParticipantApp {
         #expect(app.record?.currentAnswers[upkeep]?.value == .maturity(current: .dontKnow, target: .value(4)))
     }
 
+    @Test func enterKeepsADontKnowOnASingleChoice() {
+        var app = makeApp(name: "Anna", department: "it", language: .english)
+        app.joined(record())
+        _ = app.press(.enter)  // it.platform.operator, a single choice
+        _ = app.press(.character("0"))
+        #expect(app.press(.enter).isEmpty)
+        #expect(app.record?.currentAnswers["it.platform.operator"]?.value == .choice(.dontKnow))
+    }
+
     @Test func aCommentIsTypedAndSavedWithTheAnswer() {
         var app = makeApp(name: "Anna", department: "it", language: .polish)
         app.joined(record(language: .polish, answers: ["it.platform.operator": Answer(.choice(.value(["agency"])))]))

@@ -1,0 +1,308 @@
+#!/usr/bin/env bash
+# End-to-end checks of `omnigap join`, the participant screens, on the real binary under tmux:
+# joining with flags and through the form, in Polish; answering choice, maturity and number items
+# with keys; a Polish comment saved exactly; a too-small terminal; Ctrl-C, q and SIGTERM all
+# giving the terminal back; resuming with the same name; three participants answering at once;
+# a name with an escape sequence shown harmlessly.
+# Usage: scripts/e2e-join.sh PATH-TO-OMNIGAP
+set -uo pipefail
+
+bin=$(realpath "$1")
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+# Our own tmux server: its own socket name, its socket inside $work, no user configuration.
+export TMUX_TMPDIR="$work"
+unset TMUX
+sock="omnigap-e2e-join-$$"
+tm() { tmux -L "$sock" -f /dev/null "$@"; }
+cleanup() {
+  tm kill-server 2>/dev/null
+  rm -f "$work/tmux-$(id -u)/$sock"
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM HUP
+cd "$work"
+started=$SECONDS
+
+# shellcheck source=e2e-lib.sh
+source "$root/scripts/e2e-lib.sh"
+
+# Assertions on the participant files and status --json, in Python so that nothing is parsed with grep.
+cat >"$work/t.py" <<'PY'
+import json, os, sys
+
+def by_name(session, name):
+    folder = os.path.join(session, "participants")
+    found = []
+    for n in sorted(os.listdir(folder)):
+        if n.startswith("."):
+            continue
+        with open(os.path.join(folder, n), encoding="utf-8") as f:
+            data = json.load(f)
+        if data["profile"]["name"] == name:
+            found.append(data)
+    if len(found) != 1:
+        sys.exit(f"{len(found)} participants called {name!r} in {session}")
+    return found[0]
+
+command, args = sys.argv[1], sys.argv[2:]
+if command == "answers":        # SESSION NAME JSON: each listed answer has (at least) these members
+    data = by_name(args[0], args[1])
+    errors = []
+    for item, want in json.loads(args[2]).items():
+        got = data["answers"].get(item)
+        if got is None:
+            errors.append(f"{item}: no answer")
+            continue
+        for key, value in want.items():
+            if got.get(key, "<missing>") != value:
+                errors.append(f"{item}.{key} is {got.get(key, '<missing>')!r}, expected {value!r}")
+    if errors:
+        sys.exit("\n".join(errors + ["answers: " + json.dumps(data["answers"], ensure_ascii=False)]))
+elif command == "count":        # SESSION NAME N: exactly N answers stored
+    data = by_name(args[0], args[1])
+    if len(data["answers"]) != int(args[2]):
+        sys.exit(f"{len(data['answers'])} answers, expected {args[2]}: {sorted(data['answers'])}")
+elif command == "profile":      # SESSION NAME DEPARTMENT LANGUAGE
+    p = by_name(args[0], args[1])["profile"]
+    if (p["department"], p["language"]) != (args[2], args[3]):
+        sys.exit(f"profile {p}")
+elif command == "status":       # FILE NAME=DEPARTMENT:ANSWERED...: exactly these participants, no problems
+    d = json.load(open(args[0], encoding="utf-8"))
+    got = {p["name"]: (p["department"], p["answered"]) for p in d["participants"]}
+    want = {}
+    for a in args[1:]:
+        name, rest = a.split("=", 1)
+        department, answered = rest.split(":")
+        want[name] = (department, int(answered))
+    if got != want or d["problems"]:
+        sys.exit(f"participants {got}, expected {want}; problems {d['problems']}")
+else:
+    sys.exit(f"unknown command {command}")
+PY
+t() { python3 "$work/t.py" "$@"; }
+
+now_us() { echo "${EPOCHREALTIME/./}"; }
+# poll TIMEOUT COMMAND...: runs COMMAND every 50 ms until it succeeds (true) or TIMEOUT seconds pass.
+poll() {
+  local deadline=$(( $(now_us) + ${1%.*} * 1000000 )); shift
+  while :; do
+    "$@" && return 0
+    [ "$(now_us)" -ge "$deadline" ] && return 1
+    sleep 0.05
+  done
+}
+# The pane the screen helpers look at; set before each block.
+pane=""
+shows() { tm capture-pane -p -t "$pane" >"$work/out" 2>&1 && grep -qF -- "$1" "$work/out"; }
+# wait_for TEXT [TIMEOUT]: true once the pane shows TEXT (polled every 50 ms, 10 s by default);
+# the last capture stays in $work/out.
+wait_for() { poll "${2:-10}" shows "$1"; }
+# see NAME TEXT [TIMEOUT]: the check that the pane comes to show TEXT.
+see() { wait_for "$2" "${3:-10}" && ok "$1" || fail "$1: the screen never showed \"$2\""; }
+# on_line NAME ANCHOR TEXT: the pane comes to show a line with both ANCHOR and TEXT (3 s at most).
+line_has() { tm capture-pane -p -t "$pane" >"$work/out" 2>&1 && grep -F -- "$1" "$work/out" | grep -qF -- "$2"; }
+on_line() { poll 3 line_has "$2" "$3" && ok "$1" || fail "$1: the line with \"$2\" has no \"$3\""; }
+# not_on_line NAME ANCHOR TEXT: on the last capture, the line with ANCHOR does not have TEXT.
+not_on_line() { grep -F -- "$2" "$work/out" | grep -qF -- "$3" && fail "$1: the line with \"$2\" has \"$3\"" || ok "$1"; }
+# flag NAME FORMAT EXPECTED: a tmux format of the pane, such as #{alternate_on}.
+flag() {
+  local got; got=$(tm display -p -t "$pane" "$2")
+  [ "$got" = "$3" ] && ok "$1" || { echo "     ($2 is \"$got\", expected \"$3\")" >"$work/out"; fail "$1"; }
+}
+# The app's pid: the child of the pane's shell.
+app_pid() { pgrep -P "$(tm display -p -t "$pane" '#{pane_pid}')" -x omnigap; }
+# sq WORD: WORD in single quotes for sh, whatever it holds (spaces, non-ASCII, ESC).
+sq() { printf "'%s'" "${1//\'/\'\\\'\'}"; }
+# start NAME ARGS...: `omnigap join ARGS...` in a new 100×30 tmux session called NAME.
+start() {
+  local name=$1 command="" word; shift
+  for word in "$bin" join "$@"; do command+="$(sq "$word") "; done
+  tm new-session -d -s "$name" -x 100 -y 30 -e LANG=C.UTF-8 "${command}; echo EXITED rc=\$?; sleep 60"
+}
+# exits NAME: the app in $pane has ended with status 0, said where the answers are, and given the
+# terminal back (normal screen, cursor shown).
+exits() {
+  see "$1: exits with status 0" "EXITED rc=0"
+  if grep -qF "saved in" "$work/out"; then ok "$1: says where the answers are saved"; else fail "$1: no \"saved in\""; fi
+  flag "$1: leaves the alternate screen" '#{alternate_on}' 0
+  flag "$1: shows the cursor again" '#{cursor_flag}' 1
+}
+
+ws="$work/ws"
+run "new creates a session" 0 "$bin" new "$ws" --title "Warsztat omnichannel — test" || exit 1
+
+# ---------------------------------------------------------------------------------------------
+# 1. Join in Polish with everything given on the command line; answer a choice and a maturity
+#    item with keys, with an importance and a Polish comment.
+name="Zażółć Gęślą"
+comment="Zażółć gęślą jaźń"
+pane=pl1
+start pl1 "$ws" --lang pl --department it --name "$name"
+see "join --name --department --lang goes straight to the overview" "Integracja systemów (ERP"
+on_line "the overview is in Polish: the department" "Dział IT" "Dział IT"
+on_line "the header names the participant" "$name" "Dział IT"
+on_line "nothing answered yet" "Platforma i wdrażanie zmian" "0/6"
+flag "the screens use the alternate screen" '#{alternate_on}' 1
+tm send-keys -t pl1 Enter
+see "Enter opens the first item of the first dimension" "Kto na co dzień utrzymuje platformę"
+tm send-keys -t pl1 Down Space
+see "Space selects the highlighted option" "(•) Agencja lub software house"
+tm send-keys -t pl1 Enter
+see "Enter moves to the next item" "Jak utrzymuje się i rozwija platformę"
+on_line "the maturity stages are named in Polish" "2 koncentracja" "koncentracja na działaniu"
+tm send-keys -t pl1 2 3 2 c
+tm send-keys -t pl1 -l "$comment"
+see "the comment is shown as typed" "$comment"
+tm send-keys -t pl1 Enter
+check "the choice, the stages, the importance and the exact comment are in the file" \
+  poll 10 t answers "$ws" "$name" '{"it.platform.operator": {"choice": ["agency"]},
+    "it.platform.upkeep": {"current": 2, "target": 3, "importance": 2, "comment": "Zażółć gęślą jaźń"}}'
+
+# 2. Too small a terminal, then back.
+tm resize-window -t pl1 -x 60 -y 15
+see "a 60×15 terminal asks to be enlarged, with its size" "60×15"
+if grep -qF "80×24" "$work/out"; then ok "it names the smallest size"; else fail "it names the smallest size"; fi
+tm resize-window -t pl1 -x 100 -y 30
+see "back at 100×30 the item screen returns" "Jak utrzymuje się i rozwija platformę"
+if grep -qF "60×15" "$work/out"; then fail "the enlarge message is gone"; else ok "the enlarge message is gone"; fi
+on_line "the comment is still shown" "$comment" "$comment"
+
+# 3. Ctrl-C quits and restores the terminal.
+tm send-keys -t pl1 C-c
+exits "Ctrl-C on the item screen"
+echo "     [$((SECONDS - started)) s]"
+
+# ---------------------------------------------------------------------------------------------
+# 4. Join again with the same name: the answers are kept. Then SIGTERM.
+pane=pl2
+start pl2 "$ws" --lang pl --department it --name "$name"
+see "joining again shows the overview" "Integracja systemów (ERP"
+on_line "the first dimension shows 2 of 6 answered" "Platforma i wdrażanie zmian" "2/6"
+check "one participant of that name, still with 2 answers" t count "$ws" "$name" 2
+tm send-keys -t pl2 Enter
+see "Enter opens the first open item, the third" "Jak zmiany trafiają do działającego sklepu"
+tm send-keys -t pl2 PPage
+see "PgUp goes back to the answered maturity item" "Jak utrzymuje się i rozwija platformę"
+on_line "the current stage (2) is marked" "2 koncentracja na działaniu" "◀"
+on_line "the target stage (3) is marked" "3 formalizacja" "◆"
+not_on_line "stage 1 is not marked" "1 działania doraźne" "◀"
+on_line "the saved comment is shown" "$comment" "$comment"
+pid=$(app_pid)
+if [ -n "$pid" ]; then
+  ok "the app's process is found"
+  kill -TERM "$pid"
+  exits "SIGTERM"
+  if kill -0 "$pid" 2>/dev/null; then fail "the process is gone after SIGTERM"; else ok "the process is gone after SIGTERM"; fi
+else
+  fail "the app's process is found"
+fi
+echo "     [$((SECONDS - started)) s]"
+
+# ---------------------------------------------------------------------------------------------
+# 5. Name, department and language typed in the form; a don't-know; q quits from the overview.
+other="Łukasz Żółw"
+pane=form
+start form "$ws"
+see "without flags the form asks for name, department and language" "Polski"
+tm send-keys -t form -l "$other"
+tm send-keys -t form Enter Down Enter Down Enter
+see "the form joins after the language" "Integracja systemów (ERP"
+on_line "the chosen language and department are used" "$other" "Dział IT"
+check "the form's choices are in the profile" t profile "$ws" "$other" it pl
+tm send-keys -t form Enter
+see "Enter opens the first item" "Kto na co dzień utrzymuje platformę"
+tm send-keys -t form 0
+check "0 saves don't know on a choice" poll 10 t answers "$ws" "$other" '{"it.platform.operator": {"choice": "dont-know"}}'
+tm send-keys -t form Enter 1 4 Enter
+see "the next items follow" "Jak zmiany trafiają do działającego sklepu"
+check "the maturity answer is saved" t answers "$ws" "$other" '{"it.platform.upkeep": {"current": 1, "target": 4}}'
+check "Enter after don't know keeps the don't know" t answers "$ws" "$other" '{"it.platform.operator": {"choice": "dont-know"}}'
+tm send-keys -t form Escape
+see "Esc goes back to the overview" "Integracja systemów (ERP"
+on_line "the overview counts the answers" "Platforma i wdrażanie zmian" "2/6"
+tm send-keys -t form q
+exits "q on the overview"
+echo "     [$((SECONDS - started)) s]"
+
+# ---------------------------------------------------------------------------------------------
+# 6. Three participants in three terminals answer at the same time, their keys interleaved.
+crowd="$work/crowd"
+run "new creates a second session" 0 "$bin" new "$crowd" --title "Three at once" || exit 1
+start anna "$crowd" --name "Anna Berg" --department it --lang en
+start bo "$crowd" --name "Bo Ek" --department logistics --lang sv
+start chiara "$crowd" --name "Chiara Conti" --department customer-service --lang it
+pane=anna; see "anna's overview is there, in English" "Integration (ERP"
+pane=bo; see "bo's overview is there, in Swedish" "Processkartläggning och granskning"
+pane=chiara; see "chiara's overview is there, in Italian" "Policy e standard di servizio"
+# Each row: the keys for anna, bo and chiara, sent in turn. "-l:" sends the rest literally.
+steps=(
+  "Enter|Enter|Enter"
+  "Down Down Space|1 3|2 4"
+  "Enter|Enter|Enter"
+  "3 4 Enter|2 2 Enter|1 3 Enter"
+  "1 2 Enter|4 4 3 Enter|3 3 1 c"
+  "2 0 Enter|-l:85|-l:Nota: la cassa è già aperta"
+  "-l:99.5|Tab|Enter"
+  "Tab|-l:95|Enter"
+  "-l:99.9|Enter|-"
+  "Enter|-|-"
+)
+for step in "${steps[@]}"; do
+  IFS='|' read -r -a keys <<<"$step"
+  i=0
+  for who in anna bo chiara; do
+    k=${keys[$i]}; i=$((i + 1))
+    case $k in
+      -) ;;
+      -l:*) tm send-keys -t "$who" -l "${k#-l:}" ;;
+      *) read -r -a words <<<"$k"; tm send-keys -t "$who" "${words[@]}" ;;
+    esac
+  done
+done
+pane=anna; see "anna reaches the sixth item" "Release lead time, from approval"
+pane=bo; see "bo reaches the next dimension" "Hur delas lagret mellan webbutiken"
+pane=chiara; see "chiara reaches the next dimension" "Quali canali possono usare i clienti"
+for pane in anna bo chiara; do tm send-keys -t "$pane" C-c; exits "Ctrl-C for $pane"; done
+check "all of anna's answers are in her file" t answers "$crowd" "Anna Berg" '{
+  "it.platform.operator": {"choice": ["saas"]}, "it.platform.upkeep": {"current": 3, "target": 4},
+  "it.platform.releases": {"current": 1, "target": 2}, "it.platform.incidents": {"current": 2, "target": "dont-know"},
+  "it.platform.uptime": {"current": 99.5, "target": 99.9}}'
+check "all of bo's answers are in his file" t answers "$crowd" "Bo Ek" '{
+  "logistics.process.map": {"current": 1, "target": 3}, "logistics.process.audit": {"current": 2, "target": 2},
+  "logistics.process.measurement": {"current": 4, "target": 4, "importance": 3},
+  "logistics.process.perfect-order": {"current": 85, "target": 95}}'
+check "all of chiara's answers are in her file" t answers "$crowd" "Chiara Conti" '{
+  "customer-service.policy.standards": {"current": 2, "target": 4}, "customer-service.policy.promises": {"current": 1, "target": 3},
+  "customer-service.policy.knowledge-base": {"current": 3, "target": 3, "importance": 1, "comment": "Nota: la cassa è già aperta"}}'
+check "anna has no answer she did not give" t count "$crowd" "Anna Berg" 5
+check "bo has no answer he did not give" t count "$crowd" "Bo Ek" 4
+check "chiara has no answer she did not give" t count "$crowd" "Chiara Conti" 3
+run "status --json of the three" 0 "$bin" status "$crowd" --json && cp "$work/out" "$work/crowd.json" &&
+  check "status lists the three, with their answers, and no problems" \
+    t status "$work/crowd.json" "Anna Berg=it:5" "Bo Ek=logistics:4" "Chiara Conti=customer-service:3"
+echo "     [$((SECONDS - started)) s]"
+
+# ---------------------------------------------------------------------------------------------
+# 7. A name with an escape sequence: recorded, then joined with; it is shown, never sent.
+eve=$'Eve\e[31m'
+run "record a participant whose name holds ESC" 0 "$bin" record "$ws" --participant "$eve" --department it \
+  --item it.platform.upkeep --current 1
+pane=eve
+start eve "$ws" --name "$eve" --department it --lang en
+see "joining with that name resumes the recorded participant" "Integration (ERP"
+on_line "the recorded answer counts" "Platform and releases" "1/6"
+on_line "the name's escape is shown as text, not sent" "Eve" "[31m"
+tm send-keys -t eve q
+exits "q after joining with an ESC name"
+run "status after the ESC name" 0 "$bin" status "$ws" && {
+  if grep -q $'\e' "$work/out"; then fail "status sends no escape sequence"; else ok "status sends no escape sequence"; fi
+}
+"$bin" status "$ws" --json >"$work/ws.json" 2>&1
+check "the session still lists everybody with no problems" \
+  t status "$work/ws.json" "$name=it:2" "$other=it:2" "Eve[31m=it:1"
+
+echo "     [$((SECONDS - started)) s]"
+echo "e2e-join: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
