@@ -303,6 +303,17 @@ run "status after the ESC name" 0 "$bin" status "$ws" && {
 check "the session still lists everybody with no problems" \
   t status "$work/ws.json" "$name=it:2" "$other=it:2" "Eve[31m=it:1"
 
+# NO_COLOR: the same screen with colours, and without any.
+colours() { tm capture-pane -e -p -t "$pane" >"$work/out" 2>&1 && grep -qE $'\e\\[([0-9;]*;)?(3[0-7]|38;5;[0-9]+)(;[0-9;]*)?m' "$work/out"; }
+pane=colour
+tm new-session -d -s colour -x 100 -y 30 -e LANG=C.UTF-8 -e TERM=xterm-256color "$(sq "$bin") join $(sq "$ws") --name Col --department it --lang en; sleep 60"
+see "a colour terminal: the overview" "Platform and releases"
+poll 3 colours && ok "colours are used when the terminal has them" || fail "colours are used when the terminal has them"
+pane=mono
+tm new-session -d -s mono -x 100 -y 30 -e LANG=C.UTF-8 -e NO_COLOR=1 "$(sq "$bin") join $(sq "$ws") --name Mono --department it --lang en; sleep 60"
+see "NO_COLOR: the overview" "Platform and releases"
+colours && fail "NO_COLOR: no colour is sent" || ok "NO_COLOR: no colour is sent"
+
 echo "     [$((SECONDS - started)) s]"
 echo "e2e-join: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
