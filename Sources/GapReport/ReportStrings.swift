@@ -2,7 +2,7 @@ import Questionnaire
 
 /// The report's own words, in each interface language. Module texts (titles, prompts) come from
 /// the modules; these are the headings, labels and the methodology around them.
-public struct ReportStrings: Sendable {
+public struct ReportStrings: InterfaceWords {
     public var reportTitle: String
     public var sessionLine: String          // "{date} · session {id} · quorum {quorum}"
     public var participation: String
@@ -61,21 +61,6 @@ public struct ReportStrings: Sendable {
     public var skippedFiles: String
     public var perceptionFlag: String       // "perception gap"
     public var decimalSeparator: String     // "." or ","
-
-    /// The strings for `language`.
-    public static func forLanguage(_ language: Language) -> ReportStrings {
-        switch language {
-        case .english: .english
-        case .polish: .polish
-        case .swedish: .swedish
-        case .italian: .italian
-        }
-    }
-
-    /// `template` with each "{name}" replaced.
-    public static func fill(_ template: String, _ values: [String: String]) -> String {
-        values.reduce(template) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
-    }
 }
 
 extension ReportStrings {

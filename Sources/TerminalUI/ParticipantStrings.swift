@@ -1,7 +1,7 @@
 import Questionnaire
 
 /// The participant screens' own words. Module texts come from the modules.
-public struct ParticipantStrings: Sendable {
+public struct ParticipantStrings: InterfaceWords {
     public var joinTitle: String
     public var yourName: String
     public var yourDepartment: String
@@ -40,19 +40,6 @@ public struct ParticipantStrings: Sendable {
     public var confirmDoneTitle: String
     public var confirmDoneMessage: String
     public var confirmDoneKeys: String
-
-    public static func forLanguage(_ language: Language) -> ParticipantStrings {
-        switch language {
-        case .english: .english
-        case .polish: .polish
-        case .swedish: .swedish
-        case .italian: .italian
-        }
-    }
-
-    public static func fill(_ template: String, _ values: [String: String]) -> String {
-        values.reduce(template) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
-    }
 }
 
 extension ParticipantStrings {
