@@ -43,7 +43,7 @@ let package = Package(
         /// Screens as state, update and render into a cell buffer. Never touches the terminal.
         .target(
             name: "TerminalUI",
-            dependencies: ["Questionnaire", "SessionStore"]
+            dependencies: ["Questionnaire", "SessionStore", "Scoring", "GapReport"]
         ),
         /// ncursesw, as a system library with a shim for what Swift cannot import.
         .systemLibrary(

@@ -12,7 +12,7 @@ struct Omnigap: ParsableCommand {
             answers into gaps, disagreements and goals.
             """,
         version: OmnigapVersion.current,
-        subcommands: [NewCommand.self, JoinCommand.self, StatusCommand.self, RecordCommand.self, SimulateCommand.self,
+        subcommands: [DemoCommand.self, NewCommand.self, JoinCommand.self, FacilitateCommand.self, StatusCommand.self, RecordCommand.self, SimulateCommand.self,
                       ExportCommand.self, MergeCommand.self, ReportCommand.self, ModulesCommand.self]
     )
 }

@@ -10,6 +10,10 @@ struct SessionArgument: ParsableArguments {
 
     /// Opens the session, or fails with one line saying why.
     func open() throws -> Session {
+        try Self.open(directory)
+    }
+
+    static func open(_ directory: String) throws -> Session {
         do {
             return try Session.open(directory)
         } catch {

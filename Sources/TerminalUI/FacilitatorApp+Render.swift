@@ -1,0 +1,220 @@
+import GapReport
+import Questionnaire
+import Scoring
+
+extension FacilitatorApp {
+    public func render() -> CellBuffer {
+        var buffer = CellBuffer(width: size.width, height: size.height)
+        guard size.width >= ParticipantApp.minimumSize.width, size.height >= ParticipantApp.minimumSize.height else {
+            let text = FacilitatorStrings.fill(ParticipantStrings.forLanguage(language).tooSmall, [
+                "w": String(ParticipantApp.minimumSize.width), "h": String(ParticipantApp.minimumSize.height),
+                "cw": String(size.width), "ch": String(size.height)])
+            buffer.wrap(text, x: 0, y: 0, width: size.width, maxLines: size.height, style: .strong)
+            return buffer
+        }
+        header(&buffer)
+        switch view {
+        case .dashboard: dashboard(&buffer)
+        case .agenda: agendaView(&buffer)
+        case .results: results(&buffer)
+        case .report: report(&buffer)
+        }
+        if let message { buffer.put(message, x: 1, y: size.height - 2, style: Style(color: .good), limit: size.width - 2) }
+        let help = view == .agenda ? words.agendaHelp : view == .results ? words.resultsHelp : view == .report ? words.reportHelp : words.help
+        HelpBar(help).render(into: &buffer)
+        if let confirmation {
+            let next = agenda.indices.contains(state.phaseIndex + 1) && state.phaseStarted != nil ? agenda[state.phaseIndex + 1].id : agenda.first?.id ?? ""
+            let text = confirmation == .reveal ? words.confirmReveal : FacilitatorStrings.fill(words.confirmNextPhase, ["phase": next])
+            Dialog(title: title, message: text, keys: words.confirmKeys).render(into: &buffer)
+        }
+        return buffer
+    }
+
+    /// Title, tabs and the phase with its clock.
+    private func header(_ buffer: inout CellBuffer) {
+        buffer.fill(x: 0, y: 0, width: size.width, height: 1, style: .selected)
+        buffer.put(" " + title, x: 0, y: 0, style: .selected, limit: size.width - 30)
+        var x = 1
+        for (index, tab) in words.tabs.enumerated() {
+            let label = " \(index + 1) \(tab) "
+            x += buffer.put(label, x: x, y: 1, style: index == view.rawValue ? Style(bold: true, reverse: true, color: .accent) : .plain) + 1
+        }
+        let phaseText: String
+        if let clock = phaseClock {
+            let minutes = abs(clock.secondsLeft) / 60, seconds = abs(clock.secondsLeft) % 60
+            let time = String(minutes) + ":" + (seconds < 10 ? "0" : "") + String(seconds)
+            phaseText = FacilitatorStrings.fill(words.phase, ["n": String(state.phaseIndex + 1), "total": String(agenda.count), "name": clock.phase.id])
+                + " · " + FacilitatorStrings.fill(clock.secondsLeft >= 0 ? words.left : words.over, ["time": time])
+        } else {
+            phaseText = FacilitatorStrings.fill(words.phase, ["n": "–", "total": String(agenda.count), "name": words.notStarted])
+        }
+        buffer.put(phaseText, x: size.width - 1 - DisplayWidth.of(phaseText), y: 0, style: .selected)
+        let secondsLeft = phaseClock?.secondsLeft ?? 1
+        buffer.restyle(x: size.width - 1 - DisplayWidth.of(phaseText), y: 0, width: DisplayWidth.of(phaseText),
+                       style: Style(bold: true, reverse: true, color: secondsLeft < 0 ? .bad : nil))
+    }
+
+    private func dashboard(_ buffer: inout CellBuffer) {
+        var y = 3
+        if rows.isEmpty {
+            buffer.put(FacilitatorStrings.fill(words.noParticipants, ["dir": folder]), x: 2, y: y, limit: size.width - 4)
+            y += 2
+        } else {
+            let nameWidth = max(14, size.width - 64)
+            let header = DisplayWidth.pad(words.participant, to: nameWidth) + " " + DisplayWidth.pad(words.department, to: 18) + " "
+                + DisplayWidth.pad(words.progress, to: 20) + " " + DisplayWidth.pad(words.lastActivity, to: 6) + " " + words.done
+            buffer.put(header, x: 2, y: y, style: .strong, limit: size.width - 4)
+            y += 1
+            let room = size.height - y - 4 - departments.count
+            let first = min(scroll, max(0, rows.count - room))
+            for row in rows.dropFirst(first).prefix(max(0, room)) {
+                var x = 2
+                x += buffer.put(DisplayWidth.pad(row.name, to: nameWidth), x: x, y: y) + 1
+                x += buffer.put(DisplayWidth.pad(moduleTitle(row.department), to: 18), x: x, y: y) + 1
+                ProgressBar(done: row.answered, total: row.visible).render(into: &buffer, x: x, y: y, width: 12)
+                buffer.put(DisplayWidth.padLeft("\(row.answered)/\(row.visible)", to: 7), x: x + 12, y: y)
+                x += 21
+                x += buffer.put(DisplayWidth.pad(String(row.lastActivity.description.dropFirst(11).prefix(5)), to: 6), x: x, y: y, style: .muted) + 1
+                buffer.put(row.done ? "✓" : "·", x: x + 1, y: y, style: Style(bold: row.done, color: row.done ? .good : nil))
+                y += 1
+            }
+            y += 1
+            for department in departments {
+                let members = rows.filter { $0.department == department }
+                let answered = members.reduce(0) { $0 + $1.answered }, visible = members.reduce(0) { $0 + $1.visible }
+                let label = "\(moduleTitle(department)): \(members.count), \(members.filter(\.done).count) \(words.done.lowercased())"
+                buffer.put(DisplayWidth.pad(label, to: 40), x: 2, y: y, limit: size.width - 4)
+                ProgressBar(done: answered, total: max(1, visible)).render(into: &buffer, x: 44, y: y, width: 20)
+                y += 1
+            }
+        }
+        if skippedFiles > 0 {
+            buffer.put(FacilitatorStrings.fill(words.skippedFiles, ["count": String(skippedFiles)]), x: 2, y: size.height - 3,
+                       style: Style(color: .warning), limit: size.width - 4)
+        }
+    }
+
+    private func agendaView(_ buffer: inout CellBuffer) {
+        var y = 3
+        for (index, phase) in agenda.enumerated() {
+            let current = state.phaseStarted != nil && index == state.phaseIndex
+            let past = state.phaseStarted != nil && index < state.phaseIndex
+            let mark = current ? "▶" : past ? "✓" : " "
+            buffer.put("\(mark) \(index + 1). \(phase.id)", x: 2, y: y, style: current ? .strong : past ? .muted : .plain)
+            buffer.put("\(phase.minutes) min", x: 30, y: y, style: .muted)
+            if current, let clock = phaseClock {
+                let total = phase.minutes * 60
+                ProgressBar(done: max(0, total - max(0, clock.secondsLeft)), total: total).render(into: &buffer, x: 40, y: y, width: 24)
+            }
+            y += 1
+        }
+        y += 1
+        buffer.wrap(state.revealed ? "✓ " + words.revealed : words.hidden, x: 2, y: y, width: size.width - 4, maxLines: 2,
+                    style: state.revealed ? Style(color: .good) : .muted)
+    }
+
+    private func results(_ buffer: inout CellBuffer) {
+        var x = 2
+        for (index, name) in words.resultViews.enumerated() {
+            x += buffer.put(" \(name) ", x: x, y: 3, style: index == resultView ? .selected : .muted) + 1
+        }
+        guard state.revealed, let document else {
+            buffer.wrap(words.hidden, x: 2, y: 5, width: size.width - 4, maxLines: 3, style: .muted)
+            return
+        }
+        let lines: [(String, Style)]
+        switch resultView {
+        case 0: lines = heatMap(document)
+        case 1: lines = rankedGaps(document)
+        case 2: lines = disagreements(document)
+        default: lines = perception(document)
+        }
+        let room = size.height - 8
+        let first = min(scroll, max(0, lines.count - room))
+        for (offset, line) in lines.dropFirst(first).prefix(room).enumerated() {
+            buffer.put(line.0, x: 2, y: 5 + offset, style: line.1, limit: size.width - 4)
+        }
+    }
+
+    /// The style a gap is drawn in: the bigger, the hotter.
+    private func heat(_ gap: Double?) -> Style {
+        guard let gap else { return .muted }
+        return Style(bold: gap >= 1, color: gap >= 1 ? .bad : gap >= 0.5 ? .warning : .good)
+    }
+
+    private func number(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "  –  " }
+        return String(format: "%.2f", value)
+    }
+
+    private func heatMap(_ document: ReportDocument) -> [(String, Style)] {
+        var lines: [(String, Style)] = []
+        let labelWidth = size.width - 4 - 30
+        for module in document.scores.modules {
+            let level = module.level
+            lines.append((DisplayWidth.pad(document.moduleTitle(module.module), to: labelWidth) + "  \(number(level.current)) → \(number(level.target))  Δ \(number(level.gap))",
+                          Style(bold: true, color: .accent)))
+            for dimension in module.dimensions {
+                let cells = "\(number(dimension.level.current)) → \(number(dimension.level.target))  Δ \(number(dimension.level.gap))"
+                lines.append(("  " + DisplayWidth.pad(document.dimensionTitle(module: module.module, dimension: dimension.dimension), to: labelWidth - 2)
+                              + "  " + cells + "  " + String(repeating: "█", count: Int(((dimension.level.gap ?? 0) * 4).rounded()).clamped(0, 8)),
+                              heat(dimension.level.gap)))
+            }
+            lines.append(("", .plain))
+        }
+        return lines
+    }
+
+    private func rankedGaps(_ document: ReportDocument) -> [(String, Style)] {
+        document.scores.ranking.compactMap(document.scores.item).filter { ($0.priority ?? 0) > 0 }.enumerated().map { index, item in
+            let numbers = "  \(number(item.current)) → \(number(item.target))"
+            let lead = DisplayWidth.padLeft("\(index + 1).", to: 4) + " " + number(item.priority) + "  "
+            let label = document.moduleTitle(item.module) + " · " + document.prompt(item.item)
+            return (lead + DisplayWidth.pad(label, to: size.width - 4 - DisplayWidth.of(lead) - DisplayWidth.of(numbers)) + numbers,
+                    heat(item.gap))
+        }
+    }
+
+    private func disagreements(_ document: ReportDocument) -> [(String, Style)] {
+        document.scores.items.filter(\.disagreement).sorted { ($0.spread ?? 0, $1.item) > ($1.spread ?? 0, $0.item) }.map { item in
+            let numbers = "  \(item.minimum ?? 0)–\(item.maximum ?? 0)  σ \(number(item.spread))"
+            let label = document.moduleTitle(item.module) + " · " + document.prompt(item.item)
+            return (DisplayWidth.pad(label, to: size.width - 4 - DisplayWidth.of(numbers)) + numbers, Style(color: .warning))
+        }
+    }
+
+    private func perception(_ document: ReportDocument) -> [(String, Style)] {
+        let columnWidth = 9
+        let labelWidth = size.width - 4 - (departments.count + 1) * (columnWidth + 1)
+        var header = DisplayWidth.pad("", to: labelWidth)
+        for department in departments { header += " " + DisplayWidth.padLeft(DisplayWidth.truncate(moduleTitle(department), to: columnWidth), to: columnWidth) }
+        header += " " + DisplayWidth.padLeft("Δ", to: columnWidth)
+        var lines: [(String, Style)] = [(header, .strong)]
+        for row in document.scores.perceptionMatrix {
+            var line = DisplayWidth.pad(document.dimensionTitle(module: row.module, dimension: row.dimension), to: labelWidth)
+            for department in departments {
+                line += " " + DisplayWidth.padLeft(number(row.means.first { $0.department == department }?.mean), to: columnWidth)
+            }
+            line += " " + DisplayWidth.padLeft(number(row.gap) + (row.flagged ? " !" : ""), to: columnWidth)
+            lines.append((line, row.flagged ? Style(bold: true, color: .bad) : .plain))
+        }
+        return lines
+    }
+
+    private func report(_ buffer: inout CellBuffer) {
+        guard state.revealed, let document else {
+            buffer.wrap(words.hidden, x: 2, y: 3, width: size.width - 4, maxLines: 3, style: .muted)
+            return
+        }
+        let lines = TextReportRenderer.render(document).split(separator: "\n", omittingEmptySubsequences: false)
+        let room = size.height - 5
+        let first = min(scroll, max(0, lines.count - room))
+        for (offset, line) in lines.dropFirst(first).prefix(room).enumerated() {
+            buffer.put(String(line), x: 1, y: 3 + offset, limit: size.width - 2)
+        }
+    }
+}
+
+extension Int {
+    func clamped(_ low: Int, _ high: Int) -> Int { Swift.min(high, Swift.max(low, self)) }
+}

@@ -1,0 +1,161 @@
+import GapReport
+import Questionnaire
+import Scoring
+import SessionStore
+
+/// The facilitator's console as one value: state, `update`, `render`. The runtime feeds it the
+/// session as it changes (participants' progress, the facilitator's state, the report) and
+/// carries out its effects.
+public struct FacilitatorApp: Sendable {
+    public enum View: Int, Hashable, Sendable, CaseIterable { case dashboard, agenda, results, report }
+
+    public enum Effect: Hashable, Sendable {
+        /// Move the agenda to the next phase.
+        case nextPhase
+        case reveal
+        /// Write the text report to a file in the session folder.
+        case exportReport
+        case quit
+    }
+
+    /// One participant's line on the dashboard.
+    public struct Row: Hashable, Sendable {
+        public var name: String
+        public var department: String
+        public var answered: Int
+        public var visible: Int
+        public var done: Bool
+        public var lastActivity: Timestamp
+
+        public init(name: String, department: String, answered: Int, visible: Int, done: Bool, lastActivity: Timestamp) {
+            self.name = name
+            self.department = department
+            self.answered = answered
+            self.visible = visible
+            self.done = done
+            self.lastActivity = lastActivity
+        }
+    }
+
+    enum Confirmation: Hashable, Sendable { case nextPhase, reveal }
+
+    public let title: String
+    public let folder: String
+    public let agenda: [AgendaPhase]
+    public let departments: [String]
+    public let modules: [QuestionnaireModule]
+    public let language: Language
+    public private(set) var view: View = .dashboard
+    public private(set) var size: (width: Int, height: Int)
+    public private(set) var rows: [Row] = []
+    public private(set) var skippedFiles = 0
+    public private(set) var state = FacilitatorState()
+    /// The consolidated report, once results are revealed.
+    public private(set) var document: ReportDocument?
+    public private(set) var now: Timestamp
+    public private(set) var message: String?
+    var confirmation: Confirmation?
+    var resultView = 0
+    var scroll = 0
+
+    public init(title: String, folder: String, agenda: [AgendaPhase], departments: [String], modules: [QuestionnaireModule],
+                language: Language, size: (width: Int, height: Int), now: Timestamp) {
+        self.title = title
+        self.folder = folder
+        self.agenda = agenda
+        self.departments = departments
+        self.modules = modules
+        self.language = language
+        self.size = size
+        self.now = now
+    }
+
+    var words: FacilitatorStrings { FacilitatorStrings.forLanguage(language) }
+
+    func moduleTitle(_ id: String) -> String {
+        modules.first { $0.id == id }?.title.resolved(in: language) ?? id
+    }
+
+    // MARK: Data from the runtime
+
+    /// The participants as they are now.
+    public mutating func loaded(rows: [Row], skippedFiles: Int) {
+        self.rows = rows
+        self.skippedFiles = skippedFiles
+    }
+
+    /// The facilitator's saved state (phase, reveal, goals).
+    public mutating func loaded(state: FacilitatorState) {
+        self.state = state
+    }
+
+    /// The consolidated report; the console shows results only once they are revealed.
+    public mutating func loaded(document: ReportDocument?) {
+        self.document = document
+    }
+
+    public mutating func failed(_ reason: String) {
+        message = reason
+    }
+
+    public mutating func informed(_ text: String) {
+        message = text
+    }
+
+    // MARK: Update
+
+    public mutating func update(_ event: TerminalEvent, at time: Timestamp) -> [Effect] {
+        now = time
+        switch event {
+        case .interrupt: return [.quit]
+        case .tick: return []
+        case .resize(let width, let height):
+            size = (width, height)
+            return []
+        case .key(let key): return handle(key)
+        }
+    }
+
+    private mutating func handle(_ key: Key) -> [Effect] {
+        if let confirmation {
+            self.confirmation = nil
+            guard key == .enter || key == .character("y") || key == .character("Y") else { return [] }
+            return [confirmation == .nextPhase ? .nextPhase : .reveal]
+        }
+        guard size.width >= ParticipantApp.minimumSize.width, size.height >= ParticipantApp.minimumSize.height else {
+            return key == .character("q") || key == .control("c") ? [.quit] : []
+        }
+        message = nil
+        switch key {
+        case .character("q"), .character("Q"), .control("c"): return [.quit]
+        case .character(let digit) where ("1"..."4").contains(digit):
+            view = View(rawValue: Int(String(digit))! - 1)!
+            scroll = 0
+        case .character("n"), .character("N"):
+            if state.phaseIndex + 1 < agenda.count || state.phaseStarted == nil { confirmation = .nextPhase }
+        case .character("v"), .character("V"):
+            if !state.revealed { confirmation = .reveal }
+        case .tab where view == .results:
+            resultView = (resultView + 1) % words.resultViews.count
+            scroll = 0
+        case .backTab where view == .results:
+            resultView = (resultView + words.resultViews.count - 1) % words.resultViews.count
+            scroll = 0
+        case .down: scroll += 1
+        case .up: scroll = max(0, scroll - 1)
+        case .pageDown: scroll += max(1, size.height - 6)
+        case .pageUp: scroll = max(0, scroll - max(1, size.height - 6))
+        case .character("e") where view == .report && state.revealed: return [.exportReport]
+        default: break
+        }
+        return []
+    }
+
+    /// The phase running now and the time left in it, in seconds (negative when over time).
+    public var phaseClock: (phase: AgendaPhase, secondsLeft: Int)? {
+        guard let started = state.phaseStarted, agenda.indices.contains(state.phaseIndex) else { return nil }
+        let phase = agenda[state.phaseIndex]
+        let elapsed = Int((now.milliseconds - started.milliseconds) / 1000)
+        return (phase, phase.minutes * 60 - elapsed)
+    }
+}

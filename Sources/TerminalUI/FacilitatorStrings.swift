@@ -1,0 +1,60 @@
+import Questionnaire
+
+/// The facilitator console's own words.
+public struct FacilitatorStrings: InterfaceWords {
+    public var tabs: [String]               // Dashboard, Agenda, Results, Report
+    public var help: String
+    public var participant: String
+    public var department: String
+    public var progress: String
+    public var lastActivity: String
+    public var done: String
+    public var noParticipants: String
+    public var skippedFiles: String         // "{count} damaged file(s) skipped; see omnigap status"
+    public var phase: String                // "Phase {n}/{total}: {name}"
+    public var left: String                 // "{time} left"
+    public var over: String                 // "{time} over"
+    public var notStarted: String
+    public var hidden: String
+    public var revealed: String
+    public var agendaHelp: String
+    public var confirmNextPhase: String     // "Move on to {phase}?"
+    public var confirmReveal: String
+    public var confirmKeys: String
+    public var resultViews: [String]        // Heat map, Ranked gaps, Disagreements, Perception gaps
+    public var resultsHelp: String
+    public var noRatings: String
+    public var reportHelp: String
+    public var exported: String             // "Exported to {path}"
+
+    public static let english = FacilitatorStrings(
+        tabs: ["Dashboard", "Agenda", "Results", "Report"],
+        help: "1-4 view · n next phase · v reveal · q quit",
+        participant: "Participant",
+        department: "Department",
+        progress: "Progress",
+        lastActivity: "Last",
+        done: "Done",
+        noParticipants: "Nobody has joined yet. Participants run: omnigap join {dir}",
+        skippedFiles: "{count} damaged file(s) skipped; omnigap status lists them",
+        phase: "Phase {n}/{total}: {name}",
+        left: "{time} left",
+        over: "{time} over time",
+        notStarted: "not started",
+        hidden: "Results are hidden until you reveal them (v), so nobody anchors on others' answers.",
+        revealed: "Results revealed",
+        agendaHelp: "n next phase · v reveal · 1-4 view · q quit",
+        confirmNextPhase: "Move on to the phase “{phase}”? It is saved in the session at once.",
+        confirmReveal: "Reveal the results to the room? They stay revealed.",
+        confirmKeys: "Enter yes · Esc no",
+        resultViews: ["Heat map", "Ranked gaps", "Disagreements", "Perception gaps"],
+        resultsHelp: "Tab next view · ↑↓ scroll · 1-4 view · q quit",
+        noRatings: "no ratings yet",
+        reportHelp: "↑↓ PgUp PgDn scroll · e export to a file · 1-4 view · q quit",
+        exported: "Exported to {path}")
+
+    // Until translated, the English words.
+    public static let polish = english
+    public static let swedish = english
+    public static let italian = english
+}
