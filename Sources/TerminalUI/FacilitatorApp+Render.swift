@@ -143,7 +143,7 @@ extension FacilitatorApp {
     }
 
     private func number(_ value: Double?) -> String {
-        guard let value, value.isFinite else { return "  –  " }
+        guard let value, value.isFinite else { return "   –" }  // as wide as "2.00"
         return String(format: "%.2f", value)
     }
 

@@ -1,0 +1,104 @@
+import GapReport
+import Questionnaire
+import Scoring
+import SessionStore
+import Testing
+@testable import TerminalUI
+
+@Suite struct FacilitatorAppTests {
+    static let start = Timestamp(milliseconds: 1_795_459_212_345)
+
+    static func app(size: (Int, Int) = (100, 30)) -> FacilitatorApp {
+        let order = ["ecommerce", "it", "customer-service", "logistics", "omnichannel"]
+        return FacilitatorApp(title: "Nordic Home — omnichannel workshop", folder: "/tmp/ws", agenda: AgendaPhase.standard,
+                              departments: ["ecommerce", "it", "customer-service", "logistics"],
+                              modules: order.compactMap { id in shippedModules.first { $0.id == id } },
+                              language: .english, size: (size.0, size.1), now: start)
+    }
+
+    static let rows = [
+        FacilitatorApp.Row(name: "Anna K.", department: "it", answered: 20, visible: 54, done: false, lastActivity: start),
+        FacilitatorApp.Row(name: "Zażółć 店舗", department: "logistics", answered: 56, visible: 56, done: true, lastActivity: start),
+    ]
+
+    /// A report over a few simulated-looking answers, for the results views.
+    static func document() -> ReportDocument {
+        let order = ["ecommerce", "it", "customer-service", "logistics", "omnichannel"]
+        let setup = ScoringSetup(modules: order.compactMap { id in shippedModules.first { $0.id == id } },
+                                 departments: ["ecommerce", "it", "customer-service", "logistics"], sharedModules: ["omnichannel"], quorum: 2)
+        var tally = Tally(setup: setup)
+        for (department, current) in [("it", 1), ("it", 3), ("logistics", 2)] {
+            let index = tally.department(department)!
+            tally.addParticipant(department: index, done: true)
+            tally.add(Answer(.maturity(current: .value(current), target: .value(4))), to: "omnichannel.goals.definition", department: index)
+            if department == "it" { tally.add(Answer(.maturity(current: .value(current), target: .value(3))), to: "it.platform.upkeep", department: index) }
+        }
+        return ReportDocument(title: "Nordic Home", date: "2026-11-23", sessionID: "s-0123456789abcdef", language: .english,
+                              setup: setup, scores: tally.scores(), goals: [], skipped: [])
+    }
+
+    @Test func movingToTheNextPhaseAndRevealingAreAskedFirst() {
+        var app = Self.app()
+        #expect(app.update(.key(.character("n")), at: Self.start).isEmpty)
+        #expect(app.render().lines.contains { $0.contains("Move on to the phase “answer”?") })
+        #expect(app.update(.key(.escape), at: Self.start).isEmpty)
+        #expect(app.update(.key(.character("n")), at: Self.start).isEmpty)
+        #expect(app.update(.key(.enter), at: Self.start) == [.nextPhase])
+        #expect(app.update(.key(.character("v")), at: Self.start).isEmpty)
+        #expect(app.update(.key(.character("y")), at: Self.start) == [.reveal])
+        var revealed = FacilitatorState()
+        revealed.revealed = true
+        app.loaded(state: revealed)
+        #expect(app.update(.key(.character("v")), at: Self.start).isEmpty)  // nothing to ask
+        #expect(app.update(.key(.enter), at: Self.start).isEmpty)
+    }
+
+    @Test func theClockCountsDownAndThenOver() {
+        var app = Self.app()
+        var state = FacilitatorState()
+        state.phaseIndex = 1
+        state.phaseStarted = Self.start
+        app.loaded(state: state)
+        _ = app.update(.tick, at: Timestamp(milliseconds: Self.start.milliseconds + 65_000))
+        #expect(app.phaseClock?.secondsLeft == 20 * 60 - 65)
+        #expect(app.render().lines[0].contains("Phase 2/4: review · 18:55 left"))
+        _ = app.update(.tick, at: Timestamp(milliseconds: Self.start.milliseconds + 21 * 60_000))
+        #expect(app.render().lines[0].contains("1:00 over time"))
+    }
+
+    @Test func resultsStayHiddenUntilRevealed() {
+        var app = Self.app()
+        app.loaded(document: Self.document())
+        _ = app.update(.key(.character("3")), at: Self.start)
+        #expect(app.render().lines.contains { $0.contains("Results are hidden until you reveal them") })
+        var state = FacilitatorState()
+        state.revealed = true
+        app.loaded(state: state)
+        #expect(app.render().lines.contains { $0.contains("Platform and releases") })
+    }
+
+    @Test func everyViewMatchesItsSnapshot() {
+        var app = Self.app()
+        app.loaded(rows: Self.rows, skippedFiles: 1)
+        var state = FacilitatorState()
+        state.phaseIndex = 1
+        state.phaseStarted = Self.start
+        state.revealed = true
+        app.loaded(state: state)
+        app.loaded(document: Self.document())
+        var screens: [(String, CellBuffer)] = [("dashboard", app.render())]
+        _ = app.update(.key(.character("2")), at: Self.start)
+        screens.append(("agenda", app.render()))
+        _ = app.update(.key(.character("3")), at: Self.start)
+        for name in ["heatmap", "gaps", "disagreements", "perception"] {
+            screens.append(("results-\(name)", app.render()))
+            _ = app.update(.key(.tab), at: Self.start)
+        }
+        _ = app.update(.key(.character("4")), at: Self.start)
+        screens.append(("report", app.render()))
+        for (name, buffer) in screens {
+            snapshots.expect(buffer.lines.joined(separator: "\n") + "\n", matches: "facilitator-\(name)-100x30.txt")
+            for line in buffer.lines { #expect(DisplayWidth.of(line) <= 100, "\(name): \(line)") }
+        }
+    }
+}
