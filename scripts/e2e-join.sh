@@ -314,6 +314,51 @@ tm new-session -d -s mono -x 100 -y 30 -e LANG=C.UTF-8 -e NO_COLOR=1 "$(sq "$bin
 see "NO_COLOR: the overview" "Platform and releases"
 colours && fail "NO_COLOR: no colour is sent" || ok "NO_COLOR: no colour is sent"
 
+# The facilitator's console and the demo.
+run "demo --no-ui prints a sample report" 0 "$bin" demo "$work/demo" --no-ui && {
+  contains "the demo report has its title" "Nordic Home — going omnichannel"
+  contains "and says where the session is" "omnigap facilitate $work/demo"
+}
+pane=demo
+tm new-session -d -s demo -x 100 -y 30 -e LANG=C.UTF-8 "$(sq "$bin") demo $(sq "$work/demo"); echo EXITED rc=\$?; sleep 60"
+see "demo opens the console on the dashboard" "1 Dashboard"
+see "in the review phase, with its clock" "Phase 2/4: review"
+tm send-keys -t demo 3
+see "the results show the heat map" "Platform and releases"
+tm send-keys -t demo Tab
+see "Tab shows the ranked gaps" "1. "
+tm send-keys -t demo 4 e
+see "the report is exported" "Exported to $work/demo/report-"
+[ -s "$(ls "$work"/demo/report-*.txt 2>/dev/null | head -1)" ] && ok "the exported report is there" || fail "the exported report is there"
+tm send-keys -t demo q
+see "q leaves the demo" "EXITED rc=0"
+flag "the demo gives the terminal back" '#{alternate_on}' 0
+
+pane=fac
+tm new-session -d -s fac -x 100 -y 30 -e LANG=C.UTF-8 "$(sq "$bin") facilitate $(sq "$ws"); echo EXITED rc=\$?; sleep 60"
+see "facilitate shows the dashboard" "Participant"
+see "results are hidden before the reveal" "n next phase"
+it_before=$(python3 -c 'import json,sys; print(sum(1 for p in json.load(sys.stdin)["participants"] if p["department"]=="it"))' < <("$bin" status "$ws" --json))
+"$bin" record "$ws" --participant "Live Lena" --department it --item it.platform.upkeep --current 2 >/dev/null
+see "a save from another process shows within a second or two" "IT: $((it_before + 1)), " 3
+tm send-keys -t fac n
+see "moving on is asked first" "Move on to the phase"
+tm send-keys -t fac Enter
+see "the first phase starts" "Phase 1/4: answer"
+tm send-keys -t fac v
+see "the reveal is asked first" "Reveal the results"
+tm send-keys -t fac Enter
+tm send-keys -t fac 3
+see "after the reveal the results show" "Platform and releases"
+check "the phase and the reveal are saved in the session" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["revealed"] is True and d["phase_index"] == 0 and "phase_started" in d, d' "$ws/facilitator.json"
+tm send-keys -t fac C-c
+see "Ctrl-C leaves the console" "EXITED rc=0"
+flag "the console gives the terminal back" '#{alternate_on}' 0
+flag "with the cursor shown" '#{cursor_flag}' 1
+
 echo "     [$((SECONDS - started)) s]"
 echo "e2e-join: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
