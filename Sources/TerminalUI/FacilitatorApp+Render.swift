@@ -122,6 +122,10 @@ extension FacilitatorApp {
             buffer.wrap(words.hidden, x: 2, y: 5, width: size.width - 4, maxLines: 3, style: .muted)
             return
         }
+        if let drillItem {
+            drillDown(&buffer, document, drillItem)
+            return
+        }
         let lines: [(String, Style)]
         switch resultView {
         case 0: lines = heatMap(document)
@@ -130,9 +134,46 @@ extension FacilitatorApp {
         default: lines = perception(document)
         }
         let room = size.height - 8
-        let first = min(scroll, max(0, lines.count - room))
+        let selectable = resultView == 1 || resultView == 2
+        let first = selectable ? ListView(rows: lines.map(\.0), selection: resultSelection).firstVisible(height: room)
+            : min(scroll, max(0, lines.count - room))
         for (offset, line) in lines.dropFirst(first).prefix(room).enumerated() {
-            buffer.put(line.0, x: 2, y: 5 + offset, style: line.1, limit: size.width - 4)
+            let selected = selectable && first + offset == resultSelection
+            buffer.put(line.0, x: 2, y: 5 + offset, style: selected ? .selected : line.1, limit: size.width - 4)
+        }
+    }
+
+    /// One item in detail: its numbers, how the room answered, each department's view, comments.
+    private func drillDown(_ buffer: inout CellBuffer, _ document: ReportDocument, _ id: ItemID) {
+        guard let score = document.scores.item(id) else { return }
+        var y = 5
+        y += buffer.wrap(document.moduleTitle(score.module) + " · " + document.prompt(id), x: 2, y: y, width: size.width - 4, maxLines: 2, style: .strong)
+        y += 1
+        let flags = [score.disagreement ? words.drillDisagreement : nil, score.lowConfidence ? words.drillLowConfidence : nil].compactMap { $0 }
+        buffer.put("n \(score.n) · \(number(score.current)) → \(number(score.target)) · Δ \(number(score.gap)) · σ \(number(score.spread))"
+                   + " · \(words.drillPriority) \(number(score.priority))" + (flags.isEmpty ? "" : " · " + flags.joined(separator: ", ")),
+                   x: 2, y: y, style: heat(score.gap), limit: size.width - 4)
+        y += 2
+        let most = max(1, (score.currentHistogram + score.targetHistogram).max() ?? 1)
+        let barWidth = max(10, (size.width - 30) / 2)
+        for stage in 1...4 {
+            let name = MaturityStage(rawValue: stage)?.name.resolved(in: language) ?? ""
+            let now = score.currentHistogram[stage - 1], goal = score.targetHistogram[stage - 1]
+            buffer.put("\(stage) " + DisplayWidth.pad(name, to: 10), x: 2, y: y, limit: 14)
+            buffer.put(String(repeating: "█", count: now * barWidth / most) + " \(now)", x: 16, y: y, style: Style(color: .current))
+            buffer.put(String(repeating: "▒", count: goal * barWidth / most) + " \(goal)", x: 16 + barWidth + 4, y: y, style: Style(color: .target))
+            y += 1
+        }
+        buffer.put("█ " + words.drillCurrent + "   ▒ " + words.drillTarget + "   " + words.drillDontKnow
+                   + " \(score.dontKnowCurrent)/\(score.dontKnowTarget)", x: 16, y: y, style: .muted, limit: size.width - 18)
+        y += 2
+        if !score.byDepartment.isEmpty {
+            let views = score.byDepartment.filter { $0.n > 0 }.map { "\(moduleTitle($0.department)) \(number($0.current)) (\($0.n))" }
+            y += buffer.wrap(views.joined(separator: " · "), x: 2, y: y, width: size.width - 4, maxLines: 2)
+            y += 1
+        }
+        for comment in document.scores.comments.filter({ $0.item == id }) where y < size.height - 3 {
+            y += buffer.wrap("– [\(moduleTitle(comment.department))] " + comment.text, x: 2, y: y, width: size.width - 4, maxLines: 2, style: .muted)
         }
     }
 

@@ -57,6 +57,10 @@ public struct FacilitatorApp: Sendable {
     var confirmation: Confirmation?
     var resultView = 0
     var scroll = 0
+    /// The selected line of the ranked gaps or the disagreements.
+    var resultSelection = 0
+    /// The item opened for its detail: histogram, department views and comments.
+    public private(set) var drillItem: ItemID?
 
     public init(title: String, folder: String, agenda: [AgendaPhase], departments: [String], modules: [QuestionnaireModule],
                 language: Language, size: (width: Int, height: Int), now: Timestamp) {
@@ -126,8 +130,23 @@ public struct FacilitatorApp: Sendable {
             return key == .character("q") || key == .control("c") ? [.quit] : []
         }
         message = nil
+        if drillItem != nil {
+            switch key {
+            case .escape, .backspace, .enter: drillItem = nil
+            case .character("q"), .control("c"): return [.quit]
+            default: break
+            }
+            return []
+        }
         switch key {
         case .character("q"), .character("Q"), .control("c"): return [.quit]
+        case .enter where view == .results && (resultView == 1 || resultView == 2):
+            let items = resultItems
+            if items.indices.contains(resultSelection) { drillItem = items[resultSelection] }
+        case .down where view == .results && (resultView == 1 || resultView == 2):
+            resultSelection = min(max(0, resultItems.count - 1), resultSelection + 1)
+        case .up where view == .results && (resultView == 1 || resultView == 2):
+            resultSelection = max(0, resultSelection - 1)
         case .character(let digit) where ("1"..."4").contains(digit):
             view = View(rawValue: Int(String(digit))! - 1)!
             scroll = 0
@@ -138,9 +157,11 @@ public struct FacilitatorApp: Sendable {
         case .tab where view == .results:
             resultView = (resultView + 1) % words.resultViews.count
             scroll = 0
+            resultSelection = 0
         case .backTab where view == .results:
             resultView = (resultView + words.resultViews.count - 1) % words.resultViews.count
             scroll = 0
+            resultSelection = 0
         case .down: scroll += 1
         case .up: scroll = max(0, scroll - 1)
         case .pageDown: scroll += max(1, size.height - 6)
@@ -149,6 +170,15 @@ public struct FacilitatorApp: Sendable {
         default: break
         }
         return []
+    }
+
+    /// The items listed in the ranked-gaps or disagreements view, in order.
+    var resultItems: [ItemID] {
+        guard let document else { return [] }
+        if resultView == 1 {
+            return document.scores.ranking.compactMap(document.scores.item).filter { ($0.priority ?? 0) > 0 }.map(\.item)
+        }
+        return document.scores.items.filter(\.disagreement).sorted { ($0.spread ?? 0, $1.item) > ($1.spread ?? 0, $0.item) }.map(\.item)
     }
 
     /// The phase running now and the time left in it, in seconds (negative when over time).

@@ -26,6 +26,12 @@ public struct FacilitatorStrings: InterfaceWords {
     public var noRatings: String
     public var reportHelp: String
     public var exported: String             // "Exported to {path}"
+    public var drillPriority: String
+    public var drillDisagreement: String
+    public var drillLowConfidence: String
+    public var drillCurrent: String
+    public var drillTarget: String
+    public var drillDontKnow: String
 
     public static let english = FacilitatorStrings(
         tabs: ["Dashboard", "Agenda", "Results", "Report"],
@@ -48,10 +54,16 @@ public struct FacilitatorStrings: InterfaceWords {
         confirmReveal: "Reveal the results to the room? They stay revealed.",
         confirmKeys: "Enter yes · Esc no",
         resultViews: ["Heat map", "Ranked gaps", "Disagreements", "Perception gaps"],
-        resultsHelp: "Tab next view · ↑↓ scroll · 1-4 view · q quit",
+        resultsHelp: "Tab next view · ↑↓ choose · Enter detail · Esc back · 1-4 view · q quit",
         noRatings: "no ratings yet",
         reportHelp: "↑↓ PgUp PgDn scroll · e export to a file · 1-4 view · q quit",
-        exported: "Exported to {path}")
+        exported: "Exported to {path}",
+        drillPriority: "priority",
+        drillDisagreement: "disagreement",
+        drillLowConfidence: "low confidence",
+        drillCurrent: "now",
+        drillTarget: "goal",
+        drillDontKnow: "don't know")
 
     // Until translated, the English words.
     public static let polish = english

@@ -77,6 +77,22 @@ import Testing
         #expect(app.render().lines.contains { $0.contains("Platform and releases") })
     }
 
+    @Test func anItemOpensFromTheRankedGaps() {
+        var app = Self.app()
+        var state = FacilitatorState()
+        state.revealed = true
+        app.loaded(state: state)
+        app.loaded(document: Self.document())
+        _ = app.update(.key(.character("3")), at: Self.start)
+        _ = app.update(.key(.tab), at: Self.start)
+        let first = app.resultItems.first
+        _ = app.update(.key(.enter), at: Self.start)
+        #expect(app.drillItem == first && first != nil)
+        #expect(app.render().lines.contains { $0.contains("don't know") })
+        _ = app.update(.key(.escape), at: Self.start)
+        #expect(app.drillItem == nil)
+    }
+
     @Test func everyViewMatchesItsSnapshot() {
         var app = Self.app()
         app.loaded(rows: Self.rows, skippedFiles: 1)
@@ -94,6 +110,10 @@ import Testing
             screens.append(("results-\(name)", app.render()))
             _ = app.update(.key(.tab), at: Self.start)
         }
+        _ = app.update(.key(.tab), at: Self.start)  // the ranked gaps again
+        _ = app.update(.key(.enter), at: Self.start)
+        screens.append(("drill-down", app.render()))
+        _ = app.update(.key(.escape), at: Self.start)
         _ = app.update(.key(.character("4")), at: Self.start)
         screens.append(("report", app.render()))
         for (name, buffer) in screens {
