@@ -354,6 +354,17 @@ check "the phase and the reveal are saved in the session" python3 -c '
 import json, sys
 d = json.load(open(sys.argv[1]))
 assert d["revealed"] is True and d["phase_index"] == 0 and "phase_started" in d, d' "$ws/facilitator.json"
+tm send-keys -t fac 5
+see "the goals view" "No goals yet"
+tm send-keys -t fac a
+see "a opens the goal form" "Closes (item or dimension ids)"
+tm send-keys -t fac "Sklepy przyjmują zwroty" Enter "Restock time" Enter "6 days" Enter "1 day" Enter "Åsa P." Enter "2027-03-31" Enter "logistics.returns" Enter
+see "the goal is listed" "1. Sklepy przyjmują zwroty"
+check "the goal is saved in the session" python3 -c '
+import json, sys
+goals = json.load(open(sys.argv[1]))["goals"]
+assert [(g["statement"], g["owner"], g["due"], g["links"]) for g in goals] == [("Sklepy przyjmują zwroty", "Åsa P.", "2027-03-31", ["logistics.returns"])], goals' "$ws/facilitator.json"
+run "the report shows the goal" 0 "$bin" report "$ws" && contains "the goal is in the report" "Sklepy przyjmują zwroty"
 tm send-keys -t fac C-c
 see "Ctrl-C leaves the console" "EXITED rc=0"
 flag "the console gives the terminal back" '#{alternate_on}' 0

@@ -18,13 +18,20 @@ extension FacilitatorApp {
         case .agenda: agendaView(&buffer)
         case .results: results(&buffer)
         case .report: report(&buffer)
+        case .goals: goals(&buffer)
         }
         if let message { buffer.put(message, x: 1, y: size.height - 2, style: Style(color: .good), limit: size.width - 2) }
-        let help = view == .agenda ? words.agendaHelp : view == .results ? words.resultsHelp : view == .report ? words.reportHelp : words.help
+        let help = goalForm != nil ? words.goalFormHelp : view == .agenda ? words.agendaHelp : view == .results ? words.resultsHelp
+            : view == .report ? words.reportHelp : view == .goals ? words.goalsHelp : words.help
         HelpBar(help).render(into: &buffer)
         if let confirmation {
             let next = agenda.indices.contains(state.phaseIndex + 1) && state.phaseStarted != nil ? agenda[state.phaseIndex + 1].id : agenda.first?.id ?? ""
-            let text = confirmation == .reveal ? words.confirmReveal : FacilitatorStrings.fill(words.confirmNextPhase, ["phase": next])
+            let text: String
+            switch confirmation {
+            case .reveal: text = words.confirmReveal
+            case .nextPhase: text = FacilitatorStrings.fill(words.confirmNextPhase, ["phase": next])
+            case .deleteGoal: text = words.confirmDeleteGoal
+            }
             Dialog(title: title, message: text, keys: words.confirmKeys).render(into: &buffer)
         }
         return buffer
@@ -252,6 +259,38 @@ extension FacilitatorApp {
         let first = min(scroll, max(0, lines.count - room))
         for (offset, line) in lines.dropFirst(first).prefix(room).enumerated() {
             buffer.put(String(line), x: 1, y: 3 + offset, limit: size.width - 2)
+        }
+    }
+}
+
+extension FacilitatorApp {
+    /// The goals: a list, or the form for one.
+    fileprivate func goals(_ buffer: inout CellBuffer) {
+        buffer.put(words.goalsTitle, x: 2, y: 3, style: Style(bold: true, color: .accent))
+        if let form = goalForm {
+            let labelWidth = min(34, words.goalFields.map { DisplayWidth.of($0) }.max() ?? 10)
+            for (index, label) in words.goalFields.enumerated() {
+                let y = 5 + index * 2
+                buffer.put(label + ":", x: 2, y: y, style: index == goalField ? .strong : .plain, limit: labelWidth + 1)
+                form[index].render(into: &buffer, x: labelWidth + 4, y: y, width: size.width - labelWidth - 6,
+                                   focused: index == goalField, style: Style(underline: true))
+            }
+            return
+        }
+        guard !state.goals.isEmpty else {
+            buffer.wrap(words.noGoals, x: 2, y: 5, width: size.width - 4, maxLines: 2, style: .muted)
+            return
+        }
+        var y = 5
+        for (index, goal) in state.goals.enumerated() where y < size.height - 4 {
+            let selected = index == goalSelection
+            buffer.put(DisplayWidth.pad("\(index + 1). " + goal.statement, to: size.width - 4), x: 2, y: y,
+                       style: selected ? .selected : .strong, limit: size.width - 4)
+            let details = [goal.kpi.isEmpty ? nil : "\(goal.kpi): \(goal.baseline) → \(goal.target)",
+                           goal.owner.isEmpty ? nil : goal.owner, goal.due.isEmpty ? nil : goal.due,
+                           goal.links.isEmpty ? nil : goal.links.joined(separator: ", ")].compactMap { $0 }
+            buffer.put("   " + details.joined(separator: " · "), x: 2, y: y + 1, style: .muted, limit: size.width - 4)
+            y += 3
         }
     }
 }

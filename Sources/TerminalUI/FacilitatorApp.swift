@@ -7,7 +7,7 @@ import SessionStore
 /// session as it changes (participants' progress, the facilitator's state, the report) and
 /// carries out its effects.
 public struct FacilitatorApp: Sendable {
-    public enum View: Int, Hashable, Sendable, CaseIterable { case dashboard, agenda, results, report }
+    public enum View: Int, Hashable, Sendable, CaseIterable { case dashboard, agenda, results, report, goals }
 
     public enum Effect: Hashable, Sendable {
         /// Move the agenda to the next phase.
@@ -15,6 +15,9 @@ public struct FacilitatorApp: Sendable {
         case reveal
         /// Write the text report to a file in the session folder.
         case exportReport
+        /// Add a goal (no id yet) or replace the one with the draft's id.
+        case saveGoal(GoalDraft)
+        case deleteGoal(id: String)
         case quit
     }
 
@@ -37,7 +40,20 @@ public struct FacilitatorApp: Sendable {
         }
     }
 
-    enum Confirmation: Hashable, Sendable { case nextPhase, reveal }
+    enum Confirmation: Hashable, Sendable { case nextPhase, reveal, deleteGoal(String) }
+
+    /// A goal being written: the text of each field, and the goal it replaces, if any.
+    public struct GoalDraft: Hashable, Sendable {
+        public var id: String?
+        public var statement: String
+        public var kpi: String
+        public var baseline: String
+        public var target: String
+        public var owner: String
+        public var due: String
+        /// Item and dimension ids, as typed: "it.platform, logistics.returns.restock".
+        public var links: [String]
+    }
 
     public let title: String
     public let folder: String
@@ -61,6 +77,13 @@ public struct FacilitatorApp: Sendable {
     var resultSelection = 0
     /// The item opened for its detail: histogram, department views and comments.
     public private(set) var drillItem: ItemID?
+    /// The selected goal in the goals view.
+    var goalSelection = 0
+    /// The goal form, while a goal is being added or edited: its fields and the focused one.
+    var goalForm: [TextField]?
+    var goalField = 0
+    var goalEditing: String?
+    static let goalFieldCount = 7
 
     public init(title: String, folder: String, agenda: [AgendaPhase], departments: [String], modules: [QuestionnaireModule],
                 language: Language, size: (width: Int, height: Int), now: Timestamp) {
@@ -124,8 +147,13 @@ public struct FacilitatorApp: Sendable {
         if let confirmation {
             self.confirmation = nil
             guard key == .enter || key == .character("y") || key == .character("Y") else { return [] }
-            return [confirmation == .nextPhase ? .nextPhase : .reveal]
+            switch confirmation {
+            case .nextPhase: return [.nextPhase]
+            case .reveal: return [.reveal]
+            case .deleteGoal(let id): return [.deleteGoal(id: id)]
+            }
         }
+        if goalForm != nil { return handleGoalForm(key) }
         guard size.width >= ParticipantApp.minimumSize.width, size.height >= ParticipantApp.minimumSize.height else {
             return key == .character("q") || key == .control("c") ? [.quit] : []
         }
@@ -147,7 +175,7 @@ public struct FacilitatorApp: Sendable {
             resultSelection = min(max(0, resultItems.count - 1), resultSelection + 1)
         case .up where view == .results && (resultView == 1 || resultView == 2):
             resultSelection = max(0, resultSelection - 1)
-        case .character(let digit) where ("1"..."4").contains(digit):
+        case .character(let digit) where ("1"..."5").contains(digit):
             view = View(rawValue: Int(String(digit))! - 1)!
             scroll = 0
         case .character("n"), .character("N"):
@@ -167,8 +195,61 @@ public struct FacilitatorApp: Sendable {
         case .pageDown: scroll += max(1, size.height - 6)
         case .pageUp: scroll = max(0, scroll - max(1, size.height - 6))
         case .character("e") where view == .report && state.revealed: return [.exportReport]
+        case .character("a") where view == .goals, .character("A") where view == .goals:
+            goalForm = Array(repeating: TextField("", limit: 300), count: Self.goalFieldCount)
+            goalField = 0
+            goalEditing = nil
+        case .enter where view == .goals, .character("e") where view == .goals:
+            guard state.goals.indices.contains(goalSelection) else { return [] }
+            let goal = state.goals[goalSelection]
+            goalForm = [goal.statement, goal.kpi, goal.baseline, goal.target, goal.owner, goal.due, goal.links.joined(separator: ", ")]
+                .map { TextField($0, limit: 300) }
+            goalField = 0
+            goalEditing = goal.id
+        case .character("x") where view == .goals, .delete where view == .goals:
+            if state.goals.indices.contains(goalSelection) { confirmation = .deleteGoal(state.goals[goalSelection].id) }
+        case .down where view == .goals: goalSelection = min(max(0, state.goals.count - 1), goalSelection + 1)
+        case .up where view == .goals: goalSelection = max(0, goalSelection - 1)
         default: break
         }
+        return []
+    }
+
+    /// The goal form: Tab and Enter move on, Enter on the last field saves, Esc cancels.
+    private mutating func handleGoalForm(_ key: Key) -> [Effect] {
+        guard var form = goalForm else { return [] }
+        switch key {
+        case .escape:
+            goalForm = nil
+            return []
+        case .tab, .down: goalField = (goalField + 1) % Self.goalFieldCount
+        case .backTab, .up: goalField = (goalField + Self.goalFieldCount - 1) % Self.goalFieldCount
+        case .enter:
+            if goalField < Self.goalFieldCount - 1 {
+                goalField += 1
+                return []
+            }
+            let values = form.map { $0.value.trimmingCharacters(in: .whitespaces) }
+            guard !values[0].isEmpty else { message = words.goalNeedsStatement; goalField = 0; return [] }
+            guard values[5].isEmpty || Timestamp(iso: values[5] + "T00:00:00Z") != nil else {
+                message = words.goalBadDate
+                goalField = 5
+                return []
+            }
+            let links = values[6].split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+            let known = Set(modules.flatMap { module in module.items.map(\.id.rawValue) + module.dimensions.map { "\(module.id).\($0.id)" } })
+            if let unknown = links.first(where: { !known.contains($0) }) {
+                message = FacilitatorStrings.fill(words.goalUnknownLink, ["id": unknown])
+                goalField = 6
+                return []
+            }
+            goalForm = nil
+            return [.saveGoal(GoalDraft(id: goalEditing, statement: values[0], kpi: values[1], baseline: values[2], target: values[3],
+                                        owner: values[4], due: values[5], links: links))]
+        default:
+            _ = form[goalField].handle(key)
+        }
+        goalForm = form
         return []
     }
 

@@ -32,10 +32,19 @@ public struct FacilitatorStrings: InterfaceWords {
     public var drillCurrent: String
     public var drillTarget: String
     public var drillDontKnow: String
+    public var goalsTitle: String
+    public var noGoals: String
+    public var goalsHelp: String
+    public var goalFormHelp: String
+    public var goalFields: [String]         // statement, KPI, baseline, target, owner, due, closes
+    public var goalNeedsStatement: String
+    public var goalBadDate: String
+    public var goalUnknownLink: String      // "{id} is not an item or dimension id"
+    public var confirmDeleteGoal: String
 
     public static let english = FacilitatorStrings(
-        tabs: ["Dashboard", "Agenda", "Results", "Report"],
-        help: "1-4 view · n next phase · v reveal · q quit",
+        tabs: ["Dashboard", "Agenda", "Results", "Report", "Goals"],
+        help: "1-5 view · n next phase · v reveal · q quit",
         participant: "Participant",
         department: "Department",
         progress: "Progress",
@@ -49,21 +58,30 @@ public struct FacilitatorStrings: InterfaceWords {
         notStarted: "not started",
         hidden: "Results are hidden until you reveal them (v), so nobody anchors on others' answers.",
         revealed: "Results revealed",
-        agendaHelp: "n next phase · v reveal · 1-4 view · q quit",
+        agendaHelp: "n next phase · v reveal · 1-5 view · q quit",
         confirmNextPhase: "Move on to the phase “{phase}”? It is saved in the session at once.",
         confirmReveal: "Reveal the results to the room? They stay revealed.",
         confirmKeys: "Enter yes · Esc no",
         resultViews: ["Heat map", "Ranked gaps", "Disagreements", "Perception gaps"],
-        resultsHelp: "Tab next view · ↑↓ choose · Enter detail · Esc back · 1-4 view · q quit",
+        resultsHelp: "Tab next view · ↑↓ choose · Enter detail · Esc back · 1-5 view · q quit",
         noRatings: "no ratings yet",
-        reportHelp: "↑↓ PgUp PgDn scroll · e export to a file · 1-4 view · q quit",
+        reportHelp: "↑↓ PgUp PgDn scroll · e export to a file · 1-5 view · q quit",
         exported: "Exported to {path}",
         drillPriority: "priority",
         drillDisagreement: "disagreement",
         drillLowConfidence: "low confidence",
         drillCurrent: "now",
         drillTarget: "goal",
-        drillDontKnow: "don't know")
+        drillDontKnow: "don't know",
+        goalsTitle: "Agreed goals",
+        noGoals: "No goals yet. Press a to add one for a gap the room wants to close.",
+        goalsHelp: "a add · Enter edit · x delete · ↑↓ choose · 1-5 view · q quit",
+        goalFormHelp: "Tab next field · Enter next, and save on the last · Esc cancel",
+        goalFields: ["Goal", "KPI", "Baseline", "Target", "Owner", "Due (YYYY-MM-DD)", "Closes (item or dimension ids)"],
+        goalNeedsStatement: "A goal needs a statement.",
+        goalBadDate: "The due date is a date like 2027-06-30, or empty.",
+        goalUnknownLink: "“{id}” is not an item or dimension id of this session.",
+        confirmDeleteGoal: "Delete this goal?")
 
     // Until translated, the English words.
     public static let polish = english

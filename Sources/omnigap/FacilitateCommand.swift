@@ -75,6 +75,23 @@ enum FacilitatorConsole {
                     }
                 case .reveal:
                     try session.updateFacilitatorState { $0.revealed = true }
+                case .saveGoal(let draft):
+                    try session.updateFacilitatorState { state in
+                        let now = Timestamp.now()
+                        if let id = draft.id, let index = state.goals.firstIndex(where: { $0.id == id }) {
+                            let created = state.goals[index].created
+                            state.goals[index] = Goal(id: id, statement: draft.statement, kpi: draft.kpi, baseline: draft.baseline,
+                                                      target: draft.target, owner: draft.owner, due: draft.due, links: draft.links,
+                                                      created: created, updated: now)
+                        } else {
+                            var random = SystemRandomNumberGenerator()
+                            state.goals.append(Goal(id: "g-" + String(random.next() % 0xFFFF_FFFF, radix: 16), statement: draft.statement,
+                                                    kpi: draft.kpi, baseline: draft.baseline, target: draft.target, owner: draft.owner,
+                                                    due: draft.due, links: draft.links, created: now, updated: now))
+                        }
+                    }
+                case .deleteGoal(let id):
+                    try session.updateFacilitatorState { state in state.goals.removeAll { $0.id == id } }
                 case .exportReport:
                     let document = ReportBuilder.document(for: session, language: language)
                     let path = session.paths.root + "/report-\(Timestamp.now().date)-\(language.rawValue).txt"

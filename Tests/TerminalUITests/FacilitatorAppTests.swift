@@ -93,6 +93,39 @@ import Testing
         #expect(app.drillItem == nil)
     }
 
+    @Test func aGoalIsWrittenCheckedAndSaved() {
+        var app = Self.app()
+        _ = app.update(.key(.character("5")), at: Self.start)
+        #expect(app.render().lines.contains { $0.contains("No goals yet") })
+        _ = app.update(.key(.character("a")), at: Self.start)
+        func type(_ text: String) { for character in text { _ = app.update(.key(.character(character)), at: Self.start) } }
+        func enter() -> [FacilitatorApp.Effect] { app.update(.key(.enter), at: Self.start) }
+        for _ in 0..<6 { _ = enter() }
+        #expect(enter().isEmpty)  // no statement
+        #expect(app.message == "A goal needs a statement.")
+        type("Returns accepted in every store")
+        _ = enter(); type("Restock time"); _ = enter(); type("6 days"); _ = enter(); type("1 day"); _ = enter()
+        type("Åsa P."); _ = enter(); type("2027-13-01"); _ = enter(); type("logistics.returns, nope.nope")
+        #expect(enter().isEmpty)
+        #expect(app.message == "The due date is a date like 2027-06-30, or empty.")
+        _ = app.update(.key(.control("u")), at: Self.start)  // the due date field: cleared, then right
+        type("2027-03-31")
+        _ = enter()
+        #expect(enter().isEmpty)
+        #expect(app.message == "“nope.nope” is not an item or dimension id of this session.")
+        _ = app.update(.key(.control("u")), at: Self.start)
+        type("logistics.returns")
+        let effects = enter()
+        #expect(effects == [.saveGoal(FacilitatorApp.GoalDraft(id: nil, statement: "Returns accepted in every store", kpi: "Restock time",
+                                                                baseline: "6 days", target: "1 day", owner: "Åsa P.", due: "2027-03-31",
+                                                                links: ["logistics.returns"]))])
+        var state = FacilitatorState()
+        state.goals = [Goal(id: "g-1", statement: "Returns accepted in every store", created: Self.start, updated: Self.start)]
+        app.loaded(state: state)
+        #expect(app.update(.key(.character("x")), at: Self.start).isEmpty)
+        #expect(app.update(.key(.enter), at: Self.start) == [.deleteGoal(id: "g-1")])
+    }
+
     @Test func everyViewMatchesItsSnapshot() {
         var app = Self.app()
         app.loaded(rows: Self.rows, skippedFiles: 1)
@@ -116,6 +149,15 @@ import Testing
         _ = app.update(.key(.escape), at: Self.start)
         _ = app.update(.key(.character("4")), at: Self.start)
         screens.append(("report", app.render()))
+        var withGoal = state
+        withGoal.goals = [Goal(id: "g-1", statement: "One stock view for the web shop and every store", kpi: "Stock-sync latency",
+                               baseline: "24 h", target: "15 min", owner: "IT manager", due: "2027-06-30", links: ["it.orders"],
+                               created: Self.start, updated: Self.start)]
+        app.loaded(state: withGoal)
+        _ = app.update(.key(.character("5")), at: Self.start)
+        screens.append(("goals", app.render()))
+        _ = app.update(.key(.enter), at: Self.start)
+        screens.append(("goal-form", app.render()))
         for (name, buffer) in screens {
             snapshots.expect(buffer.lines.joined(separator: "\n") + "\n", matches: "facilitator-\(name)-100x30.txt")
             for line in buffer.lines { #expect(DisplayWidth.of(line) <= 100, "\(name): \(line)") }
