@@ -365,6 +365,27 @@ import json, sys
 goals = json.load(open(sys.argv[1]))["goals"]
 assert [(g["statement"], g["owner"], g["due"], g["links"]) for g in goals] == [("Sklepy przyjmują zwroty", "Åsa P.", "2027-03-31", ["logistics.returns"])], goals' "$ws/facilitator.json"
 run "the report shows the goal" 0 "$bin" report "$ws" && contains "the goal is in the report" "Sklepy przyjmują zwroty"
+# Closing answering: a participant's screen says so and refuses edits.
+pane=late
+start late "$ws" --name "Late Lara" --department it --lang en
+see "a late participant joins while answering is open" "Platform and releases"
+pane=fac
+tm send-keys -t fac n
+see "the facilitator is asked before moving on" "Move on to the phase"
+tm send-keys -t fac Enter
+see "the review phase starts" "Phase 2/4: review"
+pane=late
+see "the participant's screen says answering is closed" "Answering is closed" 4
+tm send-keys -t late Enter Enter 2
+see "an edit is refused with a message" "this answer was not changed"
+check "nothing was saved after answering closed" python3 -c '
+import glob, json, sys
+files = [json.load(open(f)) for f in glob.glob(sys.argv[1] + "/participants/p-*.json")]
+lara = [f for f in files if f["profile"]["name"] == "Late Lara"]
+assert len(lara) == 1 and lara[0]["answers"] == {}, lara' "$ws"
+tm send-keys -t late Escape q
+exits "q after answering closed"
+pane=fac
 tm send-keys -t fac C-c
 see "Ctrl-C leaves the console" "EXITED rc=0"
 flag "the console gives the terminal back" '#{alternate_on}' 0

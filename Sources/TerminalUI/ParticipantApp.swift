@@ -37,6 +37,8 @@ public struct ParticipantApp: Sendable {
     public private(set) var language: Language
     /// A line for the status bar: "Saved", or why something failed.
     public private(set) var message: String?
+    /// The phase the workshop has moved on to once answering has closed; nil while it is open.
+    public private(set) var closedPhase: String?
     public private(set) var size: (width: Int, height: Int)
 
     // Join form.
@@ -145,6 +147,12 @@ public struct ParticipantApp: Sendable {
         self.record = record
     }
 
+    /// Whether answering is open, from the facilitator's agenda: closed once the workshop has
+    /// moved past its first phase. Screens then say so and refuse edits.
+    public mutating func answering(closedFor phase: String?) {
+        closedPhase = phase
+    }
+
     /// Something the runtime did failed; the screen stays and says why.
     public mutating func failed(_ reason: String) {
         message = reason
@@ -153,6 +161,20 @@ public struct ParticipantApp: Sendable {
     // MARK: Update
 
     public mutating func update(_ event: TerminalEvent) -> [Effect] {
+        let effects = route(event)
+        // Once answering has closed, nothing is changed: looking around is still allowed.
+        guard closedPhase != nil else { return effects }
+        let kept = effects.filter { effect in
+            switch effect {
+            case .save, .setDone: false
+            default: true
+            }
+        }
+        if kept.count != effects.count { message = words.editRefused }
+        return kept
+    }
+
+    private mutating func route(_ event: TerminalEvent) -> [Effect] {
         switch event {
         case .interrupt: return [.quit]
         case .resize(let width, let height):

@@ -37,5 +37,7 @@ extension ParticipantStrings {
         done: "concluso",
         confirmDoneTitle: "Conclusione",
         confirmDoneMessage: "Segnare come concluso? Puoi cambiare le risposte finché la raccolta è aperta.",
-        confirmDoneKeys: "Invio sì · Esc no")
+        confirmDoneKeys: "Invio sì · Esc no",
+        answeringClosed: "La raccolta delle risposte è chiusa: il workshop è passato a «{phase}». Le tue risposte restano salvate.",
+        editRefused: "La raccolta delle risposte è chiusa: la risposta non è stata modificata.")
 }

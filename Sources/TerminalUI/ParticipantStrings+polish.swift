@@ -37,5 +37,7 @@ extension ParticipantStrings {
         done: "gotowe",
         confirmDoneTitle: "Koniec",
         confirmDoneMessage: "Oznaczyć jako gotowe? Odpowiedzi można zmieniać, dopóki zbieranie trwa.",
-        confirmDoneKeys: "Enter tak · Esc nie")
+        confirmDoneKeys: "Enter tak · Esc nie",
+        answeringClosed: "Zbieranie odpowiedzi zakończone: warsztat przeszedł do etapu „{phase}”. Twoje odpowiedzi są zapisane.",
+        editRefused: "Zbieranie odpowiedzi zakończone: tej odpowiedzi nie zmieniono.")
 }

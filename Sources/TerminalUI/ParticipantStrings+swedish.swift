@@ -37,5 +37,7 @@ extension ParticipantStrings {
         done: "klar",
         confirmDoneTitle: "Avsluta",
         confirmDoneMessage: "Markera som klar? Du kan ändra svar tills svarstiden stänger.",
-        confirmDoneKeys: "Enter ja · Esc nej")
+        confirmDoneKeys: "Enter ja · Esc nej",
+        answeringClosed: "Svaren är stängda: workshopen har gått vidare till ”{phase}”. Dina svar finns kvar.",
+        editRefused: "Svaren är stängda: svaret ändrades inte.")
 }

@@ -40,6 +40,8 @@ public struct ParticipantStrings: InterfaceWords {
     public var confirmDoneTitle: String
     public var confirmDoneMessage: String
     public var confirmDoneKeys: String
+    public var answeringClosed: String      // "Answering is closed ({phase}). Your answers are kept."
+    public var editRefused: String
 }
 
 extension ParticipantStrings {
@@ -81,5 +83,7 @@ extension ParticipantStrings {
         done: "done",
         confirmDoneTitle: "Finish",
         confirmDoneMessage: "Mark yourself done? You can still change answers until answering closes.",
-        confirmDoneKeys: "Enter yes · Esc no")
+        confirmDoneKeys: "Enter yes · Esc no",
+        answeringClosed: "Answering is closed: the workshop has moved on to “{phase}”. Your answers are kept.",
+        editRefused: "Answering is closed: this answer was not changed.")
 }

@@ -55,6 +55,12 @@ struct JoinCommand: ParsableCommand {
                 }
             case let .save(item, answer):
                 guard let id = joined?.id else { return true }
+                // The facilitator may have closed answering a moment ago: check at the last moment.
+                if let phase = Self.closedPhase(session) {
+                    app.answering(closedFor: phase)
+                    app.failed(ParticipantStrings.forLanguage(app.language).editRefused)
+                    return true
+                }
                 do { app.saved(try session.save(answer, item: item, for: id)) } catch { app.failed(error.description) }
             case .setDone(let done):
                 guard let id = joined?.id else { return true }
@@ -63,13 +69,16 @@ struct JoinCommand: ParsableCommand {
             return true
         }
         var running = true
+        app.answering(closedFor: Self.closedPhase(session))
         if let effect = app.joinEffect { running = perform(effect) }
         while running {
             screen.draw(app.render())
             let event = screen.nextEvent(timeout: 1000)
-            // Once a second of quiet, pick up changes made to this participant's file elsewhere.
-            if event == .tick, let id = joined?.id, let latest = try? session.participant(id), latest != app.record {
-                app.refreshed(latest)
+            // Once a second of quiet, pick up changes made to this participant's file elsewhere,
+            // and whether the facilitator has closed answering.
+            if event == .tick {
+                if let id = joined?.id, let latest = try? session.participant(id), latest != app.record { app.refreshed(latest) }
+                app.answering(closedFor: Self.closedPhase(session))
             }
             for effect in app.update(event) where running {
                 running = perform(effect)
@@ -79,5 +88,13 @@ struct JoinCommand: ParsableCommand {
         if let joined {
             print("Your answers are saved in \(session.paths.root) (participant \(joined.id)). Join again with the same name to continue.")
         }
+    }
+
+    /// The phase the workshop has moved on to once answering has closed (past the agenda's first
+    /// phase); nil while answering is open.
+    static func closedPhase(_ session: Session) -> String? {
+        guard let state = try? session.facilitatorState(), state.phaseStarted != nil, state.phaseIndex > 0,
+              session.settings.agenda.indices.contains(state.phaseIndex) else { return nil }
+        return session.settings.agenda[state.phaseIndex].id
     }
 }

@@ -160,6 +160,19 @@ extension ParticipantApp {
         #expect(app.render().lines[2].contains("Your questions"))
     }
 
+    @Test func afterAnsweringClosesEditsAreRefused() {
+        var app = makeApp(name: "Anna", department: "it", language: .english)
+        app.joined(record())
+        app.answering(closedFor: "review")
+        #expect(app.render().lines[1].contains("Answering is closed: the workshop has moved on to “review”"))
+        _ = app.press(.enter, .enter)  // to the first maturity item; a choice would have been saved
+        #expect(app.press(.character("2")).isEmpty)
+        #expect(app.message == "Answering is closed: this answer was not changed.")
+        #expect(app.record?.answers.isEmpty == true)
+        _ = app.press(.escape, .character("r"))
+        #expect(app.press(.character("D"), .enter).isEmpty)
+    }
+
     @Test func interruptQuits() {
         var app = makeApp()
         #expect(app.update(.interrupt) == [.quit])
