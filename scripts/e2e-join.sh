@@ -341,6 +341,20 @@ see "results are hidden before the reveal" "n next phase"
 it_before=$(python3 -c 'import json,sys; print(sum(1 for p in json.load(sys.stdin)["participants"] if p["department"]=="it"))' < <("$bin" status "$ws" --json))
 "$bin" record "$ws" --participant "Live Lena" --department it --item it.platform.upkeep --current 2 >/dev/null
 see "a save from another process shows within a second or two" "IT: $((it_before + 1)), " 3
+tm send-keys -t fac p
+see "p opens the participant screens for someone without a terminal" "Join the workshop"
+tm send-keys -t fac "Proxy Piotr" Enter Down Enter Enter
+see "the proxy participant's questions" "Platform and releases"
+tm send-keys -t fac Enter Enter 2 3 2
+see "the proxy answers are saved" "Saved"
+tm send-keys -t fac Escape q
+see "leaving the participant screens returns to the console" "1 Dashboard"
+check "the proxy participant's answers are in the session" python3 -c '
+import glob, json, sys
+files = [json.load(open(f)) for f in glob.glob(sys.argv[1] + "/participants/p-*.json")]
+piotr = [f for f in files if f["profile"]["name"] == "Proxy Piotr"]
+assert len(piotr) == 1 and piotr[0]["profile"]["department"] == "it", piotr
+assert piotr[0]["answers"]["it.platform.upkeep"]["current"] == 2, piotr[0]["answers"]' "$ws"
 tm send-keys -t fac n
 see "moving on is asked first" "Move on to the phase"
 tm send-keys -t fac Enter

@@ -18,6 +18,8 @@ public struct FacilitatorApp: Sendable {
         /// Add a goal (no id yet) or replace the one with the draft's id.
         case saveGoal(GoalDraft)
         case deleteGoal(id: String)
+        /// Open the participant screens for someone in the room who has no terminal.
+        case proxyEntry
         case quit
     }
 
@@ -195,6 +197,7 @@ public struct FacilitatorApp: Sendable {
         case .pageDown: scroll += max(1, size.height - 6)
         case .pageUp: scroll = max(0, scroll - max(1, size.height - 6))
         case .character("e") where view == .report && state.revealed: return [.exportReport]
+        case .character("p") where view == .dashboard, .character("P") where view == .dashboard: return [.proxyEntry]
         case .character("a") where view == .goals, .character("A") where view == .goals:
             goalForm = Array(repeating: TextField("", limit: 300), count: Self.goalFieldCount)
             goalField = 0

@@ -44,7 +44,7 @@ public struct FacilitatorStrings: InterfaceWords {
 
     public static let english = FacilitatorStrings(
         tabs: ["Dashboard", "Agenda", "Results", "Report", "Goals"],
-        help: "1-5 view · n next phase · v reveal · q quit",
+        help: "1-5 view · n next phase · v reveal · p answer for someone · q quit",
         participant: "Participant",
         department: "Department",
         progress: "Progress",

@@ -92,6 +92,11 @@ enum FacilitatorConsole {
                     }
                 case .deleteGoal(let id):
                     try session.updateFacilitatorState { state in state.goals.removeAll { $0.id == id } }
+                case .proxyEntry:
+                    // The participant screens, on this terminal, for someone without one; back
+                    // to the console when they leave.
+                    _ = JoinCommand.answer(session, on: screen, name: nil, department: nil, language: nil)
+                    _ = app.update(.resize(width: screen.size.width, height: screen.size.height), at: .now())
                 case .exportReport:
                     let document = ReportBuilder.document(for: session, language: language)
                     let path = session.paths.root + "/report-\(Timestamp.now().date)-\(language.rawValue).txt"

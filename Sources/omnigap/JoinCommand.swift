@@ -35,6 +35,25 @@ struct JoinCommand: ParsableCommand {
         if let name, Session.cleanName(name).isEmpty { throw CommandFailure("the name is empty") }
         let screen: NcursesScreen
         do { screen = try NcursesScreen() } catch { throw CommandFailure(error.description) }
+        let joined = Self.answer(session, on: screen, name: name, department: department, language: lang)
+        screen.stop()
+        if let joined {
+            print("Your answers are saved in \(session.paths.root) (participant \(joined.id)). Join again with the same name to continue.")
+        }
+    }
+
+    /// The phase the workshop has moved on to once answering has closed (past the agenda's first
+    /// phase); nil while answering is open.
+    static func closedPhase(_ session: Session) -> String? {
+        guard let state = try? session.facilitatorState(), state.phaseStarted != nil, state.phaseIndex > 0,
+              session.settings.agenda.indices.contains(state.phaseIndex) else { return nil }
+        return session.settings.agenda[state.phaseIndex].id
+    }
+
+    /// Runs the participant screens on `screen` until the participant leaves; returns who
+    /// answered. `omnigap join` uses it, and the facilitator's console for proxy entry.
+    static func answer(_ session: Session, on screen: NcursesScreen, name: String?, department: String?,
+                       language lang: Language?) -> ParticipantRecord? {
         var app = ParticipantApp(
             title: session.settings.title, modules: session.catalog.modules, departments: session.settings.departments,
             sharedModules: session.settings.sharedModules, name: name, department: department, language: lang,
@@ -84,17 +103,6 @@ struct JoinCommand: ParsableCommand {
                 running = perform(effect)
             }
         }
-        screen.stop()
-        if let joined {
-            print("Your answers are saved in \(session.paths.root) (participant \(joined.id)). Join again with the same name to continue.")
-        }
-    }
-
-    /// The phase the workshop has moved on to once answering has closed (past the agenda's first
-    /// phase); nil while answering is open.
-    static func closedPhase(_ session: Session) -> String? {
-        guard let state = try? session.facilitatorState(), state.phaseStarted != nil, state.phaseIndex > 0,
-              session.settings.agenda.indices.contains(state.phaseIndex) else { return nil }
-        return session.settings.agenda[state.phaseIndex].id
+        return joined
     }
 }
