@@ -112,6 +112,7 @@ public enum JSONReportRenderer {
             ("choices", JSONText.blockArray(choices, indent: 2)),
             ("numbers", JSONText.blockArray(numbers, indent: 2)),
             ("comments", comments),
+            ("votes", JSONText.inlineObject(scores.votes.sorted { $0.key < $1.key }.map { ($0.key.rawValue, String($0.value)) })),
             ("goals", JSONText.blockArray(goals, indent: 2)),
             ("skipped", JSONText.blockArray(skipped, indent: 2)),
         ]) + "\n"

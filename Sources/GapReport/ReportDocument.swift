@@ -42,6 +42,11 @@ public struct ReportDocument: Sendable {
         self.module(module)?.dimension(dimension)?.title.resolved(in: language) ?? dimension
     }
 
+    /// The id of the module that holds `item`.
+    public func module(for item: ItemID) -> String? {
+        setup.modules.first { $0.item(item) != nil }?.id
+    }
+
     /// An item's prompt in the report's language.
     public func prompt(_ item: ItemID) -> String {
         for module in setup.modules {

@@ -64,5 +64,6 @@ extension ReportStrings {
         answers: "Risposte libere",
         skippedFiles: "File esclusi",
         perceptionFlag: "divario di percezione",
+        dotVotes: "Voto a punti: i divari che il gruppo vuole chiudere per primi",
         decimalSeparator: ",")
 }

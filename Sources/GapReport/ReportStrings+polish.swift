@@ -64,5 +64,6 @@ extension ReportStrings {
         answers: "Odpowiedzi opisowe",
         skippedFiles: "Pominięte pliki",
         perceptionFlag: "luka percepcji",
+        dotVotes: "Głosowanie kropkami: luki, które uczestnicy chcą zamknąć najpierw",
         decimalSeparator: ",")
 }

@@ -64,5 +64,6 @@ extension ReportStrings {
         answers: "Fria svar",
         skippedFiles: "Överhoppade filer",
         perceptionFlag: "perceptionsgap",
+        dotVotes: "Prickröstning: de gap som gruppen vill stänga först",
         decimalSeparator: ",")
 }

@@ -60,6 +60,7 @@ public struct ReportStrings: InterfaceWords {
     public var answers: String              // "free answers"
     public var skippedFiles: String
     public var perceptionFlag: String       // "perception gap"
+    public var dotVotes: String             // "Dot votes: what the room wants to close first"
     public var decimalSeparator: String     // "." or ","
 }
 
@@ -129,5 +130,6 @@ extension ReportStrings {
         answers: "Free answers",
         skippedFiles: "Skipped files",
         perceptionFlag: "perception gap",
+        dotVotes: "Dot votes: the gaps the room wants to close first",
         decimalSeparator: ".")
 }

@@ -87,6 +87,16 @@ struct TextReportWriter {
             let numbers = " \(item.minimum ?? 0)–\(item.maximum ?? 0), \(words.spread) \(number(item.spread))"
             lines.append("    " + DisplayWidth.pad(label, to: width - 4 - DisplayWidth.of(numbers)) + numbers)
         }
+        let voted = document.scores.votes.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(5)
+        if !voted.isEmpty {
+            lines.append("")
+            lines.append("  " + words.dotVotes + ":")
+            for (item, count) in voted {
+                let dots = " " + String(repeating: "●", count: min(count, 10)) + " \(count)"
+                let label = document.module(for: item).map { document.moduleTitle($0) + " · " } ?? ""
+                lines.append("    " + DisplayWidth.pad(label + document.prompt(item), to: width - 4 - DisplayWidth.of(dots)) + dots)
+            }
+        }
         let flagged = document.scores.perceptionGaps.filter(\.flagged).count
         if !document.setup.sharedModules.isEmpty {
             lines.append("")

@@ -90,7 +90,8 @@ extension Tally {
             items: itemScores, modules: moduleScores, overall: overall, weakestLink: weakest,
             perceptionGaps: perceptionGaps, perceptionMatrix: matrix, ranking: ranking,
             choices: choiceSummaries(), numbers: numberSummaries(), comments: attributedComments(),
-            quorum: setup.quorum, departments: departments)
+            quorum: setup.quorum, departments: departments,
+            votes: Dictionary(uniqueKeysWithValues: votes.enumerated().filter { $0.element > 0 }.map { (items[$0.offset].id, $0.element) }))
     }
 
     private func cell(item: Int, department: Int) -> MaturityCounts {

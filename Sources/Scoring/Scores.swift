@@ -23,6 +23,8 @@ public struct Scores: Sendable {
     public let comments: [AttributedComment]
     public let quorum: Int
     public let departments: [String]
+    /// Dot votes per item, for the items that got any.
+    public let votes: [ItemID: Int]
 
     /// The score of item `id`.
     public func item(_ id: ItemID) -> ItemScore? { items.first { $0.item == id } }

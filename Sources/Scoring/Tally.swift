@@ -28,6 +28,8 @@ public struct Tally: Sendable {
     var numbers: [NumberCell]
     /// Free answers and comments, with item and department.
     var comments: [Comment]
+    /// Dot votes per item position.
+    var votes: [Int]
     /// Participants per department: joined, and marked done.
     var joined: [Int]
     var done: [Int]
@@ -61,6 +63,7 @@ public struct Tally: Sendable {
         choiceCounts = Array(repeating: 0, count: choiceWidth)
         numbers = Array(repeating: NumberCell(), count: items.count * departmentCount)
         comments = []
+        votes = Array(repeating: 0, count: items.count)
         joined = Array(repeating: 0, count: departmentCount)
         done = Array(repeating: 0, count: departmentCount)
     }
@@ -144,12 +147,20 @@ public struct Tally: Sendable {
         }
     }
 
+    /// Counts a participant's dot votes. Votes on items the setup does not know are ignored.
+    public mutating func addVotes(_ dots: [ItemID: Int]) {
+        for (item, count) in dots where count > 0 {
+            if let index = itemIndex[item] { votes[index] += count }
+        }
+    }
+
     /// Adds another tally of the same setup: the result is the tally of both sets of answers.
     public mutating func merge(_ other: Tally) {
         for index in maturity.indices { maturity[index] += other.maturity[index] }
         for index in choiceCounts.indices { choiceCounts[index] += other.choiceCounts[index] }
         for index in numbers.indices { numbers[index].merge(other.numbers[index]) }
         comments += other.comments
+        for index in votes.indices { votes[index] += other.votes[index] }
         for index in joined.indices {
             joined[index] += other.joined[index]
             done[index] += other.done[index]

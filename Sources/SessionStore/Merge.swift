@@ -13,6 +13,11 @@ extension ParticipantRecord {
         var result = self
         result.profile = Self.later(profile, other.profile) { "\($0.name)\u{0}\($0.department)\u{0}\($0.language.rawValue)" }
         result.done = Self.later(done, other.done) { $0 ? "1" : "0" }
+        switch (votes, other.votes) {
+        case let (ours?, theirs?): result.votes = Self.later(ours, theirs) { ParticipantCodec.encodeVotes(Stamped($0, at: Timestamp(milliseconds: 0))) }
+        case (nil, let theirs?): result.votes = theirs
+        default: break
+        }
         for (item, theirs) in other.answers {
             guard let ours = result.answers[item] else {
                 result.answers[item] = theirs

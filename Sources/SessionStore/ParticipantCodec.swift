@@ -39,8 +39,18 @@ public struct ParticipantCodec: Sendable {
                 ("language", JSONText.string(profile.language.rawValue)), ("at", JSONText.string(record.profile.at.description)),
             ])),
             ("done", JSONText.inlineObject([("value", record.done.value ? "true" : "false"), ("at", JSONText.string(record.done.at.description))])),
+        ] + (record.votes.map { [("votes", encodeVotes($0))] } ?? []) + [
             ("answers", JSONText.blockObject(answers, indent: 2)),
         ]) + "\n"
+    }
+
+    /// Dot votes as a one-line object: `{"value": {"it.platform.upkeep": 2}, "at": "…"}`, items
+    /// sorted. Also the canonical form the merge breaks ties on.
+    static func encodeVotes(_ votes: Stamped<[ItemID: Int]>) -> String {
+        JSONText.inlineObject([
+            ("value", JSONText.inlineObject(votes.value.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { ($0.key.rawValue, String($0.value)) })),
+            ("at", JSONText.string(votes.at.description)),
+        ])
     }
 
     /// One stored answer as a one-line object. Also the canonical form the merge breaks ties on.
@@ -82,8 +92,10 @@ public struct ParticipantCodec: Sendable {
     public func decode(_ bytes: [UInt8]) -> Result<ParticipantRecord, FileProblem> {
         var sink = RecordSink(items: items)
         return decode(bytes, into: &sink).map { header in
-            ParticipantRecord(id: header.id, sessionID: header.sessionID, moduleHashes: header.moduleHashes, profile: header.profile,
-                              done: header.done, answers: sink.answers, unusable: sink.unusable)
+            var record = ParticipantRecord(id: header.id, sessionID: header.sessionID, moduleHashes: header.moduleHashes, profile: header.profile,
+                                           done: header.done, answers: sink.answers, unusable: sink.unusable)
+            record.votes = header.votes
+            return record
         }
     }
 
@@ -113,7 +125,7 @@ public struct ParticipantCodec: Sendable {
         }
         var format: String?, version: Int?, session: String?, id: String?
         var modules: [String: String] = [:]
-        var profile: Stamped<Profile>?, done: Stamped<Bool>?
+        var profile: Stamped<Profile>?, done: Stamped<Bool>?, votes: Stamped<[ItemID: Int]>?
         var problem: FileProblem?
         func note(_ found: FileProblem) { if problem == nil { problem = found } }
 
@@ -150,6 +162,11 @@ public struct ParticipantCodec: Sendable {
                 case .success(let value): done = value
                 case .failure(let found): note(found)
                 }
+            case .votes:
+                switch try decodeVotes(&scanner) {
+                case .success(let value): votes = value
+                case .failure(let found): note(found)
+                }
             case .answers:
                 guard try scanner.peekKind() == .object else { try scanner.skipValue(); note(.invalid("\"answers\" is not an object")); continue }
                 try scanner.beginObject()
@@ -179,7 +196,8 @@ public struct ParticipantCodec: Sendable {
         guard let participantID = id.flatMap(ParticipantID.init(rawValue:)) else { return .failure(.invalid("\"id\" is not a participant id")) }
         guard let profile else { return .failure(.invalid("it has no \"profile\"")) }
         guard let done else { return .failure(.invalid("it has no \"done\"")) }
-        return .success(ParticipantHeader(id: participantID, sessionID: sessionID, moduleHashes: modules, profile: profile, done: done))
+        return .success(ParticipantHeader(id: participantID, sessionID: sessionID, moduleHashes: modules, profile: profile, done: done,
+                                          votes: votes))
     }
 
     private func readString(_ scanner: inout JSONScanner) throws(JSONSyntaxError) -> String? {
@@ -225,6 +243,33 @@ public struct ParticipantCodec: Sendable {
             }
         }
         guard let value, let at else { return .failure(.invalid("\"done\" needs a true/false \"value\" and an \"at\" time")) }
+        return .success(Stamped(value, at: at))
+    }
+
+    private func decodeVotes(_ scanner: inout JSONScanner) throws(JSONSyntaxError) -> Result<Stamped<[ItemID: Int]>, FileProblem> {
+        guard try scanner.peekKind() == .object else { try scanner.skipValue(); return .failure(.invalid("\"votes\" is not an object")) }
+        var value: [ItemID: Int]?, at: Timestamp?, wrong = false
+        try scanner.beginObject()
+        while let key = try scanner.nextKeySpan() {
+            switch Keys.match(scanner, key) {
+            case .value:
+                guard try scanner.peekKind() == .object else { try scanner.skipValue(); wrong = true; continue }
+                var counts: [ItemID: Int] = [:]
+                try scanner.beginObject()
+                while let item = try scanner.nextKeySpan() {
+                    if try scanner.peekKind() == .number, let count = try? scanner.readInt(), (1...100).contains(count) {
+                        counts[ItemID(String(decoding: scanner.bytes[item], as: UTF8.self))] = count
+                    } else {
+                        try scanner.skipValue()
+                        wrong = true
+                    }
+                }
+                value = counts
+            case .at: at = try readTimestamp(&scanner)
+            default: try scanner.skipValue()
+            }
+        }
+        guard let value, let at, !wrong else { return .failure(.invalid("\"votes\" needs a \"value\" of item ids with counts from 1 to 100, and an \"at\" time")) }
         return .success(Stamped(value, at: at))
     }
 
@@ -320,6 +365,7 @@ struct ParticipantHeader {
     let moduleHashes: [String: String]
     let profile: Stamped<Profile>
     let done: Stamped<Bool>
+    let votes: Stamped<[ItemID: Int]>?
 }
 
 /// Where the decoder puts answers as it reads them: a full record, or a scan that counts them
@@ -413,7 +459,7 @@ private enum RawRating {
 /// The member names the decoder knows, matched against a key's bytes without making strings.
 private enum Keys {
     case format, version, session, id, modules, profile, done, answers, name, department, language, at
-    case value, current, target, choice, text, importance, comment, rev, cleared, unknown
+    case value, current, target, choice, text, importance, comment, rev, cleared, votes, unknown
 
     /// The candidates by length, so a key is compared with at most a few names. Written out
     /// rather than derived from a table: a static table costs a lazy-initialisation check on
@@ -437,7 +483,7 @@ private enum Keys {
         case 2: return equals("at") ? .at : equals("id") ? .id : .unknown
         case 3: return equals("rev") ? .rev : .unknown
         case 4: return equals("done") ? .done : equals("text") ? .text : equals("name") ? .name : .unknown
-        case 5: return equals("value") ? .value : .unknown
+        case 5: return equals("value") ? .value : equals("votes") ? .votes : .unknown
         case 6: return equals("format") ? .format : equals("target") ? .target : equals("choice") ? .choice : .unknown
         case 7:
             if equals("current") { return .current }

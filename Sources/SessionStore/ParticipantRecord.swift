@@ -15,6 +15,9 @@ public struct ParticipantRecord: Hashable, Sendable {
     public var done: Stamped<Bool>
     /// The answers by item; a cleared answer stays as a tombstone so a merge cannot revive it.
     public var answers: [ItemID: StoredAnswer]
+    /// The participant's dot votes on the gaps, by item, once results are revealed; nil until
+    /// they first vote. One value, merged by "latest wins" like the profile.
+    public var votes: Stamped<[ItemID: Int]>?
     /// Answers this omnigap could not use (an item the session's modules lack, a value that
     /// does not fit its item), kept verbatim so that rewriting the file loses nothing.
     public var unusable: [String: UnusableAnswer]

@@ -36,6 +36,8 @@ public struct ScannedParticipant {
     /// Each answer with its item's position among the session's items (every module's items,
     /// in the order of the session's modules).
     public let answers: [(position: Int, answer: Answer)]
+    /// Their dot votes on gaps, by item.
+    public let votes: [ItemID: Int]
 }
 
 extension Session {
@@ -100,7 +102,7 @@ extension Session {
                                 if let answer = entry.answer.answer { answers.append((entry.index, answer)) }
                             }
                             job.add(&partial, ScannedParticipant(id: header.id, profile: header.profile.value,
-                                                                 done: header.done.value, answers: answers))
+                                                                 done: header.done.value, answers: answers, votes: header.votes?.value ?? [:]))
                         }
                     }
                     partials.set(worker, (partial, problems))

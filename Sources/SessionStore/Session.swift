@@ -139,6 +139,26 @@ public struct Session: Sendable {
         }
     }
 
+    /// Records a participant's dot votes: how many dots they put on each item's gap. The total
+    /// may not exceed the facilitator's budget, and only maturity items of the session can get
+    /// dots; the whole set is replaced at once.
+    @discardableResult
+    public func setVotes(_ votes: [ItemID: Int], for id: ParticipantID, at time: Timestamp = .now()) throws(SessionError) -> ParticipantRecord {
+        let budget = try facilitatorState().votesPerParticipant
+        let given = votes.filter { $0.value > 0 }
+        guard given.values.allSatisfy({ $0 <= 100 }), given.values.reduce(0, +) <= budget else {
+            throw .invalidArgument("\(given.values.reduce(0, +)) dots is more than the \(budget) each participant has")
+        }
+        for item in given.keys {
+            guard catalog.item(item)?.kind.tag == .maturity else {
+                throw .invalidArgument("\(Sanitized.excerpt(item.rawValue)) is not a rated item of this session")
+            }
+        }
+        return try update(id) { record in
+            record.votes = Stamped(given, at: max(time, record.votes?.at ?? time))
+        }
+    }
+
     /// Marks a participant done, or not done.
     @discardableResult
     public func setDone(_ done: Bool, for id: ParticipantID, at time: Timestamp = .now()) throws(SessionError) -> ParticipantRecord {

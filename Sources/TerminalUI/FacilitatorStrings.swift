@@ -82,9 +82,4 @@ public struct FacilitatorStrings: InterfaceWords {
         goalBadDate: "The due date is a date like 2027-06-30, or empty.",
         goalUnknownLink: "“{id}” is not an item or dimension id of this session.",
         confirmDeleteGoal: "Delete this goal?")
-
-    // Until translated, the English words.
-    public static let polish = english
-    public static let swedish = english
-    public static let italian = english
 }

@@ -65,6 +65,7 @@ enum ReportBuilder {
             // The tally and the session list the items in the same order: both take the
             // session's modules as they are.
             for (position, answer) in participant.answers { tally.add(answer, toItemAt: position, department: department) }
+            tally.addVotes(participant.votes)
         }, combine: { $0.merge($1) })
         var skipped = problems.map { SkippedFile(path: $0.path, reason: $0.problem.description) }
         var goals: [ReportGoal] = []

@@ -70,6 +70,7 @@ import Testing
             tally.addParticipant(department: index, done: done)
             for (item, answer) in answers { tally.add(answer, to: item, department: index) }
         }
+        tally.addVotes(["sales.people.owner": 3, "stock.flow.sync": 2, "no.such.item": 4])
         return ReportDocument(title: title, date: "2026-11-23", sessionID: "s-0123456789abcdef", language: language, setup: setup,
                               scores: tally.scores(), goals: goals, skipped: skipped)
     }
@@ -116,6 +117,7 @@ import Testing
         #expect(owner["current"] as? Double == 2 && owner["target"] as? Double == 4 && owner["n"] as? Int == 2)
         #expect(owner["importance"] as? Double == 2.5 && owner["priority"] as? Double == 5)
         #expect((root["goals"] as? [[String: Any]])?.first?["owner"] as? String == "Åsa P.")
+        #expect(root["votes"] as? [String: Int] == ["sales.people.owner": 3, "stock.flow.sync": 2])
         // sales (1.5) and stock (1.5) tie: the department listed first is the weakest link.
         #expect(root["weakest_link"] as? String == "sales")
     }
