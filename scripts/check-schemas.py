@@ -115,6 +115,9 @@ broken = [
 ]
 for kind, what, document in broken:
     expect(bool(errors(kind, document)), f"the {kind} schema rejects {what}")
+voted = mutated(participant, lambda d: d.update(votes={"value": {maturity: 2}, "at": "2026-11-23T18:40:12.345Z"}))
+expect(not errors("participant", voted), "a participant file with dot votes validates")
+expect(bool(errors("participant", mutated(voted, lambda d: d["votes"]["value"].update({maturity: 0})))), "a vote count of 0 is rejected")
 seven = mutated(participant, lambda d: d["answers"][maturity].update(current=7))
 expect(bool(errors(None, seven, narrow)), "the session-narrowed schema rejects a maturity stage of 7")
 

@@ -397,8 +397,27 @@ import glob, json, sys
 files = [json.load(open(f)) for f in glob.glob(sys.argv[1] + "/participants/p-*.json")]
 lara = [f for f in files if f["profile"]["name"] == "Late Lara"]
 assert len(lara) == 1 and lara[0]["answers"] == {}, lara' "$ws"
+# Dot voting, once results are revealed.
+tm send-keys -t late Escape v
+see "the participant opens dot voting" "Dots left: 3 of 3"
+tm send-keys -t late + + Down +
+see "the dots are spent" "Dots left: 0 of 3"
+check "the votes are saved in the participant's file" python3 -c '
+import glob, json, sys
+files = [json.load(open(f)) for f in glob.glob(sys.argv[1] + "/participants/p-*.json")]
+lara = [f for f in files if f["profile"]["name"] == "Late Lara"][0]
+assert sum(lara["votes"]["value"].values()) == 3, lara.get("votes")' "$ws"
 tm send-keys -t late Escape q
 exits "q after answering closed"
+pane=fac
+tm send-keys -t fac 3 Tab s
+see "the facilitator sees the dots in the ranked gaps" "●3"
+run "the report counts the votes" 0 "$bin" report "$ws" --format json -o "$work/voted.json"
+check "the JSON report has the votes" python3 -c '
+import json, sys
+votes = json.load(open(sys.argv[1]))["votes"]
+assert sum(votes.values()) == 3, votes' "$work/voted.json"
+run "the text report lists the dot votes" 0 "$bin" report "$ws" && contains "the dot votes are in the text report" "Dot votes"
 pane=fac
 tm send-keys -t fac C-c
 see "Ctrl-C leaves the console" "EXITED rc=0"

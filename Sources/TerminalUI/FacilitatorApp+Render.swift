@@ -214,8 +214,9 @@ extension FacilitatorApp {
     }
 
     private func rankedGaps(_ document: ReportDocument) -> [(String, Style)] {
-        document.scores.ranking.compactMap(document.scores.item).filter { ($0.priority ?? 0) > 0 }.enumerated().map { index, item in
-            let numbers = "  \(number(item.current)) → \(number(item.target))"
+        resultItems.compactMap(document.scores.item).enumerated().map { index, item in
+            let votes = document.scores.votes[item.item] ?? 0
+            let numbers = "  \(number(item.current)) → \(number(item.target))  " + DisplayWidth.padLeft(votes > 0 ? "●\(votes)" : "", to: 4)
             let lead = DisplayWidth.padLeft("\(index + 1).", to: 4) + " " + number(item.priority) + "  "
             let label = document.moduleTitle(item.module) + " · " + document.prompt(item.item)
             return (lead + DisplayWidth.pad(label, to: size.width - 4 - DisplayWidth.of(lead) - DisplayWidth.of(numbers)) + numbers,

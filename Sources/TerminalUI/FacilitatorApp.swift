@@ -77,6 +77,8 @@ public struct FacilitatorApp: Sendable {
     var scroll = 0
     /// The selected line of the ranked gaps or the disagreements.
     var resultSelection = 0
+    /// The ranked gaps sorted by dot votes (then priority) rather than by priority.
+    public private(set) var sortByVotes = false
     /// The item opened for its detail: histogram, department views and comments.
     public private(set) var drillItem: ItemID?
     /// The selected goal in the goals view.
@@ -184,6 +186,9 @@ public struct FacilitatorApp: Sendable {
             if state.phaseIndex + 1 < agenda.count || state.phaseStarted == nil { confirmation = .nextPhase }
         case .character("v"), .character("V"):
             if !state.revealed { confirmation = .reveal }
+        case .character("s") where view == .results && resultView == 1:
+            sortByVotes.toggle()
+            resultSelection = 0
         case .tab where view == .results:
             resultView = (resultView + 1) % words.resultViews.count
             scroll = 0
@@ -260,7 +265,13 @@ public struct FacilitatorApp: Sendable {
     var resultItems: [ItemID] {
         guard let document else { return [] }
         if resultView == 1 {
-            return document.scores.ranking.compactMap(document.scores.item).filter { ($0.priority ?? 0) > 0 }.map(\.item)
+            let ranked = document.scores.ranking.compactMap(document.scores.item).filter { ($0.priority ?? 0) > 0 }.map(\.item)
+            guard sortByVotes else { return ranked }
+            // Stable: equal votes keep the priority order.
+            return ranked.enumerated().sorted { a, b in
+                let (x, y) = (document.scores.votes[a.element] ?? 0, document.scores.votes[b.element] ?? 0)
+                return x != y ? x > y : a.offset < b.offset
+            }.map(\.element)
         }
         return document.scores.items.filter(\.disagreement).sorted { ($0.spread ?? 0, $1.item) > ($1.spread ?? 0, $0.item) }.map(\.item)
     }

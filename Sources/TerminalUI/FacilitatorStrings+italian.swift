@@ -20,7 +20,7 @@ extension FacilitatorStrings {
         confirmReveal: "Svelare i risultati a tutta la sala? Non si potranno più nascondere.",
         confirmKeys: "Enter sì · Esc no",
         resultViews: ["Mappa di calore", "Classifica divari", "Disaccordi", "Divari percettivi"],
-        resultsHelp: "Tab altra vista · ↑↓ scegli · Enter apri · Esc indietro · 1-5 vista · q esci",
+        resultsHelp: "Tab vista · ↑↓ scegli · Enter apri · Esc indietro · s per punti · q esci",
         noRatings: "ancora nessuna valutazione",
         reportHelp: "↑↓ PgUp PgDn scorri · e esporta in un file · 1-5 vista · q esci",
         exported: "Esportato in {path}",

@@ -20,7 +20,7 @@ extension FacilitatorStrings {
         confirmReveal: "Pokazać wyniki wszystkim na sali? Nie będzie można ich ponownie ukryć.",
         confirmKeys: "Enter tak · Esc nie",
         resultViews: ["Mapa cieplna", "Ranking luk", "Rozbieżności ocen", "Luki percepcji"],
-        resultsHelp: "Tab inny widok · ↑↓ wybierz · Enter szczegóły · Esc wróć · 1-5 widok · q wyjdź",
+        resultsHelp: "Tab widok · ↑↓ wybierz · Enter szczegóły · Esc wróć · s wg kropek · q wyjdź",
         noRatings: "brak ocen",
         reportHelp: "↑↓ PgUp PgDn przewiń · e eksportuj do pliku · 1-5 widok · q wyjdź",
         exported: "Wyeksportowano do {path}",

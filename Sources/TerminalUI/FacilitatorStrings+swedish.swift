@@ -20,7 +20,7 @@ extension FacilitatorStrings {
         confirmReveal: "Visa resultaten för alla i rummet? De går inte att dölja igen.",
         confirmKeys: "Enter ja · Esc nej",
         resultViews: ["Värmekarta", "Rangordnade gap", "Oenighet", "Perceptionsgap"],
-        resultsHelp: "Tab nästa vy · ↑↓ välj · Enter detaljer · Esc bakåt · 1-5 vy · q avsluta",
+        resultsHelp: "Tab vy · ↑↓ välj · Enter detaljer · Esc bakåt · s efter prickar · q avsluta",
         noRatings: "inga bedömningar ännu",
         reportHelp: "↑↓ PgUp PgDn bläddra · e exportera till fil · 1-5 vy · q avsluta",
         exported: "Exporterad till {path}",

@@ -63,7 +63,7 @@ public struct FacilitatorStrings: InterfaceWords {
         confirmReveal: "Reveal the results to the room? They stay revealed.",
         confirmKeys: "Enter yes · Esc no",
         resultViews: ["Heat map", "Ranked gaps", "Disagreements", "Perception gaps"],
-        resultsHelp: "Tab next view · ↑↓ choose · Enter detail · Esc back · 1-5 view · q quit",
+        resultsHelp: "Tab view · ↑↓ choose · Enter detail · Esc back · s sort by dots · q quit",
         noRatings: "no ratings yet",
         reportHelp: "↑↓ PgUp PgDn scroll · e export to a file · 1-5 view · q quit",
         exported: "Exported to {path}",

@@ -13,6 +13,7 @@ extension ParticipantApp {
         case .overview: renderOverview(&buffer)
         case .item: renderItem(&buffer)
         case .review: renderReview(&buffer)
+        case .vote: renderVote(&buffer)
         }
         return buffer
     }
@@ -71,7 +72,8 @@ extension ParticipantApp {
     }
 
     private func renderOverview(_ buffer: inout CellBuffer) {
-        frame(&buffer, heading: words.overviewTitle, help: words.overviewHelp)
+        // While voting is open, the key to it joins the help (as the dot it places).
+        frame(&buffer, heading: words.overviewTitle, help: words.overviewHelp + (voteCandidates.isEmpty ? "" : " · v ●"))
         let rows = dimensionRows
         let visibleRows = size.height - 7
         let first = max(0, min(overviewSelection - visibleRows + 1, rows.count - visibleRows))
@@ -242,5 +244,17 @@ extension ParticipantApp {
         if confirmingDone {
             Dialog(title: words.confirmDoneTitle, message: words.confirmDoneMessage, keys: words.confirmDoneKeys).render(into: &buffer)
         }
+    }
+
+    private func renderVote(_ buffer: inout CellBuffer) {
+        frame(&buffer, heading: words.voteTitle, help: words.voteHelp)
+        let used = votes.values.reduce(0, +)
+        buffer.put(ParticipantStrings.fill(words.votesLeft, ["count": String(voteBudget - used), "total": String(voteBudget)]),
+                   x: 2, y: 4, style: Style(bold: true, color: used < voteBudget ? .accent : .good))
+        let rows = voteCandidates.map { candidate -> String in
+            let count = votes[candidate.item] ?? 0
+            return DisplayWidth.pad(String(repeating: "●", count: count), to: 6) + " " + candidate.label
+        }
+        ListView(rows: rows, selection: voteSelection).render(into: &buffer, x: 2, y: 6, width: size.width - 4, height: size.height - 9)
     }
 }

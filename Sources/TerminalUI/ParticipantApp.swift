@@ -13,6 +13,7 @@ public struct ParticipantApp: Sendable {
         case overview
         case item
         case review
+        case vote
     }
 
     /// What the runtime must do.
@@ -20,6 +21,8 @@ public struct ParticipantApp: Sendable {
         case join(name: String, department: String, language: Language)
         case save(item: ItemID, answer: Answer?)
         case setDone(Bool)
+        /// Replace the participant's dot votes.
+        case setVotes([ItemID: Int])
         case quit
     }
 
@@ -60,6 +63,11 @@ public struct ParticipantApp: Sendable {
     var reviewSelection = 0
     /// The "mark yourself done?" question is open.
     var confirmingDone = false
+    /// The gaps open for dot voting (the ranking, once revealed) with their labels, and the
+    /// dots each participant has; empty while voting is closed.
+    public private(set) var voteCandidates: [(item: ItemID, label: String)] = []
+    public private(set) var voteBudget = 0
+    var voteSelection = 0
 
     public init(title: String, modules: [QuestionnaireModule], departments: [String], sharedModules: [String],
                 name: String?, department: String?, language: Language?, sessionLanguage: Language, size: (width: Int, height: Int)) {
@@ -153,6 +161,16 @@ public struct ParticipantApp: Sendable {
         closedPhase = phase
     }
 
+    /// Opens (or closes, with no candidates) dot voting on these gaps, with this many dots each.
+    public mutating func voting(on candidates: [(item: ItemID, label: String)], budget: Int) {
+        voteCandidates = candidates
+        voteBudget = budget
+        voteSelection = min(voteSelection, max(0, candidates.count - 1))
+    }
+
+    /// The participant's dots now.
+    var votes: [ItemID: Int] { record?.votes?.value ?? [:] }
+
     /// Something the runtime did failed; the screen stays and says why.
     public mutating func failed(_ reason: String) {
         message = reason
@@ -190,6 +208,7 @@ public struct ParticipantApp: Sendable {
             case .overview: return updateOverview(key)
             case .item: return updateItem(key)
             case .review: return updateReview(key)
+            case .vote: return updateVote(key)
             }
         }
     }
@@ -257,6 +276,8 @@ public struct ParticipantApp: Sendable {
         case .character("r"), .character("R"):
             screen = .review
             reviewSelection = 0
+        case .character("v"), .character("V"):
+            if voteCandidates.isEmpty { message = words.votingClosed } else { screen = .vote }
         case .character("q"), .character("Q"), .escape, .control("c"):
             return [.quit]
         default: break
@@ -472,6 +493,27 @@ public struct ParticipantApp: Sendable {
             _ = textField.handle(key)
             return []
         }
+    }
+
+    private mutating func updateVote(_ key: Key) -> [Effect] {
+        var dots = votes
+        let used = dots.values.reduce(0, +)
+        switch key {
+        case .up: voteSelection = max(0, voteSelection - 1)
+        case .down: voteSelection = min(max(0, voteCandidates.count - 1), voteSelection + 1)
+        case .character("+"), .character(" "), .right:
+            guard voteCandidates.indices.contains(voteSelection), used < voteBudget else { return [] }
+            dots[voteCandidates[voteSelection].item, default: 0] += 1
+            return [.setVotes(dots)]
+        case .character("-"), .backspace, .left:
+            guard voteCandidates.indices.contains(voteSelection), let count = dots[voteCandidates[voteSelection].item], count > 0 else { return [] }
+            dots[voteCandidates[voteSelection].item] = count > 1 ? count - 1 : nil
+            return [.setVotes(dots)]
+        case .escape: screen = .overview
+        case .character("q"), .control("c"): return [.quit]
+        default: break
+        }
+        return []
     }
 
     private mutating func updateReview(_ key: Key) -> [Effect] {

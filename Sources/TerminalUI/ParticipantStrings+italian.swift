@@ -39,5 +39,9 @@ extension ParticipantStrings {
         confirmDoneMessage: "Segnare come concluso? Puoi cambiare le risposte finché la raccolta è aperta.",
         confirmDoneKeys: "Invio sì · Esc no",
         answeringClosed: "La raccolta delle risposte è chiusa: il workshop è passato a «{phase}». Le tue risposte restano salvate.",
-        editRefused: "La raccolta delle risposte è chiusa: la risposta non è stata modificata.")
+        editRefused: "La raccolta delle risposte è chiusa: la risposta non è stata modificata.",
+        voteTitle: "Voto: metti i tuoi punti sui divari più importanti",
+        voteHelp: "↑↓ scegli · + o Spazio aggiungi un punto · - togli · Esc indietro",
+        votesLeft: "Punti rimasti: {count} su {total}",
+        votingClosed: "Il voto si apre quando il facilitatore svela i risultati.")
 }

@@ -39,5 +39,9 @@ extension ParticipantStrings {
         confirmDoneMessage: "Oznaczyć jako gotowe? Odpowiedzi można zmieniać, dopóki zbieranie trwa.",
         confirmDoneKeys: "Enter tak · Esc nie",
         answeringClosed: "Zbieranie odpowiedzi zakończone: warsztat przeszedł do etapu „{phase}”. Twoje odpowiedzi są zapisane.",
-        editRefused: "Zbieranie odpowiedzi zakończone: tej odpowiedzi nie zmieniono.")
+        editRefused: "Zbieranie odpowiedzi zakończone: tej odpowiedzi nie zmieniono.",
+        voteTitle: "Głosowanie: postaw kropki przy lukach, które są najważniejsze",
+        voteHelp: "↑↓ wybierz · + lub Spacja dodaj kropkę · - usuń · Esc wróć",
+        votesLeft: "Pozostałe kropki: {count} z {total}",
+        votingClosed: "Głosowanie rusza, gdy prowadzący odsłoni wyniki.")
 }

@@ -39,5 +39,9 @@ extension ParticipantStrings {
         confirmDoneMessage: "Markera som klar? Du kan ändra svar tills svarstiden stänger.",
         confirmDoneKeys: "Enter ja · Esc nej",
         answeringClosed: "Svaren är stängda: workshopen har gått vidare till ”{phase}”. Dina svar finns kvar.",
-        editRefused: "Svaren är stängda: svaret ändrades inte.")
+        editRefused: "Svaren är stängda: svaret ändrades inte.",
+        voteTitle: "Rösta: sätt dina prickar på de gap som betyder mest",
+        voteHelp: "↑↓ välj · + eller Space lägg en prick · - ta bort · Esc tillbaka",
+        votesLeft: "Prickar kvar: {count} av {total}",
+        votingClosed: "Röstningen öppnar när facilitatorn visar resultaten.")
 }

@@ -42,6 +42,10 @@ public struct ParticipantStrings: InterfaceWords {
     public var confirmDoneKeys: String
     public var answeringClosed: String      // "Answering is closed ({phase}). Your answers are kept."
     public var editRefused: String
+    public var voteTitle: String
+    public var voteHelp: String
+    public var votesLeft: String            // "Dots left: {count} of {total}"
+    public var votingClosed: String
 }
 
 extension ParticipantStrings {
@@ -85,5 +89,9 @@ extension ParticipantStrings {
         confirmDoneMessage: "Mark yourself done? You can still change answers until answering closes.",
         confirmDoneKeys: "Enter yes · Esc no",
         answeringClosed: "Answering is closed: the workshop has moved on to “{phase}”. Your answers are kept.",
-        editRefused: "Answering is closed: this answer was not changed.")
+        editRefused: "Answering is closed: this answer was not changed.",
+        voteTitle: "Vote: put your dots on the gaps that matter most",
+        voteHelp: "↑↓ choose · + or Space add a dot · - remove one · Esc back",
+        votesLeft: "Dots left: {count} of {total}",
+        votingClosed: "Voting opens when the facilitator reveals the results.")
 }

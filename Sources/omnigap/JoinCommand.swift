@@ -81,14 +81,36 @@ struct JoinCommand: ParsableCommand {
                     return true
                 }
                 do { app.saved(try session.save(answer, item: item, for: id)) } catch { app.failed(error.description) }
+            case .setVotes(let votes):
+                guard let id = joined?.id else { return true }
+                do { app.saved(try session.setVotes(votes, for: id)) } catch { app.failed(error.description) }
             case .setDone(let done):
                 guard let id = joined?.id else { return true }
                 do { app.saved(try session.setDone(done, for: id)) } catch { app.failed(error.description) }
             }
             return true
         }
+        var votingOpenedAt: Int?
+        /// Once results are revealed, the ranked gaps are open for dot voting. They are worked
+        /// out when voting opens and then every half minute, not on every tick.
+        func refreshVoting() {
+            guard let state = try? session.facilitatorState(), state.revealed else {
+                if !app.voteCandidates.isEmpty { app.voting(on: [], budget: 0) }
+                votingOpenedAt = nil
+                return
+            }
+            let now = Int(Timestamp.now().milliseconds / 1000)
+            if let opened = votingOpenedAt, now - opened < 30, !app.voteCandidates.isEmpty { return }
+            votingOpenedAt = now
+            let document = ReportBuilder.document(for: session, language: app.language)
+            let candidates = document.scores.ranking.compactMap(document.scores.item).filter { ($0.priority ?? 0) > 0 }.prefix(15).map { item in
+                (item: item.item, label: document.moduleTitle(item.module) + " · " + document.prompt(item.item))
+            }
+            app.voting(on: Array(candidates), budget: state.votesPerParticipant)
+        }
         var running = true
         app.answering(closedFor: Self.closedPhase(session))
+        refreshVoting()
         if let effect = app.joinEffect { running = perform(effect) }
         while running {
             screen.draw(app.render())
@@ -98,6 +120,7 @@ struct JoinCommand: ParsableCommand {
             if event == .tick {
                 if let id = joined?.id, let latest = try? session.participant(id), latest != app.record { app.refreshed(latest) }
                 app.answering(closedFor: Self.closedPhase(session))
+                refreshVoting()
             }
             for effect in app.update(event) where running {
                 running = perform(effect)

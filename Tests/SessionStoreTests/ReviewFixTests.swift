@@ -92,3 +92,29 @@ import Testing
         #expect(ModuleCache.load(session.paths, sha256: frozen.sha256, id: frozen.id) != nil, "opening rewrote the cache")
     }
 }
+
+@Suite struct VoteTests {
+    @Test func votesAreKeptWithinTheBudgetAndSurviveARoundTrip() throws {
+        let session = try makeSession()
+        let (record, _) = try session.join(name: "Anna", department: "it", language: .english)
+        try session.updateFacilitatorState { $0.votesPerParticipant = 3 }
+        let saved = try session.setVotes(["it.platform.upkeep": 2, "omnichannel.goals.definition": 1], for: record.id)
+        #expect(try session.participant(record.id).votes == saved.votes)
+        #expect(throws: SessionError.self) { try session.setVotes(["it.platform.upkeep": 4], for: record.id) }
+        #expect(throws: SessionError.self) { try session.setVotes(["it.platform.operator": 1], for: record.id) }  // a choice item
+        #expect(try session.participant(record.id).votes?.value == ["it.platform.upkeep": 2, "omnichannel.goals.definition": 1])
+    }
+
+    @Test func theLaterSetOfVotesWinsAMerge() throws {
+        let session = try makeSession()
+        var a = Simulation(session: session, seed: 41).participant(0, at: .now()), b = a
+        a.votes = Stamped(["it.platform.upkeep": 1], at: Timestamp(milliseconds: 1000))
+        b.votes = Stamped(["it.platform.upkeep": 3], at: Timestamp(milliseconds: 2000))
+        #expect(a.merged(with: b).votes == b.votes && b.merged(with: a).votes == b.votes)
+        var tie = a
+        tie.votes = Stamped(["it.platform.releases": 1], at: Timestamp(milliseconds: 1000))
+        #expect(a.merged(with: tie).votes == tie.merged(with: a).votes)
+        let decoded = try session.codec.decode(bytes(ParticipantCodec.encode(b))).get()
+        #expect(decoded.votes == b.votes)
+    }
+}

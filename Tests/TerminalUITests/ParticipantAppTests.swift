@@ -173,6 +173,34 @@ extension ParticipantApp {
         #expect(app.press(.character("D"), .enter).isEmpty)
     }
 
+    @Test func dotsAreSpentWithinTheBudget() {
+        var app = makeApp(name: "Anna", department: "it", language: .english)
+        app.joined(record())
+        _ = app.press(.character("v"))
+        #expect(app.screen == .overview && app.message == "Voting opens when the facilitator reveals the results.")
+        app.voting(on: [(item: "it.platform.upkeep", label: "IT · upkeep"), (item: "omnichannel.goals.definition", label: "Goals")], budget: 3)
+        _ = app.press(.character("v"))
+        #expect(app.screen == .vote)
+        func apply(_ effects: [ParticipantApp.Effect]) {
+            for case .setVotes(let dots) in effects {
+                var current = app.record!
+                current.votes = Stamped(dots, at: current.profile.at)
+                app.saved(current)
+            }
+        }
+        apply(app.press(.character("+")))
+        apply(app.press(.character("+")))
+        apply(app.press(.down, .character(" ")))
+        #expect(app.press(.character("+")).isEmpty)  // the three dots are spent
+        #expect(app.record?.votes?.value == ["it.platform.upkeep": 2, "omnichannel.goals.definition": 1])
+        #expect(app.render().lines.contains { $0.contains("Dots left: 0 of 3") })
+        apply(app.press(.up, .character("-")))
+        #expect(app.record?.votes?.value == ["it.platform.upkeep": 1, "omnichannel.goals.definition": 1])
+        app.answering(closedFor: "review")  // voting happens after answering closes
+        apply(app.press(.character("+")))
+        #expect(app.record?.votes?.value["it.platform.upkeep"] == 2)
+    }
+
     @Test func interruptQuits() {
         var app = makeApp()
         #expect(app.update(.interrupt) == [.quit])
