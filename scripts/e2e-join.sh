@@ -424,6 +424,78 @@ see "Ctrl-C leaves the console" "EXITED rc=0"
 flag "the console gives the terminal back" '#{alternate_on}' 0
 flag "with the cursor shown" '#{cursor_flag}' 1
 
+# A whole workshop: the facilitator and four participants, one per department, each in their own
+# terminal. Answers arrive live, answering closes, results are revealed, a goal is recorded, the
+# participants dot-vote, and the exported report holds it all.
+w4="$work/w4"
+"$bin" new "$w4" --title "Full workshop" >/dev/null
+pane=f4
+tm new-session -d -s f4 -x 100 -y 30 -e LANG=C.UTF-8 "$(sq "$bin") facilitate $(sq "$w4"); echo EXITED rc=\$?; sleep 60"
+see "the facilitator's console is open" "Nobody has joined yet"
+tm send-keys -t f4 n
+see "starting the agenda is asked first" "Move on to the phase"
+tm send-keys -t f4 Enter
+see "the answer phase runs" "Phase 1/4: answer"
+people=("Ewa:ecommerce" "Igor:it" "Cleo:customer-service" "Lars:logistics")
+for person in "${people[@]}"; do
+  who=${person%%:*}; department=${person#*:}
+  pane="p-$who"
+  start "p-$who" "$w4" --name "$who" --department "$department" --lang en
+done
+for person in "${people[@]}"; do
+  who=${person%%:*}; pane="p-$who"
+  see "$who sees their questions" "Your questions"
+  # The first open question of the first dimension, then two maturity answers the same way for all.
+  tm send-keys -t "p-$who" Enter
+done
+for person in "${people[@]}"; do
+  who=${person%%:*}
+  # Each department's first item differs (choice or rating): "1" rates a maturity item; Space and
+  # Enter take a choice. Both are sent; whatever does not apply is ignored.
+  tm send-keys -t "p-$who" Space Enter 2 3 2 Enter
+done
+pane=f4
+for person in "${people[@]}"; do
+  who=${person%%:*}
+  on_line "the dashboard shows $who's progress live" "$who" "/"
+done
+check "every participant's answers are in the session" python3 -c '
+import glob, json, sys
+files = [json.load(open(f)) for f in glob.glob(sys.argv[1] + "/participants/p-*.json")]
+counts = {f["profile"]["name"]: len(f["answers"]) for f in files}
+assert sorted(counts) == ["Cleo", "Ewa", "Igor", "Lars"] and all(n >= 1 for n in counts.values()), counts' "$w4"
+tm send-keys -t f4 n Enter
+see "the facilitator closes answering" "Phase 2/4: review"
+tm send-keys -t f4 v Enter 3
+see "the results are revealed" "Heat map"
+tm send-keys -t f4 5 a "Shared stock view in every store" Enter Enter Enter Enter "Igor" Enter "2027-06-30" Enter Enter
+see "the goal is recorded" "1. Shared stock view in every store"
+for person in "${people[@]}"; do
+  who=${person%%:*}; pane="p-$who"
+  see "$who is told answering has closed" "Answering is closed" 4
+  tm send-keys -t "p-$who" Escape v
+  see "$who can vote" "Dots left: 3 of 3" 6
+  tm send-keys -t "p-$who" + + +
+  see "$who spent their dots" "Dots left: 0 of 3"
+done
+pane=f4
+tm send-keys -t f4 4 e
+see "the report is exported" "Exported to $w4/report-"
+report4=$(ls "$w4"/report-*.txt | head -1)
+check "the exported report holds the goal, the votes and everyone's numbers" python3 -c '
+import sys
+text = open(sys.argv[1], encoding="utf-8").read()
+assert "Shared stock view in every store" in text, "goal"
+assert "Dot votes" in text and "●" in text, "votes"
+assert "Total                                           4" in text, "participation"
+assert "IT" in text and "Logistics" in text and "Now" in text, "numbers"' "$report4"
+tm send-keys -t f4 q
+see "the facilitator leaves" "EXITED rc=0"
+for person in "${people[@]}"; do
+  who=${person%%:*}
+  tm send-keys -t "p-$who" Escape q
+done
+
 echo "     [$((SECONDS - started)) s]"
 echo "e2e-join: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
