@@ -116,8 +116,11 @@ extension FacilitatorApp {
             y += 1
         }
         y += 1
-        buffer.wrap(state.revealed ? "✓ " + words.revealed : words.hidden, x: 2, y: y, width: size.width - 4, maxLines: 2,
-                    style: state.revealed ? Style(color: .good) : .muted)
+        y += buffer.wrap(state.revealed ? "✓ " + words.revealed : words.hidden, x: 2, y: y, width: size.width - 4, maxLines: 2,
+                         style: state.revealed ? Style(color: .good) : .muted)
+        y += 1
+        buffer.put(FacilitatorStrings.fill(words.dotsPerParticipant, ["count": String(state.votesPerParticipant)]) + "   (+ / -)",
+                   x: 2, y: y, style: .strong, limit: size.width - 4)
     }
 
     private func results(_ buffer: inout CellBuffer) {

@@ -20,6 +20,8 @@ public struct FacilitatorApp: Sendable {
         case deleteGoal(id: String)
         /// Open the participant screens for someone in the room who has no terminal.
         case proxyEntry
+        /// Set how many dots each participant has.
+        case setVotesPerParticipant(Int)
         case quit
     }
 
@@ -203,6 +205,10 @@ public struct FacilitatorApp: Sendable {
         case .pageUp: scroll = max(0, scroll - max(1, size.height - 6))
         case .character("e") where view == .report && state.revealed: return [.exportReport]
         case .character("p") where view == .dashboard, .character("P") where view == .dashboard: return [.proxyEntry]
+        case .character("+") where view == .agenda:
+            return [.setVotesPerParticipant(min(10, state.votesPerParticipant + 1))]
+        case .character("-") where view == .agenda:
+            return [.setVotesPerParticipant(max(1, state.votesPerParticipant - 1))]
         case .character("a") where view == .goals, .character("A") where view == .goals:
             goalForm = Array(repeating: TextField("", limit: 300), count: Self.goalFieldCount)
             goalField = 0

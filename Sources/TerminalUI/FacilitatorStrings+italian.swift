@@ -38,5 +38,6 @@ extension FacilitatorStrings {
         goalNeedsStatement: "Un obiettivo deve avere una formulazione.",
         goalBadDate: "La scadenza deve essere una data come 2027-06-30, oppure restare vuota.",
         goalUnknownLink: "«{id}» non è l'id di una domanda o di una dimensione di questa sessione.",
-        confirmDeleteGoal: "Eliminare questo obiettivo?")
+        confirmDeleteGoal: "Eliminare questo obiettivo?",
+        dotsPerParticipant: "Punti per partecipante nel voto: {count}")
 }

@@ -38,5 +38,6 @@ extension FacilitatorStrings {
         goalNeedsStatement: "Cel musi mieć treść.",
         goalBadDate: "Termin to data w formacie 2027-06-30 albo puste pole.",
         goalUnknownLink: "„{id}” nie jest identyfikatorem pytania ani obszaru w tej sesji.",
-        confirmDeleteGoal: "Usunąć ten cel?")
+        confirmDeleteGoal: "Usunąć ten cel?",
+        dotsPerParticipant: "Kropki do głosowania na uczestnika: {count}")
 }

@@ -38,5 +38,6 @@ extension FacilitatorStrings {
         goalNeedsStatement: "Målet behöver en formulering.",
         goalBadDate: "Klart senast ska vara ett datum som 2027-06-30 eller lämnas tomt.",
         goalUnknownLink: "”{id}” är inte id för någon fråga eller något område i den här sessionen.",
-        confirmDeleteGoal: "Ta bort det här målet?")
+        confirmDeleteGoal: "Ta bort det här målet?",
+        dotsPerParticipant: "Prickar per deltagare i röstningen: {count}")
 }

@@ -41,6 +41,7 @@ public struct FacilitatorStrings: InterfaceWords {
     public var goalBadDate: String
     public var goalUnknownLink: String      // "{id} is not an item or dimension id"
     public var confirmDeleteGoal: String
+    public var dotsPerParticipant: String   // "Dots per participant for voting: {count}"
 
     public static let english = FacilitatorStrings(
         tabs: ["Dashboard", "Agenda", "Results", "Report", "Goals"],
@@ -81,5 +82,6 @@ public struct FacilitatorStrings: InterfaceWords {
         goalNeedsStatement: "A goal needs a statement.",
         goalBadDate: "The due date is a date like 2027-06-30, or empty.",
         goalUnknownLink: "“{id}” is not an item or dimension id of this session.",
-        confirmDeleteGoal: "Delete this goal?")
+        confirmDeleteGoal: "Delete this goal?",
+        dotsPerParticipant: "Dots per participant for voting: {count}")
 }

@@ -92,6 +92,8 @@ enum FacilitatorConsole {
                     }
                 case .deleteGoal(let id):
                     try session.updateFacilitatorState { state in state.goals.removeAll { $0.id == id } }
+                case .setVotesPerParticipant(let count):
+                    try session.updateFacilitatorState { $0.votesPerParticipant = count }
                 case .proxyEntry:
                     // The participant screens, on this terminal, for someone without one; back
                     // to the console when they leave.

@@ -53,6 +53,17 @@ import Testing
         #expect(app.update(.key(.enter), at: Self.start).isEmpty)
     }
 
+    @Test func theDotBudgetIsSetInTheAgenda() {
+        var app = Self.app()
+        _ = app.update(.key(.character("2")), at: Self.start)
+        #expect(app.update(.key(.character("+")), at: Self.start) == [.setVotesPerParticipant(4)])
+        #expect(app.update(.key(.character("-")), at: Self.start) == [.setVotesPerParticipant(2)])
+        var state = FacilitatorState()
+        state.votesPerParticipant = 1
+        app.loaded(state: state)
+        #expect(app.update(.key(.character("-")), at: Self.start) == [.setVotesPerParticipant(1)])
+    }
+
     @Test func theClockCountsDownAndThenOver() {
         var app = Self.app()
         var state = FacilitatorState()
