@@ -195,7 +195,10 @@ extension FacilitatorApp {
 
     private func number(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "   –" }  // as wide as "2.00"
-        return String(format: "%.2f", value)
+        let text = String(format: "%.2f", value)
+        // The report's decimal separator for the language: "2,50" in Polish, Swedish and Italian.
+        let separator = ReportStrings.forLanguage(language).decimalSeparator
+        return separator == "." ? text : text.replacingOccurrences(of: ".", with: separator)
     }
 
     private func heatMap(_ document: ReportDocument) -> [(String, Style)] {
