@@ -44,8 +44,8 @@ struct JoinCommand: ParsableCommand {
 
     /// The phase the workshop has moved on to once answering has closed (past the agenda's first
     /// phase); nil while answering is open.
-    static func closedPhase(_ session: Session) -> String? {
-        guard let state = try? session.facilitatorState(), state.phaseStarted != nil, state.phaseIndex > 0,
+    static func closedPhase(_ session: Session, state: FacilitatorState? = nil) -> String? {
+        guard let state = state ?? (try? session.facilitatorState()), state.phaseStarted != nil, state.phaseIndex > 0,
               session.settings.agenda.indices.contains(state.phaseIndex) else { return nil }
         return session.settings.agenda[state.phaseIndex].id
     }
@@ -93,8 +93,8 @@ struct JoinCommand: ParsableCommand {
         var votingOpenedAt: Int?
         /// Once results are revealed, the ranked gaps are open for dot voting. They are worked
         /// out when voting opens and then every half minute, not on every tick.
-        func refreshVoting() {
-            guard let state = try? session.facilitatorState(), state.revealed else {
+        func refreshVoting(_ state: FacilitatorState?) {
+            guard let state, state.revealed else {
                 if !app.voteCandidates.isEmpty { app.voting(on: [], budget: 0) }
                 votingOpenedAt = nil
                 return
@@ -109,8 +109,9 @@ struct JoinCommand: ParsableCommand {
             app.voting(on: Array(candidates), budget: state.votesPerParticipant)
         }
         var running = true
-        app.answering(closedFor: Self.closedPhase(session))
-        refreshVoting()
+        let initialState = try? session.facilitatorState()
+        app.answering(closedFor: Self.closedPhase(session, state: initialState))
+        refreshVoting(initialState)
         if let effect = app.joinEffect { running = perform(effect) }
         while running {
             screen.draw(app.render())
@@ -119,8 +120,10 @@ struct JoinCommand: ParsableCommand {
             // and whether the facilitator has closed answering.
             if event == .tick {
                 if let id = joined?.id, let latest = try? session.participant(id), latest != app.record { app.refreshed(latest) }
-                app.answering(closedFor: Self.closedPhase(session))
-                refreshVoting()
+                // One read of the facilitator's state serves both.
+                let state = try? session.facilitatorState()
+                app.answering(closedFor: Self.closedPhase(session, state: state))
+                refreshVoting(state)
             }
             for effect in app.update(event) where running {
                 running = perform(effect)
