@@ -84,6 +84,22 @@ run "report with a goal" 0 "$bin" report ws && contains "the goal is shown" "Ret
 printf '{"format": "omnigap-facilitator", "ver' >ws/facilitator.json
 run "report with a damaged facilitator.json" 0 "$bin" report ws && contains "it is listed" "facilitator.json: "
 
+# Markdown and CSV.
+run "report --format markdown" 0 "$bin" report ws --format markdown && {
+  contains "the Markdown report has its heading" "# Omnichannel gap report: Nordic Home — omnichannel"
+  contains "and tables" "|---|"
+  contains "a comment's escape is shown, not sent, in Markdown" 'Stores lag \\u\{1B\}\[31mbehind'
+}
+run "report --format csv -o FILE" 0 "$bin" report ws --format csv -o report.csv
+check "the CSV report is UTF-8 with a BOM, one row per item and department, every row complete" python3 -c '
+import csv, io, sys
+data = open(sys.argv[1], "rb").read()
+assert data.startswith(b"\xef\xbb\xbf"), "no BOM"
+rows = list(csv.reader(io.StringIO(data[3:].decode("utf-8"))))
+assert rows[0][:5] == ["item", "module", "dimension", "department", "n"], rows[0]
+assert len(rows) > 150 and all(len(r) == len(rows[0]) for r in rows), len(rows)
+assert any(r[3] == "all" for r in rows) and any(r[3] == "logistics" for r in rows)' report.csv
+
 # Wrong input.
 run "an unknown format is a usage error" 64 "$bin" report ws --format xml && contains "the bad value is named" "xml"
 run "an unknown language is a usage error" 64 "$bin" report ws --lang de

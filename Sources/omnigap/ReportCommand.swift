@@ -18,12 +18,12 @@ struct ReportCommand: ParsableCommand {
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, markdown, csv
     }
 
     @OptionGroup var session: SessionArgument
 
-    @Option(name: .long, help: "text or json.")
+    @Option(name: .long, help: "text, json, markdown or csv.")
     var format: Format = .text
 
     @Option(name: .long, help: "The report's language: en, pl, sv or it (default: the session's).")
@@ -39,7 +39,13 @@ struct ReportCommand: ParsableCommand {
             StandardError.write(["note: \(document.skipped.count) file(s) left out of the report:"]
                 + document.skipped.map { "  " + Sanitized.visible("\($0.path): \($0.reason)") })
         }
-        let text = format == .json ? JSONReportRenderer.render(document) : TextReportRenderer.render(document)
+        let text: String
+        switch format {
+        case .text: text = TextReportRenderer.render(document)
+        case .json: text = JSONReportRenderer.render(document)
+        case .markdown: text = MarkdownReportRenderer.render(document)
+        case .csv: text = CSVReportRenderer.render(document)
+        }
         if let output, output != "-" {
             try storeOperation { () throws(SessionError) in try FileSystem.writeAtomically(Array(text.utf8), to: output) }
             StandardError.write(["Wrote the \(format.rawValue) report to \(output)"])

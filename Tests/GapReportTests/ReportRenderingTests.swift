@@ -125,3 +125,33 @@ import Testing
 
 /// The snapshots of this target's reports.
 let snapshots = SnapshotFiles(directory: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots"))
+
+@Suite struct MarkdownAndCSVTests {
+    @Test func theMarkdownAndCSVReportsMatchTheirSnapshots() {
+        let document = ReportRenderingTests.document(.english, goals: [ReportRenderingTests.goal], skipped: ReportRenderingTests.skipped)
+        snapshots.expect(MarkdownReportRenderer.render(document), matches: "report.md")
+        snapshots.expect(CSVReportRenderer.render(document), matches: "report.csv")
+        snapshots.expect(MarkdownReportRenderer.render(ReportRenderingTests.document(.polish)), matches: "report-pl.md")
+    }
+
+    @Test func markdownCannotBeInjected() {
+        let escaped = MarkdownReportRenderer.escape("| <script>x</script> [a](http://evil) **b** # c\n- d \u{1B}[31m")
+        #expect(!escaped.contains("\n") && !escaped.contains("\u{1B}"))
+        for token in ["|", "<", ">", "[", "]", "(", ")", "*", "#"] {
+            #expect(!escaped.replacingOccurrences(of: "\\" + token, with: "").contains(token), "\(token) in \(escaped)")
+        }
+    }
+
+    @Test func csvCellsCannotStartAFormulaAndAreQuotedWhenNeeded() {
+        #expect(CSVReportRenderer.cell("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        #expect(CSVReportRenderer.cell("+1 555") == "'+1 555")
+        #expect(CSVReportRenderer.cell("@SUM(A1)") == "'@SUM(A1)")
+        #expect(CSVReportRenderer.cell("-0.5") == "-0.5")  // a number stays a number
+        #expect(CSVReportRenderer.cell("a, b") == "\"a, b\"")
+        #expect(CSVReportRenderer.cell("Zażółć") == "Zażółć")
+        let csv = CSVReportRenderer.render(ReportRenderingTests.document(.english))
+        #expect(csv.hasPrefix("\u{FEFF}item,module,dimension,department,n,"))
+        let rows = csv.split(separator: "\r\n")
+        #expect(rows.count > 5 && rows.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == CSVReportRenderer.columns.count })
+    }
+}
