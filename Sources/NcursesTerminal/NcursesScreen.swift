@@ -102,7 +102,9 @@ public final class NcursesScreen {
         let window = omnigap_stdscr()
         wtimeout(window, Int32(milliseconds))
         var value: UInt32 = 0
+        let started = DispatchTime.now().uptimeNanoseconds
         let result = omnigap_get_wch(window, &value)
+        let waited = Int((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
         if Self.interrupted.load(ordering: .sequentiallyConsistent) != 0 { return .interrupt }
         switch result {
         case KEY_CODE_YES:
@@ -117,7 +119,12 @@ public final class NcursesScreen {
             return Self.characterKey(value).map(TerminalEvent.key) ?? .tick
         default:
             // ERR: the timeout passed, a signal arrived, or input is gone. A timeout takes its
-            // time; a dead terminal answers at once, again and again.
+            // time and is a quiet moment, not an error; a dead terminal answers at once, again
+            // and again.
+            if milliseconds > 0 && waited >= milliseconds / 2 {
+                consecutiveErrors = 0
+                return .tick
+            }
             consecutiveErrors += 1
             if consecutiveErrors > 200 && milliseconds > 0 { return .interrupt }
             return .tick
@@ -153,6 +160,12 @@ public final class NcursesScreen {
         case 0..<32, 0x7F...0x9F: return nil
         default: return Unicode.Scalar(value).map { .key(Character($0)) }
         }
+    }
+
+    /// Forgets a Ctrl-C that has been acted on, so that leaving a nested screen (proxy entry)
+    /// with Ctrl-C does not also close the screen underneath.
+    public func consumeInterrupt() {
+        Self.interrupted.store(0, ordering: .sequentiallyConsistent)
     }
 
     // MARK: Signals

@@ -146,8 +146,11 @@ public struct Session: Sendable {
     public func setVotes(_ votes: [ItemID: Int], for id: ParticipantID, at time: Timestamp = .now()) throws(SessionError) -> ParticipantRecord {
         let budget = try facilitatorState().votesPerParticipant
         let given = votes.filter { $0.value > 0 }
-        guard given.values.allSatisfy({ $0 <= 100 }), given.values.reduce(0, +) <= budget else {
-            throw .invalidArgument("\(given.values.reduce(0, +)) dots is more than the \(budget) each participant has")
+        // A budget lowered after someone voted must still let them take dots back.
+        let before = (try? participant(id).votes?.value.values.reduce(0, +)) ?? 0
+        let total = given.values.reduce(0, +)
+        guard given.values.allSatisfy({ $0 <= 100 }), total <= max(budget, before) else {
+            throw .invalidArgument("\(total) dots is more than the \(budget) each participant has")
         }
         for item in given.keys {
             guard catalog.item(item)?.kind.tag == .maturity else {

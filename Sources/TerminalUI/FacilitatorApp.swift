@@ -120,6 +120,7 @@ public struct FacilitatorApp: Sendable {
     /// The facilitator's saved state (phase, reveal, goals).
     public mutating func loaded(state: FacilitatorState) {
         self.state = state
+        goalSelection = min(goalSelection, max(0, state.goals.count - 1))
     }
 
     /// The consolidated report; the console shows results only once they are revealed.
@@ -199,6 +200,8 @@ public struct FacilitatorApp: Sendable {
             resultView = (resultView + words.resultViews.count - 1) % words.resultViews.count
             scroll = 0
             resultSelection = 0
+        case .down where view == .goals: goalSelection = min(max(0, state.goals.count - 1), goalSelection + 1)
+        case .up where view == .goals: goalSelection = max(0, goalSelection - 1)
         case .down: scroll += 1
         case .up: scroll = max(0, scroll - 1)
         case .pageDown: scroll += max(1, size.height - 6)

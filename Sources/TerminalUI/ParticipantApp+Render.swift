@@ -249,7 +249,7 @@ extension ParticipantApp {
     private func renderVote(_ buffer: inout CellBuffer) {
         frame(&buffer, heading: words.voteTitle, help: words.voteHelp)
         let used = votes.values.reduce(0, +)
-        buffer.put(ParticipantStrings.fill(words.votesLeft, ["count": String(voteBudget - used), "total": String(voteBudget)]),
+        buffer.put(ParticipantStrings.fill(words.votesLeft, ["count": String(max(0, voteBudget - used)), "total": String(voteBudget)]),
                    x: 2, y: 4, style: Style(bold: true, color: used < voteBudget ? .accent : .good))
         let rows = voteCandidates.map { candidate -> String in
             let count = votes[candidate.item] ?? 0

@@ -147,12 +147,29 @@ public struct ParticipantApp: Sendable {
     public mutating func saved(_ record: ParticipantRecord) {
         self.record = record
         message = words.saved
+        leaveVanishedItem()
+    }
+
+    /// The item on screen is no longer asked (an answer elsewhere hid it): back to the overview.
+    mutating func leaveVanishedItem() {
+        if screen == .item && item == nil { screen = .overview }
+    }
+
+    /// Puts an answer into the local record before the runtime saves it, so that moving on
+    /// already sees the questions this answer brings (the saved record replaces it).
+    mutating func applyLocally(_ answer: Answer?, to item: ItemID) {
+        // After answering closes the save will be refused: nothing to show ahead of it.
+        guard closedPhase == nil, var current = record else { return }
+        let previous = current.answers[item]
+        current.answers[item] = StoredAnswer(answer: answer, at: previous?.at ?? current.profile.at, revision: (previous?.revision ?? 0) + 1)
+        record = current
     }
 
     /// The participant's file changed elsewhere (a merge, or the facilitator entering answers
     /// for them): show what it holds now.
     public mutating func refreshed(_ record: ParticipantRecord) {
         self.record = record
+        leaveVanishedItem()
     }
 
     /// Whether answering is open, from the facilitator's agenda: closed once the workshop has
@@ -163,9 +180,11 @@ public struct ParticipantApp: Sendable {
 
     /// Opens (or closes, with no candidates) dot voting on these gaps, with this many dots each.
     public mutating func voting(on candidates: [(item: ItemID, label: String)], budget: Int) {
+        // The selection follows its gap when the list is re-ranked.
+        let selected = voteCandidates.indices.contains(voteSelection) ? voteCandidates[voteSelection].item : nil
         voteCandidates = candidates
         voteBudget = budget
-        voteSelection = min(voteSelection, max(0, candidates.count - 1))
+        voteSelection = selected.flatMap { item in candidates.firstIndex { $0.item == item } } ?? min(voteSelection, max(0, candidates.count - 1))
     }
 
     /// The participant's dots now.
@@ -343,7 +362,7 @@ public struct ParticipantApp: Sendable {
         }
         switch key {
         case .escape: screen = .overview; return []
-        case .pageUp, .character("p"): step(-1); return []
+        case .pageUp: step(-1); return []
         case .pageDown: step(1); return []
         case .control("c"): return [.quit]
         default: break
@@ -415,6 +434,7 @@ public struct ParticipantApp: Sendable {
             // already given (don't know included) is kept.
             if !multiple, answers[item.id] == nil, options.indices.contains(optionSelection) {
                 answer.value = .choice(.value([options[optionSelection].id]))
+                applyLocally(answer, to: item.id)
                 step(1)
                 return [.save(item: item.id, answer: answer)]
             }
@@ -444,6 +464,9 @@ public struct ParticipantApp: Sendable {
         case .tab, .backTab, .up, .down:
             itemField = itemField == .current ? .target : .current
             return []
+        case .character("c"), .character("C"):
+            commentField = TextField(answers[item.id]?.comment ?? "")
+            return []
         case .enter:
             func parse(_ text: String) -> Rated<Double>?? {
                 let trimmed = text.trimmingCharacters(in: .whitespaces)
@@ -458,7 +481,14 @@ public struct ParticipantApp: Sendable {
             }
             var answer = answers[item.id] ?? Self.emptyAnswer(for: item)
             answer.value = .number(current: current, target: target)
-            if current == nil && target == nil { step(1); return [] }
+            if current == nil && target == nil {
+                // Both emptied: the answer goes (its comment stays, if it has one).
+                guard let existing = answers[item.id] else { step(1); return [] }
+                let kept: Answer? = existing.comment == nil ? nil : Answer(.number(current: nil, target: nil), comment: existing.comment)
+                applyLocally(kept, to: item.id)
+                step(1)
+                return [.save(item: item.id, answer: kept)]
+            }
             if case .number(let spec) = item.kind {
                 for side in [current, target] {
                     if case .value(let value)? = side, !spec.accepts(value) {
@@ -467,6 +497,7 @@ public struct ParticipantApp: Sendable {
                     }
                 }
             }
+            applyLocally(answer, to: item.id)
             step(1)
             return [.save(item: item.id, answer: answer)]
         default:

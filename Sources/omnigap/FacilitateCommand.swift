@@ -98,6 +98,7 @@ enum FacilitatorConsole {
                     // The participant screens, on this terminal, for someone without one; back
                     // to the console when they leave.
                     _ = JoinCommand.answer(session, on: screen, name: nil, department: nil, language: nil)
+                    screen.consumeInterrupt()
                     _ = app.update(.resize(width: screen.size.width, height: screen.size.height), at: .now())
                 case .exportReport:
                     let document = ReportBuilder.document(for: session, language: language)

@@ -106,7 +106,12 @@ struct JoinCommand: ParsableCommand {
             let candidates = document.scores.ranking.compactMap(document.scores.item).filter { ($0.priority ?? 0) > 0 }.prefix(15).map { item in
                 (item: item.item, label: document.moduleTitle(item.module) + " · " + document.prompt(item.item))
             }
-            app.voting(on: Array(candidates), budget: state.votesPerParticipant)
+            // Gaps the participant already put dots on stay listed, so they can take them back.
+            let listed = Set(candidates.map(\.item))
+            let voted = (app.record?.votes?.value ?? [:]).keys.sorted().filter { !listed.contains($0) }.map { item in
+                (item: item, label: (document.module(for: item).map { document.moduleTitle($0) + " · " } ?? "") + document.prompt(item))
+            }
+            app.voting(on: Array(candidates) + voted, budget: state.votesPerParticipant)
         }
         var running = true
         let initialState = try? session.facilitatorState()

@@ -135,6 +135,15 @@ import Testing
         app.loaded(state: state)
         #expect(app.update(.key(.character("x")), at: Self.start).isEmpty)
         #expect(app.update(.key(.enter), at: Self.start) == [.deleteGoal(id: "g-1")])
+        state.goals.append(Goal(id: "g-2", statement: "Second", created: Self.start, updated: Self.start))
+        app.loaded(state: state)
+        _ = app.update(.key(.down), at: Self.start)
+        _ = app.update(.key(.character("x")), at: Self.start)
+        #expect(app.update(.key(.enter), at: Self.start) == [.deleteGoal(id: "g-2")])  // ↓ reaches the second goal
+        state.goals.removeLast()
+        app.loaded(state: state)
+        _ = app.update(.key(.character("x")), at: Self.start)
+        #expect(app.update(.key(.enter), at: Self.start) == [.deleteGoal(id: "g-1")])  // the selection follows the shorter list
     }
 
     @Test func everyViewMatchesItsSnapshot() {

@@ -201,6 +201,39 @@ extension ParticipantApp {
         #expect(app.record?.votes?.value["it.platform.upkeep"] == 2)
     }
 
+    @Test func reviewFixes() throws {
+        // "p" is a letter in a free answer, not "previous".
+        var app = makeApp(name: "Anna", department: "it", language: .english)
+        app.joined(record())
+        let text = try #require(app.visibleItems.first { $0.item.kind.tag == .text }?.item)
+        app.open(text)
+        _ = app.type("help")
+        #expect(app.currentItem == text.id && app.textField.value == "help")
+        // Enter on a single choice that unlocks a question goes to that question.
+        let pim = try #require(app.visibleItems.first { $0.item.id == "it.product-data.pim" }?.item)
+        app.open(pim)
+        _ = app.press(.enter)  // the first option, "yes", unlocks the PIM coverage question
+        #expect(app.currentItem == "it.product-data.pim-coverage")
+        // A number item takes a comment, and emptying both values clears the answer.
+        let uptime = try #require(app.visibleItems.first { $0.item.id == "it.platform.uptime" }?.item)
+        app.open(uptime)
+        _ = app.type("99")
+        _ = app.press(.enter)
+        #expect(app.record?.currentAnswers["it.platform.uptime"] != nil)
+        app.open(uptime)
+        _ = app.press(.character("c"))
+        #expect(app.commentField != nil)
+        _ = app.press(.escape)
+        _ = app.press(.backspace, .backspace)
+        let effects = app.press(.enter)
+        #expect(effects == [.save(item: "it.platform.uptime", answer: nil)])
+        // An item that stops being asked while open sends the screen back to the overview.
+        let coverage = try #require(app.visibleItems.first { $0.item.id == "it.product-data.pim-coverage" }?.item)
+        app.open(coverage)
+        app.refreshed(record(answers: ["it.product-data.pim": Answer(.choice(.value(["no"])))]))
+        #expect(app.screen == .overview)
+    }
+
     @Test func interruptQuits() {
         var app = makeApp()
         #expect(app.update(.interrupt) == [.quit])
