@@ -151,6 +151,10 @@ public struct FacilitatorApp: Sendable {
     }
 
     private mutating func handle(_ key: Key) -> [Effect] {
+        // A screen too small to show a question cannot have it answered: only leaving works.
+        guard size.width >= ParticipantApp.minimumSize.width, size.height >= ParticipantApp.minimumSize.height else {
+            return key == .character("q") || key == .control("c") ? [.quit] : []
+        }
         if let confirmation {
             self.confirmation = nil
             guard key == .enter || key == .character("y") || key == .character("Y") else { return [] }
@@ -161,9 +165,6 @@ public struct FacilitatorApp: Sendable {
             }
         }
         if goalForm != nil { return handleGoalForm(key) }
-        guard size.width >= ParticipantApp.minimumSize.width, size.height >= ParticipantApp.minimumSize.height else {
-            return key == .character("q") || key == .control("c") ? [.quit] : []
-        }
         message = nil
         if drillItem != nil {
             switch key {
@@ -202,9 +203,9 @@ public struct FacilitatorApp: Sendable {
             resultSelection = 0
         case .down where view == .goals: goalSelection = min(max(0, state.goals.count - 1), goalSelection + 1)
         case .up where view == .goals: goalSelection = max(0, goalSelection - 1)
-        case .down: scroll += 1
+        case .down: scroll = min(scroll + 1, maximumScroll)
         case .up: scroll = max(0, scroll - 1)
-        case .pageDown: scroll += max(1, size.height - 6)
+        case .pageDown: scroll = min(scroll + max(1, size.height - 6), maximumScroll)
         case .pageUp: scroll = max(0, scroll - max(1, size.height - 6))
         case .character("e") where view == .report && state.revealed: return [.exportReport]
         case .character("p") where view == .dashboard, .character("P") where view == .dashboard: return [.proxyEntry]
@@ -268,6 +269,22 @@ public struct FacilitatorApp: Sendable {
         }
         goalForm = form
         return []
+    }
+
+    /// How far the current view can scroll: its lines less the room it has, so scrolling stops
+    /// at the end rather than running on.
+    var maximumScroll: Int {
+        switch view {
+        case .dashboard: return max(0, rows.count - (size.height - 8 - departments.count))
+        case .report:
+            guard state.revealed, let document else { return 0 }
+            return max(0, TextReportRenderer.render(document).split(separator: "\n", omittingEmptySubsequences: false).count - (size.height - 5))
+        case .results:
+            // The heat map and the perception matrix scroll; their length is bounded by the modules.
+            let dimensions = modules.reduce(0) { $0 + $1.dimensions.count + 2 }
+            return max(0, dimensions - (size.height - 8))
+        default: return 0
+        }
     }
 
     /// The items listed in the ranked-gaps or disagreements view, in order.

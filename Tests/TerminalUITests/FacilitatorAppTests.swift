@@ -184,3 +184,17 @@ import Testing
         }
     }
 }
+
+@Suite struct FacilitatorReviewFixTests {
+    @Test func scrollingStopsAtTheEndAndATooSmallScreenAnswersNoQuestion() {
+        var app = FacilitatorAppTests.app()
+        app.loaded(rows: FacilitatorAppTests.rows, skippedFiles: 0)
+        for _ in 0..<30 { _ = app.update(.key(.down), at: FacilitatorAppTests.start) }
+        #expect(app.maximumScroll == 0)
+        _ = app.update(.key(.character("n")), at: FacilitatorAppTests.start)  // asks
+        _ = app.update(.resize(width: 60, height: 15), at: FacilitatorAppTests.start)
+        #expect(app.update(.key(.enter), at: FacilitatorAppTests.start).isEmpty)  // hidden, so not answered
+        _ = app.update(.resize(width: 100, height: 30), at: FacilitatorAppTests.start)
+        #expect(app.update(.key(.enter), at: FacilitatorAppTests.start) == [.nextPhase])  // still asked, now answered
+    }
+}
