@@ -5,7 +5,12 @@
 public enum DisplayWidth {
     /// The columns `text` takes.
     public static func of(_ text: some StringProtocol) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        of(characters: text)
+    }
+
+    /// The columns a run of characters takes (a text field's contents, say).
+    public static func of(characters: some Sequence<Character>) -> Int {
+        characters.reduce(0) { $0 + of($1) }
     }
 
     /// The columns one character takes: that of its first scalar (what follows in a grapheme

@@ -86,10 +86,6 @@ public struct Tally: Sendable {
         add(answer, toItemAt: index, department: department)
     }
 
-    /// The position of `item` among the setup's items (every module's items, in module order):
-    /// what `add(_:toItemAt:department:)` takes.
-    public func position(of item: ItemID) -> Int? { itemIndex[item] }
-
     /// Counts one answer to the item at `index` among the setup's items (every module's items,
     /// in module order). For readers that already know the position, it saves a lookup per
     /// answer.

@@ -117,14 +117,6 @@ public enum FileSystem {
         public let modified: Int64
     }
 
-    /// The stamp of a regular file, or nil if it is missing or not a regular file.
-    public static func stamp(_ path: String) -> Stamp? {
-        var info = stat()
-        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        return Stamp(inode: UInt64(info.st_ino), size: Int64(info.st_size),
-                     modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
-    }
-
     /// The stamps of the regular files among `names` in `directory`, by name: one `fstatat`
     /// relative to the open folder each, so the kernel does not walk the whole path every time.
     /// Names that are missing or not regular files get nil.

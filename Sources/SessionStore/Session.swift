@@ -86,7 +86,7 @@ public struct Session: Sendable {
         }
         try FileSystem.makeDirectory(paths.locks)
         return try FileLock.withLock(paths.joinLock) { () throws(SessionError) in
-            if let existing = ParticipantCache().refresh(self).participants.first(where: { Self.sameName($0.profile.value.name, name) }) {
+            if let existing = participants(named: name).first {
                 guard existing.profile.value.department == department else {
                     throw .refused("\"\(Sanitized.excerpt(name))\" has already joined for \(existing.profile.value.department); "
                         + "join with that department to resume, or use another name")
@@ -101,6 +101,12 @@ public struct Session: Sendable {
             try write(record)
             return (record, false)
         }
+    }
+
+    /// The participants called `name`, compared as `join` compares names (ignoring case and
+    /// extra spaces).
+    public func participants(named name: String) -> [ParticipantRecord] {
+        load().participants.filter { Self.sameName($0.profile.value.name, name) }
     }
 
     /// The participant with `id`, read from their file.

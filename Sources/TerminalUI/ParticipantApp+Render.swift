@@ -34,7 +34,9 @@ extension ParticipantApp {
         }
         buffer.put(" " + top, x: 0, y: 0, style: .selected, limit: size.width)
         buffer.put(heading, x: 1, y: 2, style: Style(bold: true, color: .accent), limit: size.width - 2)
-        if let message { buffer.put(message, x: 1, y: size.height - 2, style: Style(color: .good), limit: size.width - 2) }
+        if let message {
+            buffer.put(DisplayWidth.truncate(message, to: size.width - 2), x: 1, y: size.height - 2, style: Style(color: .good))
+        }
         if let closedPhase, record != nil {
             let notice = ParticipantStrings.fill(words.answeringClosed, ["phase": closedPhase])
             buffer.fill(x: 0, y: 1, width: size.width, height: 1, style: Style(bold: true, color: .warning))

@@ -49,7 +49,7 @@ public struct ParticipantApp: Sendable {
     var nameField = TextField("", limit: 80)
     var departmentChoice = 0
     var languageChoice = 0
-    let askName: Bool, askDepartment: Bool, askLanguage: Bool
+    var askName: Bool, askDepartment: Bool, askLanguage: Bool
 
     // Overview, item and review screens.
     var overviewSelection = 0
@@ -193,6 +193,13 @@ public struct ParticipantApp: Sendable {
     /// Something the runtime did failed; the screen stays and says why.
     public mutating func failed(_ reason: String) {
         message = reason
+        // Joining failed (the name belongs to someone in another department, say): open the
+        // form, even for what was given on the command line, so it can be put right.
+        if record == nil && screen == .join {
+            askName = true
+            askDepartment = true
+            joinField = .name
+        }
     }
 
     // MARK: Update

@@ -1,3 +1,5 @@
+import Questionnaire
+
 /// A one-line text input: UTF-8, any script, with a cursor that moves by character. Control
 /// characters typed or pasted are dropped, so nothing that moves a terminal's cursor is stored.
 public struct TextField: Hashable, Sendable {
@@ -43,24 +45,16 @@ public struct TextField: Hashable, Sendable {
         buffer.fill(x: x, y: y, width: width, height: 1, style: style)
         // Scroll by characters until the part before the cursor fits.
         var start = 0
-        while start < cursor, DisplayWidthOf.columns(text[start..<cursor]) > width - 1 { start += 1 }
+        while start < cursor, DisplayWidth.of(characters: text[start..<cursor]) > width - 1 { start += 1 }
         var shown = "", used = 0
         for character in text[start...] {
-            let columns = DisplayWidthOf.columns([character])
+            let columns = DisplayWidth.of(character)
             if used + columns > width { break }
             shown.append(character)
             used += columns
         }
         buffer.put(shown, x: x, y: y, style: style, limit: width)
-        if focused { buffer.cursor = Point(x: x + DisplayWidthOf.columns(text[start..<cursor]), y: y) }
+        if focused { buffer.cursor = Point(x: x + DisplayWidth.of(characters: text[start..<cursor]), y: y) }
     }
 }
 
-import Questionnaire
-
-/// Display widths of character runs.
-enum DisplayWidthOf {
-    static func columns(_ characters: some Sequence<Character>) -> Int {
-        characters.reduce(0) { $0 + DisplayWidth.of($1) }
-    }
-}

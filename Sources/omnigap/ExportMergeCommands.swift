@@ -34,7 +34,7 @@ struct ExportCommand: ParsableCommand {
     /// The participant named by id, or by exact name (ignoring case) when that is unambiguous.
     static func find(_ key: String, in session: Session) throws(SessionError) -> ParticipantRecord {
         if let id = ParticipantID(rawValue: key) { return try session.participant(id) }
-        let matches = session.load().participants.filter { $0.profile.value.name.lowercased() == Session.cleanName(key).lowercased() }
+        let matches = session.participants(named: key)
         switch matches.count {
         case 1: return matches[0]
         case 0: throw .invalidArgument("no participant \"\(Sanitized.excerpt(key))\" in this session; `omnigap status` lists them")

@@ -115,7 +115,7 @@ struct RecordCommand: ParsableCommand {
     /// The participant named by id or name, or nil when no one has that name yet.
     private func existingParticipant(in session: Session) throws(SessionError) -> ParticipantRecord? {
         if let id = ParticipantID(rawValue: participant) { return try session.participant(id) }
-        let matches = session.load().participants.filter { $0.profile.value.name.lowercased() == Session.cleanName(participant).lowercased() }
+        let matches = session.participants(named: participant)
         guard matches.count <= 1 else {
             throw .invalidArgument("\(matches.count) participants are called \"\(Sanitized.excerpt(participant))\"; give the id: "
                 + matches.map(\.id.rawValue).joined(separator: ", "))

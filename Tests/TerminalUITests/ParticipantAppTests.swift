@@ -234,6 +234,15 @@ extension ParticipantApp {
         #expect(app.screen == .overview)
     }
 
+    @Test func aFailedJoinOpensTheForm() {
+        var app = makeApp(name: "Anna K.", department: "logistics", language: .english)
+        app.failed("\"Anna K.\" has already joined for it")
+        #expect(app.render().lines.contains { $0.contains("Your name:") })
+        _ = app.type(" 2")
+        #expect(app.press(.enter).isEmpty)  // then the department
+        #expect(app.press(.enter) == [.join(name: "Anna K. 2", department: "logistics", language: .english)])
+    }
+
     @Test func interruptQuits() {
         var app = makeApp()
         #expect(app.update(.interrupt) == [.quit])

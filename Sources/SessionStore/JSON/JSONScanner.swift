@@ -75,17 +75,6 @@ public struct JSONScanner {
         return start..<(offset - 1)
     }
 
-    /// Whether the bytes in `span` are exactly `name`.
-    public func span(_ span: Range<Int>, equals name: [UInt8]) -> Bool {
-        guard span.count == name.count else { return false }
-        var index = 0
-        for position in span {
-            if bytes[position] != name[index] { return false }
-            index += 1
-        }
-        return true
-    }
-
     /// Consumes `[`.
     public mutating func beginArray() throws(JSONSyntaxError) {
         try expect(UInt8(ascii: "["), "an array")
@@ -155,12 +144,6 @@ public struct JSONScanner {
     public mutating func readNull() throws(JSONSyntaxError) {
         skipWhitespace()
         if !consumeLiteral("null") { throw error("null was expected", ranOut: isCutLiteral("null")) }
-    }
-
-    /// Consumes `null` if it comes next.
-    public mutating func readNullIfPresent() -> Bool {
-        skipWhitespace()
-        return consumeLiteral("null")
     }
 
     public mutating func readDouble() throws(JSONSyntaxError) -> Double {
