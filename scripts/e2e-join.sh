@@ -328,8 +328,21 @@ see "the results show the heat map" "Platform and releases"
 tm send-keys -t demo Tab
 see "Tab shows the ranked gaps" "1. "
 tm send-keys -t demo 4 e
-see "the report is exported" "Exported to $work/demo/report-"
-[ -s "$(ls "$work"/demo/report-*.txt 2>/dev/null | head -1)" ] && ok "the exported report is there" || fail "the exported report is there"
+see "e asks which format to export" "t text · m Markdown · h HTML · c CSV · j JSON · Esc cancel"
+tm send-keys -t demo h
+see "the report is exported as HTML" "Exported to $work/demo/report-"
+check "the exported HTML report is there and well-formed" python3 -c '
+import glob, sys, xml.etree.ElementTree as ET
+[path] = glob.glob(sys.argv[1] + "/report-*-en.html")
+root = ET.parse(path).getroot()
+assert root.tag == "html" and root.get("lang") == "en", root.tag
+assert len(root.findall(".//{http://www.w3.org/2000/svg}svg")) >= 6, "charts"' "$work/demo"
+exported() { compgen -G "$work/demo/report-*.$1" >/dev/null && [ -s "$(compgen -G "$work/demo/report-*.$1" | head -1)" ]; }
+for pick in "m:md" "c:csv" "j:json" "t:txt"; do
+  tm send-keys -t demo e "${pick%%:*}"
+  poll 5 exported "${pick##*:}" \
+    && ok "e then ${pick%%:*} exports the .${pick##*:} report" || fail "e then ${pick%%:*} exports the .${pick##*:} report"
+done
 tm send-keys -t demo q
 see "q leaves the demo" "EXITED rc=0"
 flag "the demo gives the terminal back" '#{alternate_on}' 0
@@ -479,7 +492,7 @@ for person in "${people[@]}"; do
   see "$who spent their dots" "Dots left: 0 of 3"
 done
 pane=f4
-tm send-keys -t f4 4 e
+tm send-keys -t f4 4 e t
 see "the report is exported" "Exported to $w4/report-"
 report4=$(ls "$w4"/report-*.txt | head -1)
 check "the exported report holds the goal, the votes and everyone's numbers" python3 -c '

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end checks of `omnigap report` on the real binary: the text report's sections, width and
 # languages; the JSON report against the independent Python reference; damaged files listed;
-# goals shown; untrusted text made harmless; wrong flags refused.
+# goals shown; Markdown, CSV and HTML (charts checked against the JSON); untrusted text made
+# harmless; wrong flags refused.
 # Usage: scripts/e2e-report.sh PATH-TO-OMNIGAP
 set -uo pipefail
 
@@ -99,6 +100,30 @@ rows = list(csv.reader(io.StringIO(data[3:].decode("utf-8"))))
 assert rows[0][:5] == ["item", "module", "dimension", "department", "n"], rows[0]
 assert len(rows) > 150 and all(len(r) == len(rows[0]) for r in rows), len(rows)
 assert any(r[3] == "all" for r in rows) and any(r[3] == "logistics" for r in rows)' report.csv
+
+# HTML: one self-contained file whose charts draw the JSON's numbers, in every language, with
+# untrusted text escaped.
+cat >ws/facilitator.json <<JSON
+{"format": "omnigap-facilitator", "version": 1, "session": "$sid", "revision": 1, "phase_index": 2, "revealed": true,
+ "votes_per_participant": 3, "goals": [{"id": "g-1", "statement": "<script>alert(1)</script> & returns in \\"every\\" store",
+ "kpi": "Return rate", "baseline": "12%", "target": "8%", "owner": "</td><img src=x onerror=alert(1)>", "due": "2027-03-31",
+ "links": ["logistics.returns"], "created": "2026-11-23T19:20:01.002Z", "updated": "2026-11-23T19:24:30.120Z"}]}
+JSON
+"$bin" report ws --format json -o report.json 2>/dev/null
+for lang in en pl sv it; do
+  run "report --format html --lang $lang -o FILE" 0 "$bin" report ws --format html --lang "$lang" -o "report-$lang.html"
+  "$bin" report ws --format json --lang "$lang" -o "report-$lang.json" 2>/dev/null
+  check "the $lang HTML is well-formed, self-contained, and its charts match the JSON" \
+    python3 "$root/Tests/reference/check_html_report.py" "report-$lang.html" "report-$lang.json" "$lang"
+done
+cp report-en.html "$work/out"
+contains "the goal's markup is escaped" "&lt;script&gt;alert(1)&lt;/script&gt; &amp; returns in &quot;every&quot; store"
+contains "the owner's markup is escaped" "&lt;/td&gt;&lt;img src=x onerror=alert(1)&gt;"
+contains "a comment's escape is shown, not sent, in HTML" 'Stores lag \u{1B}[31mbehind'
+no_escape "the HTML report holds no escape character"
+check "the Polish HTML is in Polish, with a decimal comma" grep -q 'Podsumowanie dla zarządu' report-pl.html
+check "the Polish HTML uses a decimal comma" grep -qE '[0-9],[0-9]{2} → [0-9],[0-9]{2}' report-pl.html
+run "--format md is Markdown" 0 "$bin" report ws --format md && contains "it is Markdown" "# Omnichannel gap report"
 
 # Wrong input.
 run "an unknown format is a usage error" 64 "$bin" report ws --format xml && contains "the bad value is named" "xml"

@@ -9,11 +9,7 @@ public enum MarkdownReportRenderer {
         let words = ReportStrings.forLanguage(document.language)
         let scores = document.scores
         var lines: [String] = []
-        func number(_ value: Double?) -> String {
-            guard let value, value.isFinite else { return "–" }
-            let text = String(format: "%.2f", value)
-            return words.decimalSeparator == "." ? text : text.replacingOccurrences(of: ".", with: words.decimalSeparator)
-        }
+        let number = LocalizedNumbers(words).fixed
         func level(_ level: Level) -> String {
             guard let stage = level.stage else { return words.noData }
             return "\(number(level.current)) → \(number(level.target)) (\(words.stage) \(stage.label(in: document.language))"

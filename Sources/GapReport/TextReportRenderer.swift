@@ -326,19 +326,10 @@ struct TextReportWriter {
     }
 
     /// Two decimals, with the language's decimal separator; "–" when undefined.
-    func number(_ value: Double?) -> String {
-        guard let value, value.isFinite else { return "–" }
-        let rounded = (value * 100).rounded() / 100
-        var text = String(format: "%.2f", rounded == 0 ? 0 : rounded)
-        if words.decimalSeparator != "." { text = text.replacingOccurrences(of: ".", with: words.decimalSeparator) }
-        return text
-    }
+    func number(_ value: Double?) -> String { LocalizedNumbers(words).fixed(value) }
 
     /// A KPI value as written, with the language's decimal separator.
-    func plain(_ value: Double) -> String {
-        let text = NumberFormatting.plain(value)
-        return words.decimalSeparator == "." ? text : text.replacingOccurrences(of: ".", with: words.decimalSeparator)
-    }
+    func plain(_ value: Double) -> String { LocalizedNumbers(words).plain(value) }
 
     /// Untrusted text with control characters and escape sequences made visible and harmless.
     func clean(_ text: String) -> String {

@@ -31,8 +31,9 @@ extension FacilitatorApp {
             case .reveal: text = words.confirmReveal
             case .nextPhase: text = FacilitatorStrings.fill(words.confirmNextPhase, ["phase": next])
             case .deleteGoal: text = words.confirmDeleteGoal
+            case .exportFormat: text = words.exportQuestion
             }
-            Dialog(title: title, message: text, keys: words.confirmKeys).render(into: &buffer)
+            Dialog(title: title, message: text, keys: confirmation == .exportFormat ? words.exportKeys : words.confirmKeys).render(into: &buffer)
         }
         return buffer
     }

@@ -13,8 +13,8 @@ public struct FacilitatorApp: Sendable {
         /// Move the agenda to the next phase.
         case nextPhase
         case reveal
-        /// Write the text report to a file in the session folder.
-        case exportReport
+        /// Write the report, in a format the facilitator picked, to a file in the session folder.
+        case exportReport(ReportFormat)
         /// Add a goal (no id yet) or replace the one with the draft's id.
         case saveGoal(GoalDraft)
         case deleteGoal(id: String)
@@ -44,7 +44,10 @@ public struct FacilitatorApp: Sendable {
         }
     }
 
-    enum Confirmation: Hashable, Sendable { case nextPhase, reveal, deleteGoal(String) }
+    enum Confirmation: Hashable, Sendable { case nextPhase, reveal, deleteGoal(String), exportFormat }
+
+    /// The keys of the export dialog, one per format; the same in every language.
+    static let exportKeys: [Character: ReportFormat] = ["t": .text, "m": .markdown, "h": .html, "c": .csv, "j": .json]
 
     /// A goal being written: the text of each field, and the goal it replaces, if any.
     public struct GoalDraft: Hashable, Sendable {
@@ -157,11 +160,17 @@ public struct FacilitatorApp: Sendable {
         }
         if let confirmation {
             self.confirmation = nil
+            if confirmation == .exportFormat {
+                guard case .character(let letter) = key, let format = Self.exportKeys.first(where: { String($0.key) == letter.lowercased() })?.value
+                else { return [] }
+                return [.exportReport(format)]
+            }
             guard key == .enter || key == .character("y") || key == .character("Y") else { return [] }
             switch confirmation {
             case .nextPhase: return [.nextPhase]
             case .reveal: return [.reveal]
             case .deleteGoal(let id): return [.deleteGoal(id: id)]
+            case .exportFormat: return []
             }
         }
         if goalForm != nil { return handleGoalForm(key) }
@@ -207,7 +216,7 @@ public struct FacilitatorApp: Sendable {
         case .up: scroll = max(0, scroll - 1)
         case .pageDown: scroll = min(scroll + max(1, size.height - 6), maximumScroll)
         case .pageUp: scroll = max(0, scroll - max(1, size.height - 6))
-        case .character("e") where view == .report && state.revealed: return [.exportReport]
+        case .character("e") where view == .report && state.revealed: confirmation = .exportFormat
         case .character("p") where view == .dashboard, .character("P") where view == .dashboard: return [.proxyEntry]
         case .character("+") where view == .agenda:
             return [.setVotesPerParticipant(min(10, state.votesPerParticipant + 1))]

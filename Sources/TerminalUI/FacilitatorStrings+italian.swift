@@ -24,6 +24,8 @@ extension FacilitatorStrings {
         noRatings: "ancora nessuna valutazione",
         reportHelp: "↑↓ PgUp PgDn scorri · e esporta in un file · 1-5 vista · q esci",
         exported: "Esportato in {path}",
+        exportQuestion: "Esportare il rapporto nella cartella della sessione. In quale formato?",
+        exportKeys: "t testo · m Markdown · h HTML · c CSV · j JSON · Esc annulla",
         drillPriority: "priorità",
         drillDisagreement: "disaccordo",
         drillLowConfidence: "bassa affidabilità",

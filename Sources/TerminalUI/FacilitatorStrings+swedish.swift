@@ -24,6 +24,8 @@ extension FacilitatorStrings {
         noRatings: "inga bedömningar ännu",
         reportHelp: "↑↓ PgUp PgDn bläddra · e exportera till fil · 1-5 vy · q avsluta",
         exported: "Exporterad till {path}",
+        exportQuestion: "Exportera rapporten till sessionsmappen. Vilket format?",
+        exportKeys: "t text · m Markdown · h HTML · c CSV · j JSON · Esc avbryt",
         drillPriority: "prioritet",
         drillDisagreement: "oenighet",
         drillLowConfidence: "låg tillförlitlighet",

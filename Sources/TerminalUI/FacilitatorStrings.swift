@@ -26,6 +26,8 @@ public struct FacilitatorStrings: InterfaceWords {
     public var noRatings: String
     public var reportHelp: String
     public var exported: String             // "Exported to {path}"
+    public var exportQuestion: String       // the export dialog's question
+    public var exportKeys: String           // "t text · m Markdown · h HTML · c CSV · j JSON · Esc cancel"
     public var drillPriority: String
     public var drillDisagreement: String
     public var drillLowConfidence: String
@@ -68,6 +70,8 @@ public struct FacilitatorStrings: InterfaceWords {
         noRatings: "no ratings yet",
         reportHelp: "↑↓ PgUp PgDn scroll · e export to a file · 1-5 view · q quit",
         exported: "Exported to {path}",
+        exportQuestion: "Export the report into the session folder. Which format?",
+        exportKeys: "t text · m Markdown · h HTML · c CSV · j JSON · Esc cancel",
         drillPriority: "priority",
         drillDisagreement: "disagreement",
         drillLowConfidence: "low confidence",

@@ -1,6 +1,18 @@
 import ArgumentParser
 import Foundation
+import GapReport
 import Questionnaire
+
+/// `--format md` reads as Markdown too: people type the file extension.
+extension ReportFormat: ExpressibleByArgument {
+    public init?(argument: String) {
+        let name = argument.lowercased()
+        guard let format = ReportFormat(rawValue: name) ?? ReportFormat.allCases.first(where: { $0.fileExtension == name }) else { return nil }
+        self = format
+    }
+
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
 
 extension Language: ExpressibleByArgument {
     public init?(argument: String) {

@@ -100,10 +100,10 @@ enum FacilitatorConsole {
                     _ = JoinCommand.answer(session, on: screen, name: nil, department: nil, language: nil)
                     screen.consumeInterrupt()
                     _ = app.update(.resize(width: screen.size.width, height: screen.size.height), at: .now())
-                case .exportReport:
+                case .exportReport(let format):
                     let document = ReportBuilder.document(for: session, language: language)
-                    let path = session.paths.root + "/report-\(Timestamp.now().date)-\(language.rawValue).txt"
-                    try FileSystem.writeAtomically(Array(TextReportRenderer.render(document).utf8), to: path)
+                    let path = session.paths.root + "/report-\(Timestamp.now().date)-\(language.rawValue).\(format.fileExtension)"
+                    try FileSystem.writeAtomically(Array(format.render(document).utf8), to: path)
                     app.informed(FacilitatorStrings.fill(FacilitatorStrings.forLanguage(language).exported, ["path": path]))
                 }
             } catch {

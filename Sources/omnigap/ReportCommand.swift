@@ -13,18 +13,16 @@ struct ReportCommand: ParsableCommand {
         discussion: """
             Consolidates every participant's answers with the scoring method in docs/scoring.md. \
             Damaged or foreign files are left out and listed at the end of the report (and on \
-            stderr). Text is printable at 80 columns; JSON carries every number for tools \
+            stderr). Text is printable at 80 columns; Markdown is for a wiki; HTML is one \
+            self-contained page with charts that prints on A4; CSV has a row per item and \
+            department for spreadsheets; JSON carries every number for tools \
             (docs/report-format.md).
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, markdown, csv
-    }
-
     @OptionGroup var session: SessionArgument
 
-    @Option(name: .long, help: "text, json, markdown or csv.")
-    var format: Format = .text
+    @Option(name: .long, help: "The report's format; md and txt work too. For a PDF, print the HTML from a browser.")
+    var format: ReportFormat = .text
 
     @Option(name: .long, help: "The report's language: en, pl, sv or it (default: the session's).")
     var lang: Language?
@@ -39,13 +37,7 @@ struct ReportCommand: ParsableCommand {
             StandardError.write(["note: \(document.skipped.count) file(s) left out of the report:"]
                 + document.skipped.map { "  " + Sanitized.visible("\($0.path): \($0.reason)") })
         }
-        let text: String
-        switch format {
-        case .text: text = TextReportRenderer.render(document)
-        case .json: text = JSONReportRenderer.render(document)
-        case .markdown: text = MarkdownReportRenderer.render(document)
-        case .csv: text = CSVReportRenderer.render(document)
-        }
+        let text = format.render(document)
         if let output, output != "-" {
             try storeOperation { () throws(SessionError) in try FileSystem.writeAtomically(Array(text.utf8), to: output) }
             StandardError.write(["Wrote the \(format.rawValue) report to \(output)"])

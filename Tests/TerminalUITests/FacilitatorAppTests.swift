@@ -169,6 +169,9 @@ import Testing
         _ = app.update(.key(.escape), at: Self.start)
         _ = app.update(.key(.character("4")), at: Self.start)
         screens.append(("report", app.render()))
+        _ = app.update(.key(.character("e")), at: Self.start)
+        screens.append(("export", app.render()))
+        _ = app.update(.key(.escape), at: Self.start)
         var withGoal = state
         withGoal.goals = [Goal(id: "g-1", statement: "One stock view for the web shop and every store", kpi: "Stock-sync latency",
                                baseline: "24 h", target: "15 min", owner: "IT manager", due: "2027-06-30", links: ["it.orders"],
@@ -181,6 +184,32 @@ import Testing
         for (name, buffer) in screens {
             snapshots.expect(buffer.lines.joined(separator: "\n") + "\n", matches: "facilitator-\(name)-100x30.txt")
             for line in buffer.lines { #expect(DisplayWidth.of(line) <= 100, "\(name): \(line)") }
+        }
+    }
+}
+
+@Suite struct FacilitatorExportTests {
+    @Test func theReportIsExportedInTheFormatPicked() {
+        var app = FacilitatorAppTests.app()
+        var state = FacilitatorState()
+        _ = app.update(.key(.character("4")), at: FacilitatorAppTests.start)
+        #expect(app.update(.key(.character("e")), at: FacilitatorAppTests.start).isEmpty)  // hidden results: nothing to export
+        #expect(!app.render().lines.contains { $0.contains("Which format?") })
+        state.revealed = true
+        app.loaded(state: state)
+        app.loaded(document: FacilitatorAppTests.document())
+        for (letter, format) in [("t", ReportFormat.text), ("m", .markdown), ("H", .html), ("c", .csv), ("j", .json)] {
+            #expect(app.update(.key(.character("e")), at: FacilitatorAppTests.start).isEmpty)
+            #expect(app.render().lines.contains { $0.contains("Which format?") })
+            #expect(app.render().lines.contains { $0.contains("t text · m Markdown · h HTML · c CSV · j JSON · Esc cancel") })
+            #expect(app.update(.key(.character(Character(letter))), at: FacilitatorAppTests.start) == [.exportReport(format)])
+            #expect(!app.render().lines.contains { $0.contains("Which format?") })
+        }
+        // Esc, or a key that names no format, closes the question and exports nothing.
+        for key in [Key.escape, .character("x"), .enter] {
+            _ = app.update(.key(.character("e")), at: FacilitatorAppTests.start)
+            #expect(app.update(.key(key), at: FacilitatorAppTests.start).isEmpty)
+            #expect(!app.render().lines.contains { $0.contains("Which format?") })
         }
     }
 }

@@ -1,0 +1,26 @@
+/// The formats a gap report comes in, and how each is written. The command line and the
+/// facilitator's console both export through this one list, so they always offer the same.
+public enum ReportFormat: String, CaseIterable, Sendable {
+    case text, markdown, html, csv, json
+
+    /// The file name extension for an exported report.
+    public var fileExtension: String {
+        switch self {
+        case .text: "txt"
+        case .markdown: "md"
+        case .html: "html"
+        case .csv: "csv"
+        case .json: "json"
+        }
+    }
+
+    public func render(_ document: ReportDocument) -> String {
+        switch self {
+        case .text: TextReportRenderer.render(document)
+        case .markdown: MarkdownReportRenderer.render(document)
+        case .html: HTMLReportRenderer.render(document)
+        case .csv: CSVReportRenderer.render(document)
+        case .json: JSONReportRenderer.render(document)
+        }
+    }
+}
