@@ -125,6 +125,12 @@ check "the Polish HTML is in Polish, with a decimal comma" grep -q 'Podsumowanie
 check "the Polish HTML uses a decimal comma" grep -qE '[0-9],[0-9]{2} → [0-9],[0-9]{2}' report-pl.html
 run "--format md is Markdown" 0 "$bin" report ws --format md && contains "it is Markdown" "# Omnichannel gap report"
 
+# The demo's own texts follow its language.
+run "demo --no-ui --lang pl" 0 "$bin" demo "$work/demo-pl" --no-ui --lang pl && {
+  contains "the Polish demo has a Polish title" "Nordic Home — droga do omnichannel"
+  contains "and Polish goals" "Zwroty z zakupów online przyjmowane w każdym salonie"
+}
+
 # Wrong input.
 run "an unknown format is a usage error" 64 "$bin" report ws --format xml && contains "the bad value is named" "xml"
 run "an unknown language is a usage error" 64 "$bin" report ws --lang de

@@ -54,7 +54,8 @@ struct DemoCommand: ParsableCommand {
         var source = ModuleSourceOptions()
         source.directory = nil
         let (_, report) = try source.load()
-        let request = NewSessionRequest(title: "Nordic Home — going omnichannel", moduleIDs: Session.standardModules, language: language)
+        let words = DemoWords.forLanguage(language)
+        let request = NewSessionRequest(title: words.title, moduleIDs: Session.standardModules, language: language)
         return try storeOperation { () throws(SessionError) in
             let session = try Session.create(at: folder, request: request, moduleFiles: report.moduleFiles)
             let simulation = Simulation(session: session, seed: 2026)
@@ -65,15 +66,55 @@ struct DemoCommand: ParsableCommand {
                 state.phaseStarted = Timestamp(milliseconds: now.milliseconds - 6 * 60_000)
                 state.revealed = true
                 state.goals = [
-                    Goal(id: "g-1", statement: "One stock view for the web shop and every store, updated within 15 minutes",
-                         kpi: "Stock-sync latency", baseline: "24 h", target: "15 min", owner: "IT manager", due: "2027-06-30",
-                         links: ["it.orders", "logistics.inventory"], created: now, updated: now),
-                    Goal(id: "g-2", statement: "Online returns accepted in every store, back on sale within a day",
-                         kpi: "Restock time", baseline: "6 days", target: "1 day", owner: "Head of logistics", due: "2027-03-31",
-                         links: ["logistics.returns"], created: now, updated: now),
+                    Goal(id: "g-1", statement: words.stockGoal, kpi: words.stockKPI, baseline: "24 h", target: "15 min", owner: words.stockOwner,
+                         due: "2027-06-30", links: ["it.orders", "logistics.inventory"], created: now, updated: now),
+                    Goal(id: "g-2", statement: words.returnsGoal, kpi: words.returnsKPI, baseline: words.returnsBaseline, target: words.returnsTarget,
+                         owner: words.returnsOwner, due: "2027-03-31", links: ["logistics.returns"], created: now, updated: now),
                 ]
             }
             return session
         }
     }
+}
+
+/// The sample workshop's own texts (its title and the two goals the room agreed), in the
+/// language the demo runs in, so a Polish demo reads as a Polish workshop would.
+struct DemoWords: InterfaceWords {
+    var title: String
+    var stockGoal: String
+    var stockKPI: String
+    var stockOwner: String
+    var returnsGoal: String
+    var returnsKPI: String
+    var returnsBaseline: String
+    var returnsTarget: String
+    var returnsOwner: String
+
+    static let english = DemoWords(
+        title: "Nordic Home — going omnichannel",
+        stockGoal: "One stock view for the web shop and every store, updated within 15 minutes", stockKPI: "Stock-sync latency",
+        stockOwner: "IT manager",
+        returnsGoal: "Online returns accepted in every store, back on sale within a day", returnsKPI: "Restock time",
+        returnsBaseline: "6 days", returnsTarget: "1 day", returnsOwner: "Head of logistics")
+
+    static let polish = DemoWords(
+        title: "Nordic Home — droga do omnichannel",
+        stockGoal: "Jeden widok stanów magazynowych dla sklepu internetowego i każdego salonu, aktualizowany w ciągu 15 minut",
+        stockKPI: "Opóźnienie synchronizacji stanów", stockOwner: "Kierownik IT",
+        returnsGoal: "Zwroty z zakupów online przyjmowane w każdym salonie i z powrotem w sprzedaży w ciągu doby",
+        returnsKPI: "Czas powrotu towaru do sprzedaży", returnsBaseline: "6 dni", returnsTarget: "1 dzień", returnsOwner: "Kierownik logistyki")
+
+    static let swedish = DemoWords(
+        title: "Nordic Home — på väg mot omnikanal",
+        stockGoal: "En gemensam lagerbild för webbutiken och varje butik, uppdaterad inom 15 minuter",
+        stockKPI: "Fördröjning i lagersynkroniseringen", stockOwner: "IT-chef",
+        returnsGoal: "Returer av webbköp tas emot i alla butiker och är till salu igen inom ett dygn",
+        returnsKPI: "Tid tills varan är säljbar igen", returnsBaseline: "6 dagar", returnsTarget: "1 dag", returnsOwner: "Logistikchef")
+
+    static let italian = DemoWords(
+        title: "Nordic Home — verso l'omnicanalità",
+        stockGoal: "Un'unica vista delle giacenze per il negozio online e per ogni punto vendita, aggiornata entro 15 minuti",
+        stockKPI: "Ritardo di sincronizzazione delle giacenze", stockOwner: "Responsabile IT",
+        returnsGoal: "Resi degli acquisti online accettati in ogni punto vendita e di nuovo in vendita entro un giorno",
+        returnsKPI: "Tempo di rimessa in vendita", returnsBaseline: "6 giorni", returnsTarget: "1 giorno", returnsOwner: "Responsabile logistica")
 }
