@@ -259,8 +259,9 @@ struct HTMLReportWriter {
 
     private mutating func itemDetail() {
         lines += ["<section id=\"detail\" class=\"page\">", "<h2>\(e(words.itemDetail))</h2>"]
-        // Fixed column widths: the question gets the room, the numbers only what they need.
-        let header = "<colgroup><col class=\"question\"/>" + String(repeating: "<col class=\"number\"/>", count: 7) + "<col class=\"notes\"/></colgroup>"
+        // Width hints: the question and the notes get the room, the numbers what their headings
+        // need (ids may break anywhere, so they never widen the table past the page).
+        let header = "<colgroup><col class=\"question\"/>" + String(repeating: "<col/>", count: 7) + "<col class=\"notes\"/></colgroup>"
             + "<thead><tr><th>\(e(html.question))</th><th class=\"n\">\(e(words.now))</th><th class=\"n\">\(e(words.target))</th>"
             + "<th class=\"n\">\(e(words.gap))</th><th class=\"n\">n</th><th class=\"n\">\(e(capitalized(words.spread)))</th>"
             + "<th class=\"n\">\(e(capitalized(words.importance)))</th><th class=\"n\">\(e(capitalized(words.priority)))</th><th>\(e(html.notes))</th></tr></thead>"

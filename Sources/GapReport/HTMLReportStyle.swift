@@ -58,11 +58,10 @@ enum HTMLReportStyle {
         svg .bar-label { font-size: 12px; }
         svg .bar-value { font-size: 11px; fill: var(--muted); }
         svg .rank { font-size: 14px; font-weight: bold; fill: var(--accent); }
-        table.detail { font-size: .78rem; table-layout: fixed; }
-        table.detail col.question { width: 38%; }
-        table.detail col.number { width: 6.6%; }
-        table.detail col.notes { width: 15.8%; }
-        table.detail th { white-space: normal; overflow-wrap: anywhere; }
+        table.detail { font-size: .78rem; }
+        table.detail col.question { width: 34%; }
+        table.detail col.notes { width: 16%; }
+        table.detail thead th { font-size: .85em; padding-left: .25rem; padding-right: .25rem; }
         table.detail .id { display: block; overflow-wrap: anywhere; font-family: "DejaVu Sans Mono", monospace; font-size: .7rem; color: var(--muted); }
         table.detail td.summary, td.notes { color: var(--muted); }
         tr.comments td { border-bottom: 1px solid var(--rule); padding-top: 0; }
@@ -80,7 +79,7 @@ enum HTMLReportStyle {
           tr, li, figure, svg, dl, .legend { break-inside: avoid; }
           thead { display: table-header-group; }
           tfoot { display: table-row-group; }
-          figure.radar svg { max-width: 12cm; }
+          figure.radar svg { max-width: 11cm; }
           table { font-size: .92em; }
           th, td { padding: .15rem .4rem; }
           h3 { margin: .7rem 0 .3rem; }
