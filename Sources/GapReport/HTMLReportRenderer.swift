@@ -239,8 +239,8 @@ struct HTMLReportWriter {
             lines.append("<p class=\"empty\">\(e(words.noGoals))</p>")
         } else {
             lines += ["<table class=\"goals\">",
-                      "<thead><tr><th class=\"n\">#</th><th>\(e(html.goal))</th><th>\(e(words.goalKPI))</th><th>\(e(words.goalBaseline)) → \(e(words.goalTarget))</th>"
-                        + "<th>\(e(words.goalOwner))</th><th>\(e(words.goalDue))</th><th>\(e(words.goalCloses))</th></tr></thead>", "<tbody>"]
+                      "<thead><tr><th class=\"n\">#</th><th>\(e(html.goal))</th><th>\(e(words.goalKPI))</th><th>\(e(capitalized(words.goalBaseline))) → \(e(words.goalTarget))</th>"
+                        + "<th>\(e(words.goalOwner))</th><th>\(e(capitalized(words.goalDue)))</th><th>\(e(words.goalCloses))</th></tr></thead>", "<tbody>"]
             for (index, goal) in document.goals.enumerated() {
                 lines.append("<tr><td class=\"n\">\(index + 1)</td><td>\(e(goal.statement))</td><td>\(e(goal.kpi))</td>"
                     + "<td>\(e(goal.baseline)) → \(e(goal.target))</td><td>\(e(goal.owner))</td><td>\(e(goal.due))</td>"
@@ -473,7 +473,7 @@ struct HTMLReportWriter {
 
     private func e(_ text: String) -> String { HTMLReportRenderer.escape(text) }
 
-    /// "spread" as a column heading: "Spread".
+    /// A word the other formats use mid-sentence ("spread", "due") as a column heading.
     private func capitalized(_ word: String) -> String { word.prefix(1).uppercased() + word.dropFirst() }
 
     /// An id usable in a fragment link: module ids are already plain, but a custom module's

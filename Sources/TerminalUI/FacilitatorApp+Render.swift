@@ -289,8 +289,14 @@ extension FacilitatorApp {
             buffer.wrap(words.noGoals, x: 2, y: 5, width: size.width - 4, maxLines: 2, style: .muted)
             return
         }
+        // Three lines a goal; the list scrolls so the selected goal is always on screen.
+        let capacity = max(1, (size.height - 9 + 2) / 3)
+        let first = max(0, min(goalSelection - capacity + 1, state.goals.count - capacity))
+        if first > 0 { buffer.put("↑ \(first)", x: size.width - 8, y: 3, style: .muted) }
+        let hiddenBelow = state.goals.count - first - capacity
+        if hiddenBelow > 0 { buffer.put("↓ \(hiddenBelow)", x: size.width - 8, y: size.height - 4, style: .muted) }
         var y = 5
-        for (index, goal) in state.goals.enumerated() where y < size.height - 4 {
+        for (index, goal) in state.goals.enumerated().dropFirst(first) where y < size.height - 4 {
             let selected = index == goalSelection
             buffer.put(DisplayWidth.pad("\(index + 1). " + goal.statement, to: size.width - 4), x: 2, y: y,
                        style: selected ? .selected : .strong, limit: size.width - 4)

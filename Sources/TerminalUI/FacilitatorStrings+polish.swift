@@ -24,7 +24,7 @@ extension FacilitatorStrings {
         noRatings: "brak ocen",
         reportHelp: "↑↓ PgUp PgDn przewiń · e eksportuj do pliku · 1-5 widok · q wyjdź",
         exported: "Wyeksportowano do {path}",
-        exportQuestion: "Wyeksportować raport do folderu sesji? W jakim formacie?",
+        exportQuestion: "Eksport raportu do folderu sesji. W jakim formacie?",
         exportKeys: "t tekst · m Markdown · h HTML · c CSV · j JSON · Esc anuluj",
         drillPriority: "priorytet",
         drillDisagreement: "rozbieżność ocen",

@@ -77,26 +77,35 @@ extension ParticipantApp {
         // While voting is open, the key to it joins the help (as the dot it places).
         frame(&buffer, heading: words.overviewTitle, help: words.overviewHelp + (voteCandidates.isEmpty ? "" : " · v ●"))
         let rows = dimensionRows
-        let visibleRows = size.height - 7
-        let first = max(0, min(overviewSelection - visibleRows + 1, rows.count - visibleRows))
-        var lastModule: String?
-        var y = 4
-        for (index, row) in rows.enumerated().dropFirst(first) where y < size.height - 3 {
-            if row.module.id != lastModule, y < size.height - 4 {
+        // The lines of the list: each module's title, then its dimensions. The list scrolls by
+        // lines, so the selected dimension stays on screen however many titles come before it.
+        var lines: [(title: String?, row: Int?)] = []
+        for (index, row) in rows.enumerated() {
+            if index == 0 || rows[index - 1].module.id != row.module.id {
                 let shared = sharedModules.contains(row.module.id) ? " (\(words.sharedSection))" : ""
-                buffer.put(row.module.title.resolved(in: language) + shared, x: 2, y: y, style: .strong, limit: size.width - 4)
-                y += 1
-                lastModule = row.module.id
+                lines.append((row.module.title.resolved(in: language) + shared, nil))
             }
+            lines.append((nil, index))
+        }
+        let visibleLines = max(1, size.height - 7)
+        let selectedLine = lines.firstIndex { $0.row == overviewSelection } ?? 0
+        let first = max(0, min(selectedLine - visibleLines + 1, lines.count - visibleLines))
+        let barWidth = 10
+        let labelWidth = size.width - 4 - barWidth - 8 - 2
+        for (offset, line) in lines.dropFirst(first).prefix(visibleLines).enumerated() {
+            let y = 4 + offset
+            if let title = line.title {
+                buffer.put(title, x: 2, y: y, style: .strong, limit: size.width - 4)
+                continue
+            }
+            guard let index = line.row else { continue }
+            let row = rows[index]
             let selected = index == overviewSelection
-            let barWidth = 10
             let count = "\(row.answered)/\(row.total)"
-            let labelWidth = size.width - 4 - barWidth - 8 - 2
             buffer.put("  " + DisplayWidth.pad(row.dimension.title.resolved(in: language), to: labelWidth), x: 2, y: y,
                        style: selected ? .selected : .plain)
             ProgressBar(done: row.answered, total: row.total).render(into: &buffer, x: 4 + labelWidth + 1, y: y, width: barWidth)
             buffer.put(DisplayWidth.padLeft(count, to: 7), x: 4 + labelWidth + barWidth + 1, y: y, style: selected ? .selected : .plain)
-            y += 1
         }
         if record?.done.value == true {
             buffer.put("✓ " + words.markedDone, x: 2, y: size.height - 3, style: Style(color: .good), limit: size.width - 4)

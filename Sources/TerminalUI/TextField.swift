@@ -1,7 +1,8 @@
 import Questionnaire
 
 /// A one-line text input: UTF-8, any script, with a cursor that moves by character. Control
-/// characters typed or pasted are dropped, so nothing that moves a terminal's cursor is stored.
+/// characters and bidi overrides typed or pasted are dropped, so nothing that moves a terminal's
+/// cursor or reorders text is stored.
 public struct TextField: Hashable, Sendable {
     public private(set) var text: [Character]
     /// The cursor's place, 0…text.count.
@@ -20,8 +21,10 @@ public struct TextField: Hashable, Sendable {
     public mutating func handle(_ key: Key) -> Bool {
         switch key {
         case .character(let character):
-            guard !character.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }),
-                  text.count < limit else { return true }
+            // Control characters and bidi overrides never enter the text: they would move a
+            // terminal's cursor, or make a comment read differently from what it is, wherever
+            // it is shown later.
+            guard !character.unicodeScalars.contains(where: Sanitized.isUnsafe), text.count < limit else { return true }
             text.insert(character, at: cursor)
             cursor += 1
         case .backspace:

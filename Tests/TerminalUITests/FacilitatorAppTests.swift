@@ -214,6 +214,28 @@ import Testing
     }
 }
 
+@Suite struct FacilitatorGoalListTests {
+    @Test func theGoalListScrollsToTheSelectedGoal() {
+        var app = FacilitatorAppTests.app(size: (80, 24))
+        var state = FacilitatorState()
+        state.goals = (1...9).map { number in
+            Goal(id: "g-\(number)", statement: "Goal number \(number)", kpi: "KPI \(number)", baseline: "1", target: "2", owner: "Owner",
+                 due: "2027-01-01", links: [], created: FacilitatorAppTests.start, updated: FacilitatorAppTests.start)
+        }
+        app.loaded(state: state)
+        _ = app.update(.key(.character("5")), at: FacilitatorAppTests.start)
+        var screen = app.render().lines
+        #expect(screen.contains { $0.contains("1. Goal number 1") } && !screen.contains { $0.contains("9. Goal number 9") })
+        #expect(screen.contains { $0.contains("↓ 4") })  // five fit at 80×24, four more below
+        for _ in 0..<8 { _ = app.update(.key(.down), at: FacilitatorAppTests.start) }
+        screen = app.render().lines
+        #expect(screen.contains { $0.contains("9. Goal number 9") } && !screen.contains { $0.contains("1. Goal number 1") })
+        #expect(screen.contains { $0.contains("↑ 4") } && !screen[20].contains("↓"))
+        for _ in 0..<8 { _ = app.update(.key(.up), at: FacilitatorAppTests.start) }
+        #expect(app.render().lines.contains { $0.contains("1. Goal number 1") })
+    }
+}
+
 @Suite struct FacilitatorReviewFixTests {
     @Test func scrollingStopsAtTheEndAndATooSmallScreenAnswersNoQuestion() {
         var app = FacilitatorAppTests.app()

@@ -248,3 +248,34 @@ extension ParticipantApp {
         #expect(app.update(.interrupt) == [.quit])
     }
 }
+
+@Suite struct OverviewScrollTests {
+    /// A custom department module with twelve dimensions, plus the shared module's eight: 20
+    /// dimensions and two module titles, more than an 80×24 screen has lines for.
+    @Test func theSelectedDimensionIsAlwaysOnScreen() {
+        let text = { (english: String) in LocalizedText([.english: english]) }
+        let big = QuestionnaireModule(
+            id: "big", version: "1", languages: [.english], title: text("Big department"), intro: text(""),
+            dimensions: (1...12).map { number in
+                Dimension(id: "d\(number)", title: text("Area number \(number)"), items: [
+                    Item(id: ItemID("big.d\(number).q"), kind: .maturity(levels: (1...4).map { text("Level \($0)") }), prompt: text("Question \(number)?")),
+                ])
+            })
+        let shared = shippedModules.first { $0.id == "omnichannel" }!
+        var app = ParticipantApp(title: "Big", modules: [big, shared], departments: ["big"], sharedModules: ["omnichannel"],
+                                 name: "Anna", department: "big", language: .english, sessionLanguage: .english, size: (80, 24))
+        app.joined(record(department: "big"))
+        let titles = app.dimensionRows.map { $0.dimension.title.resolved(in: .english) }
+        #expect(titles.count == 20)
+        for index in 0..<titles.count {
+            let screen = app.render().lines
+            let line = screen.firstIndex { $0.contains(titles[index]) }
+            #expect(line != nil, "dimension \(index + 1), \(titles[index]), is off the screen")
+            if let line { #expect(line >= 4 && line < 21) }
+            _ = app.press(.down)
+        }
+        // Back at the top, the first module's title shows again.
+        for _ in titles { _ = app.press(.up) }
+        #expect(app.render().lines[4].contains("Big department"))
+    }
+}

@@ -63,3 +63,17 @@ import Testing
         #expect(buffer[2, 0] == Cell.continuation)
     }
 }
+
+@Suite struct TextFieldTests {
+    @Test func controlCharactersAndBidiOverridesAreNeverStored() {
+        var field = TextField("", limit: 50)
+        for character in ["a", "\u{1B}", "b", "\u{202E}", "c", "\u{2066}", "\u{9B}", "ą", "\u{7F}", "店"] as [Character] {
+            _ = field.handle(.character(character))
+        }
+        #expect(field.value == "abcą店")
+        // Ordinary marks that only look unusual stay: a zero-width joiner in an emoji, an accent.
+        _ = field.handle(.character("👩‍💻"))
+        _ = field.handle(.character("é"))
+        #expect(field.value == "abcą店👩‍💻é")
+    }
+}
