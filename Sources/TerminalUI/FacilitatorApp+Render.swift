@@ -29,7 +29,7 @@ extension FacilitatorApp {
             let text: String
             switch confirmation {
             case .reveal: text = words.confirmReveal
-            case .nextPhase: text = FacilitatorStrings.fill(words.confirmNextPhase, ["phase": next])
+            case .nextPhase: text = FacilitatorStrings.fill(words.confirmNextPhase, ["phase": phaseName(next)])
             case .deleteGoal: text = words.confirmDeleteGoal
             case .exportFormat: text = words.exportQuestion
             }
@@ -51,7 +51,7 @@ extension FacilitatorApp {
         if let clock = phaseClock {
             let minutes = abs(clock.secondsLeft) / 60, seconds = abs(clock.secondsLeft) % 60
             let time = String(minutes) + ":" + (seconds < 10 ? "0" : "") + String(seconds)
-            phaseText = FacilitatorStrings.fill(words.phase, ["n": String(state.phaseIndex + 1), "total": String(agenda.count), "name": clock.phase.id])
+            phaseText = FacilitatorStrings.fill(words.phase, ["n": String(state.phaseIndex + 1), "total": String(agenda.count), "name": phaseName(clock.phase.id)])
                 + " · " + FacilitatorStrings.fill(clock.secondsLeft >= 0 ? words.left : words.over, ["time": time])
         } else {
             phaseText = FacilitatorStrings.fill(words.phase, ["n": "–", "total": String(agenda.count), "name": words.notStarted])
@@ -108,7 +108,7 @@ extension FacilitatorApp {
             let current = state.phaseStarted != nil && index == state.phaseIndex
             let past = state.phaseStarted != nil && index < state.phaseIndex
             let mark = current ? "▶" : past ? "✓" : " "
-            buffer.put("\(mark) \(index + 1). \(phase.id)", x: 2, y: y, style: current ? .strong : past ? .muted : .plain)
+            buffer.put("\(mark) \(index + 1). \(phaseName(phase.id))", x: 2, y: y, style: current ? .strong : past ? .muted : .plain)
             buffer.put("\(phase.minutes) min", x: 30, y: y, style: .muted)
             if current, let clock = phaseClock {
                 let total = phase.minutes * 60

@@ -108,6 +108,12 @@ public struct FacilitatorApp: Sendable {
 
     var words: FacilitatorStrings { FacilitatorStrings.forLanguage(language) }
 
+    /// A phase's name in the console's language: the standard phases are translated, a phase
+    /// from a custom agenda shows its id.
+    func phaseName(_ id: String) -> String {
+        words.phaseNames[id] ?? id
+    }
+
     func moduleTitle(_ id: String) -> String {
         modules.first { $0.id == id }?.title.resolved(in: language) ?? id
     }

@@ -10,6 +10,7 @@ extension FacilitatorStrings {
         noParticipants: "Ancora nessun partecipante. Per partecipare: omnigap join {dir}",
         skippedFiles: "File danneggiati esclusi: {count}; li elenca omnigap status",
         phase: "Fase {n}/{total}: {name}",
+        phaseNames: ["answer": "risposte", "review": "revisione", "goals": "obiettivi", "report": "rapporto"],
         left: "mancano {time}",
         over: "tempo scaduto da {time}",
         notStarted: "non iniziata",

@@ -10,6 +10,7 @@ extension FacilitatorStrings {
         noParticipants: "Nikt jeszcze nie dołączył. Aby dołączyć: omnigap join {dir}",
         skippedFiles: "Pominięte uszkodzone pliki: {count}; ich listę pokazuje omnigap status",
         phase: "Etap {n}/{total}: {name}",
+        phaseNames: ["answer": "odpowiedzi", "review": "przegląd wyników", "goals": "cele", "report": "raport"],
         left: "zostało {time}",
         over: "{time} ponad czas",
         notStarted: "nie rozpoczęto",

@@ -10,6 +10,7 @@ extension FacilitatorStrings {
         noParticipants: "Ingen har gått med ännu. Deltagarna kör: omnigap join {dir}",
         skippedFiles: "Skadade filer som hoppats över: {count}; omnigap status listar dem",
         phase: "Fas {n}/{total}: {name}",
+        phaseNames: ["answer": "svar", "review": "genomgång", "goals": "mål", "report": "rapport"],
         left: "{time} kvar",
         over: "{time} över tiden",
         notStarted: "inte startad",

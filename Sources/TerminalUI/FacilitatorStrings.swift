@@ -12,6 +12,8 @@ public struct FacilitatorStrings: InterfaceWords {
     public var noParticipants: String
     public var skippedFiles: String         // "{count} damaged file(s) skipped; see omnigap status"
     public var phase: String                // "Phase {n}/{total}: {name}"
+    /// The standard agenda's phases by id; a custom phase shows its own id.
+    public var phaseNames: [String: String]
     public var left: String                 // "{time} left"
     public var over: String                 // "{time} over"
     public var notStarted: String
@@ -56,6 +58,7 @@ public struct FacilitatorStrings: InterfaceWords {
         noParticipants: "Nobody has joined yet. Participants run: omnigap join {dir}",
         skippedFiles: "{count} damaged file(s) skipped; omnigap status lists them",
         phase: "Phase {n}/{total}: {name}",
+        phaseNames: ["answer": "answer", "review": "review", "goals": "goals", "report": "report"],
         left: "{time} left",
         over: "{time} over time",
         notStarted: "not started",

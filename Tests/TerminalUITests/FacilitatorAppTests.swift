@@ -214,6 +214,24 @@ import Testing
     }
 }
 
+@Suite struct FacilitatorPhaseNameTests {
+    @Test func theStandardPhasesAreNamedInTheConsolesLanguage() {
+        let modules = ["ecommerce", "omnichannel"].compactMap { id in shippedModules.first { $0.id == id } }
+        var app = FacilitatorApp(title: "Warsztat", folder: "/tmp/ws", agenda: AgendaPhase.standard + [AgendaPhase(id: "retro", minutes: 5)],
+                                 departments: ["ecommerce"], modules: modules, language: .polish, size: (100, 30), now: FacilitatorAppTests.start)
+        var state = FacilitatorState()
+        state.phaseIndex = 1
+        state.phaseStarted = FacilitatorAppTests.start
+        app.loaded(state: state)
+        #expect(app.render().lines[0].contains("Etap 2/5: przegląd wyników"))
+        _ = app.update(.key(.character("2")), at: FacilitatorAppTests.start)
+        let agenda = app.render().lines
+        for name in ["1. odpowiedzi", "3. cele", "4. raport", "5. retro"] { #expect(agenda.contains { $0.contains(name) }, "\(name)") }
+        _ = app.update(.key(.character("n")), at: FacilitatorAppTests.start)
+        #expect(app.render().lines.contains { $0.contains("Przejść do etapu „cele”?") })
+    }
+}
+
 @Suite struct FacilitatorGoalListTests {
     @Test func theGoalListScrollsToTheSelectedGoal() {
         var app = FacilitatorAppTests.app(size: (80, 24))

@@ -173,6 +173,13 @@ extension ParticipantApp {
         #expect(app.press(.character("D"), .enter).isEmpty)
     }
 
+    @Test func theClosedPhaseIsNamedInTheParticipantsLanguage() {
+        var app = makeApp(name: "Anna", department: "it", language: .polish)
+        app.joined(record(language: .polish))
+        app.answering(closedFor: "review")
+        #expect(app.render().lines[1].contains("etapu „przegląd wyników”"))
+    }
+
     @Test func dotsAreSpentWithinTheBudget() {
         var app = makeApp(name: "Anna", department: "it", language: .english)
         app.joined(record())
