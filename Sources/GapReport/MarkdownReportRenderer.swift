@@ -75,12 +75,14 @@ public enum MarkdownReportRenderer {
     }
 
     /// Text made inert in Markdown: control characters shown as escapes, line breaks folded,
-    /// and every character that could start markup, a link, an HTML tag or a table cell escaped.
+    /// and every character that could start markup, an HTML tag or a table cell escaped. With
+    /// the brackets escaped no link or image can form, so parentheses and "!" stay as written
+    /// and "(stage 2)" reads as it should in the raw file too.
     public static func escape(_ text: String) -> String {
         var result = ""
         for character in Sanitized.visible(text.split(whereSeparator: \.isNewline).joined(separator: " ")) {
             switch character {
-            case "\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "#", "+", "!", "|", "<", ">", "~": result += "\\" + String(character)
+            case "\\", "`", "*", "_", "{", "}", "[", "]", "#", "+", "|", "<", ">", "~": result += "\\" + String(character)
             default: result.append(character)
             }
         }

@@ -139,7 +139,8 @@ let snapshots = SnapshotFiles(directory: URL(fileURLWithPath: #filePath).deletin
     @Test func markdownCannotBeInjected() {
         let escaped = MarkdownReportRenderer.escape("| <script>x</script> [a](http://evil) **b** # c\n- d \u{1B}[31m")
         #expect(!escaped.contains("\n") && !escaped.contains("\u{1B}"))
-        for token in ["|", "<", ">", "[", "]", "(", ")", "*", "#"] {
+        #expect(escaped.contains("\\[a\\](http://evil)"))  // brackets escaped: no link can form
+        for token in ["|", "<", ">", "[", "]", "*", "#"] {
             #expect(!escaped.replacingOccurrences(of: "\\" + token, with: "").contains(token), "\(token) in \(escaped)")
         }
     }
