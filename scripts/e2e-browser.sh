@@ -19,7 +19,9 @@ cd "$work"
 source "$root/scripts/e2e-lib.sh"
 png_check() { python3 "$root/scripts/png_check.py" "$@"; }
 
-for tool in chromium pdfinfo pdftotext pdftoppm pdffonts; do
+# The browser: $CHROMIUM when set, else the first of Debian's, Ubuntu's and Google's names found.
+chromium=${CHROMIUM:-$(command -v chromium || command -v chromium-browser || command -v google-chrome || echo chromium)}
+for tool in "$chromium" pdfinfo pdftotext pdftoppm pdffonts; do
   command -v "$tool" >/dev/null || { echo "e2e-browser: $tool is missing; run scripts/install-browser" >&2; exit 1; }
 done
 
@@ -32,7 +34,7 @@ elapsed() { python3 -c 'import sys, time; print("%.1f s" % (time.time() - float(
 browser() {
   local name=$1 output=$2; shift 2
   rm -f "$output"
-  timeout 120 chromium --headless --no-sandbox --disable-gpu --user-data-dir="$work/profile" \
+  timeout 120 "$chromium" --headless --no-sandbox --disable-gpu --user-data-dir="$work/profile" \
     --no-first-run --no-default-browser-check "$@" >"$work/out" 2>&1; local status=$?
   if [ "$status" -eq 0 ] && [ -s "$output" ]; then ok "$name"; return 0; fi
   # The noise: dbus (no bus in a container) and the Debian wrapper's /dev/shm size test.
@@ -47,6 +49,10 @@ browser() {
 # The sample workshop: 24 participants in four departments plus the shared module, revealed,
 # with two goals.
 run "demo --no-ui" 0 "$bin" demo "$work/ws" --no-ui && contains "the demo printed its report" "OMNICHANNEL GAP REPORT"
+# A comment no line break can split (a long link): it must wrap, not push tables off the page.
+long_url="https://intranet.example.com/incidents?ref=$(printf 'OmnichannelStockSyncIncident%d' 1 2 3 4 5 6 7 8 9)"
+run "a participant comments with a long link" 0 "$bin" record "$work/ws" --participant "Lena W." --department it \
+  --item it.platform.upkeep --current 1 --target 3 --comment "See $long_url"
 
 declare -A overall=([en]="Overall maturity" [pl]="Ogólny poziom dojrzałości")
 # Section titles the JSON report does not carry (the departments' titles come from it).
@@ -139,6 +145,19 @@ PY
     awk '{ printf "     | %3d  %s\n", NR, $0 }' "firsts-$lang.txt" | head -40
   fi
 
+  check "nothing in the $lang PDF runs past the right margin (the long link wraps)" python3 - "report-$lang.pdf" <<'PY'
+import re, subprocess, sys
+out = subprocess.run(["pdftotext", "-bbox", sys.argv[1], "-"], capture_output=True, text=True, check=True).stdout
+worst = (0.0, "", 0)
+for number, page in enumerate(out.split("<page ")[1:], 1):
+    width = float(re.search(r'width="([\d.]+)"', page).group(1))
+    for x_max, word in re.findall(r'xMax="([\d.]+)"[^>]*>([^<]*)</word>', page):
+        if float(x_max) > worst[0]:
+            worst = (float(x_max), word, number)
+# A4 is 595 pt wide and the right margin 12 mm (34 pt): text ends before 561 pt, with a point to spare.
+print("rightmost text ends at %.1f pt (page %d: %s)" % (worst[0], worst[2], worst[1]))
+assert worst[0] <= 562, "text runs past the margin"
+PY
   check "the $lang PDF's text has \"${overall[$lang]}\" (its letters survived)" grep -qF "${overall[$lang]}" "text-$lang.txt"
   pdffonts "report-$lang.pdf" >"fonts-$lang.txt" 2>&1
   check "the $lang PDF embeds every font it uses" python3 -c '

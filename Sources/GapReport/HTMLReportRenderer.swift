@@ -173,8 +173,8 @@ struct HTMLReportWriter {
                   "<p class=\"level\">\(e(words.now)) → \(e(words.target)): \(e(levelText(module.level)))</p>"]
         if module.level.current != nil {
             let asRadar = module.dimensions.count >= 3
-            lines += ["<figure class=\"chart radar\">", asRadar ? radar(module) : dimensionBars(module),
-                      "<figcaption>\(e(ReportStrings.fill(asRadar ? html.radarCaption : html.barsCaption, ["department": title])))</figcaption>", "</figure>"]
+            lines += ["<figure class=\"chart \(asRadar ? "radar" : "bars")\">", asRadar ? radar(module) : dimensionBars(module),
+                      "<figcaption>\(e(asRadar ? html.radarCaption : html.barsCaption))</figcaption>", "</figure>"]
         }
         lines += ["<table class=\"dimensions\">",
                   "<thead><tr><th>\(e(words.dimension))</th><th class=\"n\">\(e(words.now))</th><th class=\"n\">\(e(words.target))</th><th class=\"n\">\(e(words.gap))</th><th class=\"n\">\(e(words.items))</th></tr></thead>",
@@ -374,10 +374,10 @@ struct HTMLReportWriter {
         let angle = geometry.angle(axis: axis)
         let anchorPoint = geometry.point(axis: axis, value: 4, outset: 12)
         let anchor = cos(angle) > 0.3 ? "start" : cos(angle) < -0.3 ? "end" : "middle"
-        var nameLines = TextWrapping.wrap(name, width: 22)
-        if nameLines.count > 2 { nameLines = [nameLines[0], DisplayWidth.truncate(nameLines[1...].joined(separator: " "), to: 22)] }
+        var nameLines = TextWrapping.wrap(name, width: 21)
+        if nameLines.count > 2 { nameLines = [nameLines[0], DisplayWidth.truncate(nameLines[1...].joined(separator: " "), to: 21)] }
         let rows = nameLines.count + 1
-        let lineHeight = 13.0
+        let lineHeight = 15.0
         // Above the centre the block grows upwards from the axis end, below it downwards.
         let top = sin(angle) < -0.3 ? anchorPoint.y - Double(rows - 1) * lineHeight
             : sin(angle) > 0.3 ? anchorPoint.y + lineHeight * 0.8 : anchorPoint.y - Double(rows - 1) * lineHeight / 2 + 4
@@ -392,7 +392,7 @@ struct HTMLReportWriter {
     /// For a department with fewer than three dimensions, where a radar has no area: a bar
     /// per dimension, current filled and target outlined, on the same 0–4 scale.
     private func dimensionBars(_ module: ModuleScore) -> String {
-        let rowHeight = 36.0, labelWidth = 220.0, scale = 100.0
+        let rowHeight = 36.0, labelWidth = 250.0, scale = 100.0
         let height = Double(module.dimensions.count) * rowHeight + 24
         var svg = ["<svg class=\"bars\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 680 \(coordinate(height))\" role=\"img\" "
             + "aria-label=\"\(e(document.moduleTitle(module.module)))\" data-module=\"\(e(module.module))\" data-scale=\"\(coordinate(scale))\">"]
@@ -403,7 +403,7 @@ struct HTMLReportWriter {
         }
         for (row, dimension) in module.dimensions.enumerated() {
             let y = Double(row) * rowHeight
-            let name = DisplayWidth.truncate(document.dimensionTitle(module: module.module, dimension: dimension.dimension), to: 34)
+            let name = DisplayWidth.truncate(document.dimensionTitle(module: module.module, dimension: dimension.dimension), to: 30)
             svg.append("<text class=\"bar-label\" x=\"0\" y=\"\(coordinate(y + 20))\">\(e(name))</text>")
             if let target = dimension.level.target {
                 svg.append("<rect class=\"target\" x=\"\(coordinate(labelWidth))\" y=\"\(coordinate(y + 6))\" width=\"\(coordinate(target * scale))\" height=\"20\" "
@@ -430,7 +430,7 @@ struct HTMLReportWriter {
             let y = Double(rank) * rowHeight
             let priority = item.priority ?? 0
             let width = priority / maximum * barSpace
-            let label = DisplayWidth.truncate("\(document.moduleTitle(item.module)) · \(document.prompt(item.item))", to: 100)
+            let label = DisplayWidth.truncate("\(document.moduleTitle(item.module)) · \(document.prompt(item.item))", to: 88)
             svg.append("<text class=\"rank\" x=\"0\" y=\"\(coordinate(y + 28))\">\(rank + 1)</text>")
             svg.append("<text class=\"bar-label\" x=\"\(coordinate(barLeft))\" y=\"\(coordinate(y + 13))\">\(e(label))</text>")
             svg.append("<rect class=\"bar\" x=\"\(coordinate(barLeft))\" y=\"\(coordinate(y + 18))\" width=\"\(coordinate(width))\" height=\"14\" "
@@ -476,12 +476,19 @@ struct HTMLReportWriter {
     /// A word the other formats use mid-sentence ("spread", "due") as a column heading.
     private func capitalized(_ word: String) -> String { word.prefix(1).uppercased() + word.dropFirst() }
 
-    /// An id usable in a fragment link: module ids are already plain, but a custom module's
-    /// id is not trusted.
+    /// An id usable in a fragment link, one to one with the module id: ASCII letters, digits
+    /// and "-" stay (so "customer-service" stays readable), anything else becomes "_" and its
+    /// hex code and "_", so "x.y" and "x_y" can never share an anchor.
     private func anchor(_ id: String) -> String {
-        String(id.unicodeScalars.map { scalar in
-            CharacterSet.alphanumerics.contains(scalar) && scalar.isASCII ? Character(scalar) : "-"
-        })
+        var result = ""
+        for scalar in id.unicodeScalars {
+            if scalar.isASCII, scalar == "-" || CharacterSet.alphanumerics.contains(scalar) {
+                result.unicodeScalars.append(scalar)
+            } else {
+                result += "_" + String(scalar.value, radix: 16) + "_"
+            }
+        }
+        return result
     }
 
     private func points(_ list: [(x: Double, y: Double)]) -> String {
@@ -498,8 +505,8 @@ func coordinate(_ value: Double) -> String {
 /// Where a radar chart puts things: axis `i` of `n` points up for `i = 0` and goes round
 /// clockwise; a value `v` lies `v / 4` of the radius out from the centre.
 struct RadarGeometry {
-    static let width = 600.0, height = 370.0, radius = 125.0
-    static let centre = (x: 300.0, y: 185.0)
+    static let width = 680.0, height = 380.0, radius = 125.0
+    static let centre = (x: 340.0, y: 190.0)
     let axes: Int
 
     func angle(axis: Int) -> Double {

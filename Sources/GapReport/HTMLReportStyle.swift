@@ -19,6 +19,8 @@ enum HTMLReportStyle {
         nav.contents a { color: var(--accent); text-decoration: none; }
         table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; font-size: .9rem; }
         th, td { border-bottom: 1px solid var(--rule); padding: .25rem .45rem; text-align: left; vertical-align: top; }
+        /* A long URL or word in a comment wraps instead of pushing the page wider. */
+        h1, p, td, li, dd, figcaption { overflow-wrap: anywhere; }
         thead th { border-bottom: 2px solid var(--ink); }
         tfoot th, tfoot td { border-top: 2px solid var(--ink); font-weight: bold; }
         .n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
@@ -41,14 +43,14 @@ enum HTMLReportStyle {
         .swatch { display: inline-block; min-width: 2.6rem; text-align: center; padding: 0 .3rem; border: 1px solid var(--rule); }
         figure { margin: .5rem 0 1rem; }
         figure svg { width: 100%; height: auto; display: block; }
-        figure.radar svg { max-width: 40rem; margin: 0 auto; }
+        figure.radar svg { max-width: 44rem; margin: 0 auto; }
         figcaption { font-size: .8rem; text-align: center; }
         svg text { font-family: "DejaVu Sans", "Segoe UI", Helvetica, Arial, sans-serif; fill: var(--ink); }
         svg .ring { fill: none; stroke: #c9ced4; stroke-width: 1; }
         svg .axis, svg .grid { stroke: #d5d9de; stroke-width: 1; }
-        svg .ring-label { font-size: 10px; fill: var(--muted); }
-        svg .axis-label { font-size: 12px; }
-        svg .axis-label .figures { fill: var(--muted); font-size: 10px; }
+        svg .ring-label { font-size: 11px; fill: var(--muted); }
+        svg .axis-label { font-size: 14px; }
+        svg .axis-label .figures { fill: var(--muted); font-size: 12px; }
         svg polygon.current, svg rect.current { fill: rgba(74, 127, 181, .35); stroke: var(--fill); stroke-width: 2; }
         svg polygon.target { fill: none; stroke: #c0392b; stroke-width: 2; stroke-dasharray: 6 4; }
         svg rect.target { fill: none; stroke: #c0392b; stroke-width: 2; stroke-dasharray: 6 4; }
@@ -79,7 +81,7 @@ enum HTMLReportStyle {
           tr, li, figure, svg, dl, .legend { break-inside: avoid; }
           thead { display: table-header-group; }
           tfoot { display: table-row-group; }
-          figure.radar svg { max-width: 11cm; }
+          figure.radar svg { max-width: 12.5cm; }
           table { font-size: .92em; }
           th, td { padding: .15rem .4rem; }
           h3 { margin: .7rem 0 .3rem; }

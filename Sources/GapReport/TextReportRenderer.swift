@@ -67,10 +67,10 @@ struct TextReportWriter {
                 + stageText(score.level.stage) + " — \(words.weakestLinkNote).", indent: 2)
         }
         lines.append("")
-        lines.append("  " + words.topGaps + ":")
+        lines += wrap(words.topGaps + ":", indent: 2)
         // Only real gaps: an item already at its target has nothing to close.
         let top = document.scores.ranking.compactMap(document.scores.item).filter { ($0.priority ?? 0) > 0 }.prefix(5)
-        if top.isEmpty { lines.append("    " + words.noData) }
+        if top.isEmpty { lines += wrap(words.noData, indent: 4) }
         for (rank, item) in top.enumerated() {
             let label = "\(document.moduleTitle(item.module)) · \(document.prompt(item.item))"
             let numbers = " \(number(item.current)) → \(number(item.target))"
@@ -78,7 +78,7 @@ struct TextReportWriter {
             lines.append(lead + DisplayWidth.pad(label, to: width - DisplayWidth.of(lead) - DisplayWidth.of(numbers)) + numbers)
         }
         lines.append("")
-        lines.append("  " + words.biggestDisagreements + ":")
+        lines += wrap(words.biggestDisagreements + ":", indent: 2)
         let disagreements = document.scores.items.filter(\.disagreement)
             .sorted { ($0.spread ?? 0, $1.item) > ($1.spread ?? 0, $0.item) }.prefix(5)
         if disagreements.isEmpty { lines.append("    –") }
@@ -90,7 +90,7 @@ struct TextReportWriter {
         let voted = document.scores.votes.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(5)
         if !voted.isEmpty {
             lines.append("")
-            lines.append("  " + words.dotVotes + ":")
+            lines += wrap(words.dotVotes + ":", indent: 2)
             for (item, count) in voted {
                 let dots = " " + String(repeating: "●", count: min(count, 10)) + " \(count)"
                 let label = document.module(for: item).map { document.moduleTitle($0) + " · " } ?? ""
@@ -119,7 +119,7 @@ struct TextReportWriter {
             .filter { $0.module == score.module && ($0.priority ?? 0) > 0 }.prefix(3)
         if !gaps.isEmpty {
             lines.append("")
-            lines.append("  " + words.topGaps + ":")
+            lines += wrap(words.topGaps + ":", indent: 2)
             for item in gaps {
                 let numbers = " \(number(item.current)) → \(number(item.target))"
                 lines.append("    " + DisplayWidth.pad(document.prompt(item.item), to: width - 4 - DisplayWidth.of(numbers)) + numbers)
@@ -129,12 +129,12 @@ struct TextReportWriter {
             document.module(score.module)?.item(comment.item) != nil && !comment.isAnswer
         }
         lines.append("")
-        lines.append("  " + words.comments + ":")
-        if comments.isEmpty { lines.append("    " + words.noComments) }
+        lines += wrap(words.comments + ":", indent: 2)
+        if comments.isEmpty { lines += wrap(words.noComments, indent: 4) }
         for comment in comments.prefix(8) {
             lines += wrap("– [\(document.moduleTitle(comment.department))] \(clean(comment.text))", indent: 4, hanging: 2)
         }
-        if comments.count > 8 { lines.append("    " + ReportStrings.fill(words.moreComments, ["count": String(comments.count - 8)])) }
+        if comments.count > 8 { lines += wrap(ReportStrings.fill(words.moreComments, ["count": String(comments.count - 8)]), indent: 4) }
     }
 
     mutating func perceptionGaps() {
@@ -159,8 +159,8 @@ struct TextReportWriter {
         }
         lines.append("")
         let flagged = document.scores.perceptionGaps.filter(\.flagged).sorted { ($0.gap ?? 0) > ($1.gap ?? 0) }
-        lines.append("  " + words.flaggedItems + ":")
-        if flagged.isEmpty { lines.append("    " + words.noFlaggedItems) }
+        lines += wrap(words.flaggedItems + ":", indent: 2)
+        if flagged.isEmpty { lines += wrap(words.noFlaggedItems, indent: 4) }
         for gap in flagged {
             lines += wrap("\(document.prompt(gap.item)) — \(words.gap) \(number(gap.gap))", indent: 4)
             let means = gap.means.map { "\(document.moduleTitle($0.department)) \(number($0.mean))" }.joined(separator: " · ")
@@ -171,7 +171,7 @@ struct TextReportWriter {
     mutating func goals() {
         heading(words.goals)
         if document.goals.isEmpty {
-            lines.append("  " + words.noGoals)
+            lines += wrap(words.noGoals, indent: 2)
             return
         }
         for (index, goal) in document.goals.enumerated() {
@@ -204,7 +204,7 @@ struct TextReportWriter {
             lines.append(document.moduleTitle(module.id).uppercased())
             for item in module.items {
                 lines.append("")
-                lines.append("  " + item.id.rawValue)
+                lines += wrap(item.id.rawValue, indent: 2)
                 lines += wrap(item.prompt.resolved(in: document.language), indent: 4)
                 switch item.kind {
                 case .maturity: maturityDetail(item)
@@ -214,7 +214,7 @@ struct TextReportWriter {
                 }
                 let comments = scores.comments.filter { $0.item == item.id }
                 if !comments.isEmpty {
-                    lines.append("    " + (item.kind.name == "text" ? words.answers : words.comments) + ":")
+                    lines += wrap((item.kind.name == "text" ? words.answers : words.comments) + ":", indent: 4)
                     for comment in comments {
                         lines += wrap("– [\(document.moduleTitle(comment.department))] \(clean(comment.text))", indent: 6, hanging: 2)
                     }
@@ -244,7 +244,7 @@ struct TextReportWriter {
         lines += wrap("\(words.importance) \(number(score.importance)) · \(words.priority) \(number(score.priority))"
             + " · \(words.dontKnow) \(score.dontKnowCurrent)/\(score.dontKnowTarget)"
             + (flags.isEmpty ? "" : " · " + flags.joined(separator: ", ")), indent: 4)
-        lines.append("    " + histogram(words.currentLabel, score.currentHistogram) + "   " + histogram(words.targetLabel, score.targetHistogram))
+        lines += wrap(histogram(words.currentLabel, score.currentHistogram) + " · " + histogram(words.targetLabel, score.targetHistogram), indent: 4)
         if !score.byDepartment.isEmpty {
             let views = score.byDepartment.filter { $0.n > 0 }
                 .map { "\(document.moduleTitle($0.department)) \(number($0.current)) (\($0.n))" }

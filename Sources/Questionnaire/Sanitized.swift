@@ -1,13 +1,16 @@
 /// Text from a file, made safe to print in a message: control characters and escape sequences
 /// are never passed to the terminal, and long values are cut.
 public enum Sanitized {
-    /// Whether `scalar` must never reach a terminal: C0 and C1 controls, DEL, and the bidi
-    /// overrides that can make text read differently from what it is.
+    /// Whether `scalar` must never reach a terminal or a document: C0 and C1 controls, DEL, the
+    /// bidi overrides that can make text read differently from what it is, and the Unicode
+    /// noncharacters (U+FDD0–U+FDEF, and U+FFFE and U+FFFF in every plane), which no text should
+    /// hold and which make an XML or XHTML file ill-formed.
     public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F: true
         case 0x202A...0x202E, 0x2066...0x2069: true
-        default: false
+        case 0xFDD0...0xFDEF: true
+        default: scalar.value & 0xFFFE == 0xFFFE
         }
     }
 

@@ -167,8 +167,13 @@ public struct FacilitatorApp: Sendable {
         if let confirmation {
             self.confirmation = nil
             if confirmation == .exportFormat {
+                // Esc (or Ctrl-C) cancels; a key that names no format leaves the question open.
+                if key == .escape || key == .control("c") { return [] }
                 guard case .character(let letter) = key, let format = Self.exportKeys.first(where: { String($0.key) == letter.lowercased() })?.value
-                else { return [] }
+                else {
+                    self.confirmation = .exportFormat
+                    return []
+                }
                 return [.exportReport(format)]
             }
             guard key == .enter || key == .character("y") || key == .character("Y") else { return [] }

@@ -10,6 +10,23 @@ import Testing
 /// The HTML report: its snapshots, that it is well-formed, that its charts draw the numbers the
 /// JSON report gives, and that untrusted text cannot become markup.
 @Suite struct HTMLReportTests {
+    /// Custom module ids that differ only in punctuation get different anchors.
+    @Test func everyModuleGetsItsOwnAnchor() throws {
+        let modules = ["x.y", "x-y", "x_y"].map { id in
+            QuestionnaireModule(id: id, version: "1", languages: [.english], title: ReportRenderingTests.text(id, id), intro: ReportRenderingTests.text("", ""),
+                                dimensions: [Dimension(id: "d", title: ReportRenderingTests.text("D", "D"), items: [
+                                    ReportRenderingTests.maturity("\(id).d.q", ReportRenderingTests.text("Q?", "Q?"))])])
+        }
+        let setup = ScoringSetup(modules: modules, departments: ["x.y", "x-y", "x_y"], sharedModules: [], quorum: 1)
+        let document = ReportDocument(title: "Anchors", date: "2026-11-23", sessionID: "s-00000000000000aa", language: .english, setup: setup,
+                                      scores: Tally(setup: setup).scores(), goals: [], skipped: [])
+        let page = try XMLPage(HTMLReportRenderer.render(document))
+        let ids = page.elements.compactMap { $0.attributes["id"] }
+        #expect(Set(ids).count == ids.count, "\(ids)")
+        #expect(ids.contains("module-x-y") && ids.contains("module-x_2e_y") && ids.contains("module-x_5f_y"))
+        for link in page.elements.compactMap({ $0.attributes["href"] }) { #expect(ids.contains(String(link.dropFirst())), "\(link)") }
+    }
+
     /// A department with four dimensions, so its chart is a radar (the main fixture's
     /// departments have one or two, which get bars instead).
     static let web = QuestionnaireModule(
@@ -131,6 +148,11 @@ import Testing
         // The participant's comment with an escape sequence is shown the same way.
         #expect(page.text.contains("Nobody owns it; \\u{1B}[31mred\\u{1B}[0m alert"))
         #expect(HTMLReportRenderer.escape("a&b<c>d\"e'f\ng") == "a&amp;b&lt;c&gt;d&quot;e&#39;f g")
+        // Noncharacters are not allowed in XML: they are shown as escapes too. (Swift's string
+        // literals refuse them, so they are built from their code points.)
+        let nonCharacters = [0xFFFE, 0xFFFF, 0xFDD0, 0x10FFFF].map { String(Character(Unicode.Scalar($0)!)) }
+        #expect(HTMLReportRenderer.escape("a" + nonCharacters.joined(separator: "b")) == "a\\u{FFFE}b\\u{FFFF}b\\u{FDD0}b\\u{10FFFF}")
+        _ = try XMLPage(HTMLReportRenderer.render(ReportRenderingTests.document(.english, title: "Bad " + nonCharacters.joined() + " title")))
     }
 
     @Test func everyDepartmentStartsAPrintedPage() throws {

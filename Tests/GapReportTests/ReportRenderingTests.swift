@@ -99,6 +99,25 @@ import Testing
         }
     }
 
+    /// The sentences shown when a list is empty are the longest lines some languages have
+    /// (Polish "no shared item is seen 1.5 stages apart"): they wrap like everything else.
+    @Test(arguments: Language.allCases)
+    func theEmptyListSentencesFitEightyColumnsToo(_ language: Language) {
+        var tally = Tally(setup: Self.setup)
+        for department in ["sales", "stock"] {
+            let index = tally.department(department)!
+            tally.addParticipant(department: index, done: false)
+            tally.add(Self.rating(3, 4), to: "shared.goals.set", department: index)  // seen alike: nothing flagged
+        }
+        let document = ReportDocument(title: "Quiet", date: "2026-11-23", sessionID: "s-0123456789abcdef", language: language,
+                                      setup: Self.setup, scores: tally.scores(), goals: [], skipped: [])
+        let report = TextReportRenderer.render(document)
+        #expect(report.contains(DisplayWidth.truncate(ReportStrings.forLanguage(language).noFlaggedItems, to: 20).dropLast()))
+        for line in report.split(separator: "\n") {
+            #expect(DisplayWidth.of(line) <= 80, "\(language.rawValue): \(DisplayWidth.of(line)) columns: \(line)")
+        }
+    }
+
     @Test func untrustedTextNeverReachesTheTerminalRaw() {
         let report = TextReportRenderer.render(Self.document(.english, title: "Evil\u{1B}]0;pwned\u{7}\u{9B}31m title"))
         #expect(!report.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) })

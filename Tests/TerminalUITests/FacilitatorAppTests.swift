@@ -205,12 +205,14 @@ import Testing
             #expect(app.update(.key(.character(Character(letter))), at: FacilitatorAppTests.start) == [.exportReport(format)])
             #expect(!app.render().lines.contains { $0.contains("Which format?") })
         }
-        // Esc, or a key that names no format, closes the question and exports nothing.
-        for key in [Key.escape, .character("x"), .enter] {
-            _ = app.update(.key(.character("e")), at: FacilitatorAppTests.start)
+        // A key that names no format leaves the question open; Esc closes it; neither exports.
+        _ = app.update(.key(.character("e")), at: FacilitatorAppTests.start)
+        for key in [Key.character("x"), .enter, .down] {
             #expect(app.update(.key(key), at: FacilitatorAppTests.start).isEmpty)
-            #expect(!app.render().lines.contains { $0.contains("Which format?") })
+            #expect(app.render().lines.contains { $0.contains("Which format?") })
         }
+        #expect(app.update(.key(.escape), at: FacilitatorAppTests.start).isEmpty)
+        #expect(!app.render().lines.contains { $0.contains("Which format?") })
     }
 }
 

@@ -5,6 +5,7 @@ Usage: check_html_report.py REPORT.html REPORT.json [LANG]
 
 - The HTML parses as well-formed XML (so every tag is closed and every `&` escaped).
 - It is self-contained: no script, no external stylesheet, image or frame, no link off the page.
+- Every id is used once, and every link on the page has its target.
 - Every department has its section, marked to start a printed page.
 - The charts draw the JSON's numbers: each radar point's data-value equals the dimension's
   current or target, and lies value/4 of the radius from the centre; each top-gap bar's
@@ -42,11 +43,20 @@ def main():
             fail(f"a <{tag}> element: the report must be self-contained and inert")
         if element.get("src") is not None:
             fail(f"<{tag}> loads {element.get('src')}")
-        href = element.get("href")
+        href = element.get("href") or element.get("{http://www.w3.org/1999/xlink}href")
         if href is not None and not href.startswith("#"):
             fail(f"<{tag}> links off the page to {href}")
         if any(name.lower().startswith("on") for name in element.attrib):
             fail(f"<{tag}> has an event handler attribute")
+
+    ids = [element.get("id") for element in root.iter() if element.get("id") is not None]
+    repeated = sorted({i for i in ids if ids.count(i) > 1})
+    if repeated:
+        fail(f"ids used more than once: {repeated}")
+    for element in root.iter():
+        href = element.get("href") or element.get("{http://www.w3.org/1999/xlink}href")
+        if href is not None and href[1:] not in ids:
+            fail(f"the link {href} has no target")
 
     dimensions = {(m["id"], d["id"]): d for m in report["modules"] for d in m["dimensions"]}
     sections = {s.get("data-module"): s for s in root.iter("section") if "department" in (s.get("class") or "").split()}
