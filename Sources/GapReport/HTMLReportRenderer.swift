@@ -194,7 +194,7 @@ struct HTMLReportWriter {
             }
             lines.append("</ol>")
         }
-        let comments = scores.comments.filter { document.module(module.module)?.item($0.item) != nil && !$0.isAnswer }
+        let comments = document.comments(inModule: module.module).filter { !$0.isAnswer }
         lines.append("<h3>\(e(words.comments))</h3>")
         if comments.isEmpty { lines.append("<p class=\"empty\">\(e(words.noComments))</p>") } else {
             lines.append("<ul class=\"comments\">")
@@ -321,7 +321,7 @@ struct HTMLReportWriter {
         case .text:
             lines.append("<tr>" + question + "<td colspan=\"8\" class=\"summary\"></td></tr>")
         }
-        let comments = scores.comments.filter { $0.item == item.id }
+        let comments = document.comments(on: item.id)
         if !comments.isEmpty {
             lines.append("<tr class=\"comments\"><td colspan=\"9\"><span class=\"label\">\(e(item.kind.name == "text" ? words.answers : words.comments))</span><ul>"
                 + comments.map { "<li><span class=\"who\">\(e(document.moduleTitle($0.department)))</span> \(e($0.text))</li>" }.joined()

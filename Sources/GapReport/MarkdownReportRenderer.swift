@@ -45,7 +45,7 @@ public enum MarkdownReportRenderer {
                 lines.append("| \(escape(document.dimensionTitle(module: module.module, dimension: dimension.dimension))) | "
                     + "\(number(dimension.level.current)) | \(number(dimension.level.target)) | \(number(dimension.level.gap)) | \(dimension.itemsRated) |")
             }
-            let comments = scores.comments.filter { comment in document.module(module.module)?.item(comment.item) != nil }
+            let comments = document.comments(inModule: module.module)
             if !comments.isEmpty {
                 lines += ["", "**\(escape(words.comments))**", ""]
                 lines += comments.map { "- [\(escape(document.moduleTitle($0.department)))] \(escape($0.text))" }

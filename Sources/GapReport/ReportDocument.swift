@@ -14,6 +14,9 @@ public struct ReportDocument: Sendable {
     public let scores: Scores
     public let goals: [ReportGoal]
     public let skipped: [SkippedFile]
+    /// `scores.comments` by item, in their order. Grouped once, so a report of thousands of
+    /// comments does not scan them all again for every item and every department.
+    private let commentsByItem: [ItemID: [AttributedComment]]
 
     public init(title: String, date: String, sessionID: String, language: Language, setup: ScoringSetup, scores: Scores,
                 goals: [ReportGoal], skipped: [SkippedFile]) {
@@ -25,6 +28,19 @@ public struct ReportDocument: Sendable {
         self.scores = scores
         self.goals = goals
         self.skipped = skipped
+        var grouped: [ItemID: [AttributedComment]] = [:]
+        for comment in scores.comments { grouped[comment.item, default: []].append(comment) }
+        commentsByItem = grouped
+    }
+
+    /// The comments and free answers on `item`, in the report's order.
+    public func comments(on item: ItemID) -> [AttributedComment] {
+        commentsByItem[item] ?? []
+    }
+
+    /// The comments and free answers on the items of module `id`, in the report's order.
+    public func comments(inModule id: String) -> [AttributedComment] {
+        module(id)?.items.flatMap { comments(on: $0.id) } ?? []
     }
 
     /// The module with `id`.

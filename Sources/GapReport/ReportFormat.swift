@@ -14,6 +14,18 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         }
     }
 
+    /// The format's name as people write it; nil for text, whose name is a word of the
+    /// interface's language.
+    public var properName: String? {
+        switch self {
+        case .text: nil
+        case .markdown: "Markdown"
+        case .html: "HTML"
+        case .csv: "CSV"
+        case .json: "JSON"
+        }
+    }
+
     public func render(_ document: ReportDocument) -> String {
         switch self {
         case .text: TextReportRenderer.render(document)

@@ -125,9 +125,7 @@ struct TextReportWriter {
                 lines.append("    " + DisplayWidth.pad(document.prompt(item.item), to: width - 4 - DisplayWidth.of(numbers)) + numbers)
             }
         }
-        let comments = document.scores.comments.filter { comment in
-            document.module(score.module)?.item(comment.item) != nil && !comment.isAnswer
-        }
+        let comments = document.comments(inModule: score.module).filter { !$0.isAnswer }
         lines.append("")
         lines += wrap(words.comments + ":", indent: 2)
         if comments.isEmpty { lines += wrap(words.noComments, indent: 4) }
@@ -212,7 +210,7 @@ struct TextReportWriter {
                 case .number(let spec): numberDetail(item, unit: spec.unit.resolved(in: document.language))
                 case .text: break
                 }
-                let comments = scores.comments.filter { $0.item == item.id }
+                let comments = document.comments(on: item.id)
                 if !comments.isEmpty {
                     lines += wrap((item.kind.name == "text" ? words.answers : words.comments) + ":", indent: 4)
                     for comment in comments {

@@ -4,6 +4,15 @@ public enum TextWrapping {
     /// where possible; a word longer than a line is split. Existing line breaks are kept.
     public static func wrap(_ text: String, width: Int) -> [String] {
         let width = max(2, width)
+        // Fast path for the common case, a short line with single spaces: no character takes
+        // more columns than it has UTF-8 bytes, so one that has no more bytes than `width` fits,
+        // and wrapping would return it unchanged.
+        if text.utf8.count <= width, isSingleSpacedLine(text) { return [text] }
+        return wrapWords(text, width: width)
+    }
+
+    /// The wrapping itself, word by word.
+    static func wrapWords(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = "", lineWidth = 0
@@ -36,6 +45,22 @@ public enum TextWrapping {
             lines.append(line)
         }
         return lines
+    }
+
+    /// Whether `text` is one line whose words are separated by single spaces, with none at
+    /// either end: what `wrap` would make of it anyway.
+    private static func isSingleSpacedLine(_ text: String) -> Bool {
+        var previousWasSpace = true  // a leading space counts as doubled
+        for byte in text.utf8 {
+            if byte == 0x0A { return false }
+            if byte == 0x20 {
+                if previousWasSpace { return false }
+                previousWasSpace = true
+            } else {
+                previousWasSpace = false
+            }
+        }
+        return !previousWasSpace || text.isEmpty
     }
 
     /// `text` wrapped to `width`, the first line after `first`, the rest indented to match

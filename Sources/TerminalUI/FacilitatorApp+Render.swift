@@ -33,9 +33,16 @@ extension FacilitatorApp {
             case .deleteGoal: text = words.confirmDeleteGoal
             case .exportFormat: text = words.exportQuestion
             }
-            Dialog(title: title, message: text, keys: confirmation == .exportFormat ? words.exportKeys : words.confirmKeys).render(into: &buffer)
+            Dialog(title: title, message: text, keys: confirmation == .exportFormat ? exportKeyLine : words.confirmKeys).render(into: &buffer)
         }
         return buffer
+    }
+
+    /// "t text · m Markdown · h HTML · c CSV · j JSON · Esc cancel", from the keys the export
+    /// question answers to.
+    private var exportKeyLine: String {
+        (Confirmation.exportKeys.map { "\($0.key) \($0.format.properName ?? words.textFormat)" } + ["Esc \(words.cancel)"])
+            .joined(separator: " · ")
     }
 
     /// Title, tabs and the phase with its clock.
@@ -183,7 +190,7 @@ extension FacilitatorApp {
             y += buffer.wrap(views.joined(separator: " · "), x: 2, y: y, width: size.width - 4, maxLines: 2)
             y += 1
         }
-        for comment in document.scores.comments.filter({ $0.item == id }) where y < size.height - 3 {
+        for comment in document.comments(on: id) where y < size.height - 3 {
             y += buffer.wrap("– [\(moduleTitle(comment.department))] " + comment.text, x: 2, y: y, width: size.width - 4, maxLines: 2, style: .muted)
         }
     }
@@ -289,14 +296,15 @@ extension FacilitatorApp {
             buffer.wrap(words.noGoals, x: 2, y: 5, width: size.width - 4, maxLines: 2, style: .muted)
             return
         }
-        // Three lines a goal; the list scrolls so the selected goal is always on screen.
-        let capacity = max(1, (size.height - 9 + 2) / 3)
+        // Three lines a goal, from line 5 to above the message line; the list scrolls so the
+        // selected goal is always on screen.
+        let capacity = max(1, (size.height - 4 - 5 + 2) / 3)
         let first = max(0, min(goalSelection - capacity + 1, state.goals.count - capacity))
         if first > 0 { buffer.put("↑ \(first)", x: size.width - 8, y: 3, style: .muted) }
         let hiddenBelow = state.goals.count - first - capacity
         if hiddenBelow > 0 { buffer.put("↓ \(hiddenBelow)", x: size.width - 8, y: size.height - 4, style: .muted) }
-        var y = 5
-        for (index, goal) in state.goals.enumerated().dropFirst(first) where y < size.height - 4 {
+        for (offset, (index, goal)) in state.goals.enumerated().dropFirst(first).prefix(capacity).enumerated() {
+            let y = 5 + offset * 3
             let selected = index == goalSelection
             buffer.put(DisplayWidth.pad("\(index + 1). " + goal.statement, to: size.width - 4), x: 2, y: y,
                        style: selected ? .selected : .strong, limit: size.width - 4)
@@ -304,7 +312,6 @@ extension FacilitatorApp {
                            goal.owner.isEmpty ? nil : goal.owner, goal.due.isEmpty ? nil : goal.due,
                            goal.links.isEmpty ? nil : goal.links.joined(separator: ", ")].compactMap { $0 }
             buffer.put("   " + details.joined(separator: " · "), x: 2, y: y + 1, style: .muted, limit: size.width - 4)
-            y += 3
         }
     }
 }

@@ -44,10 +44,35 @@ public struct FacilitatorApp: Sendable {
         }
     }
 
-    enum Confirmation: Hashable, Sendable { case nextPhase, reveal, deleteGoal(String), exportFormat }
+    /// A question the console asks before it acts, and what each key answers to it.
+    enum Confirmation: Hashable, Sendable {
+        case nextPhase, reveal, deleteGoal(String)
+        /// Which format to export the report in.
+        case exportFormat
 
-    /// The keys of the export dialog, one per format; the same in every language.
-    static let exportKeys: [Character: ReportFormat] = ["t": .text, "m": .markdown, "h": .html, "c": .csv, "j": .json]
+        enum Answer: Equatable { case effect(Effect), cancel, unanswered }
+
+        /// The keys of the export question, one per format, in the order the dialog lists them;
+        /// the same in every language.
+        static let exportKeys: [(key: Character, format: ReportFormat)] = [("t", .text), ("m", .markdown), ("h", .html), ("c", .csv), ("j", .json)]
+
+        /// A yes/no question takes Enter or y as yes and any other key as no. The export question
+        /// takes a format's key; Esc or Ctrl-C cancels it, and a key that names no format leaves
+        /// it open.
+        func answer(_ key: Key) -> Answer {
+            let yes = key == .enter || key == .character("y") || key == .character("Y")
+            switch self {
+            case .nextPhase: return yes ? .effect(.nextPhase) : .cancel
+            case .reveal: return yes ? .effect(.reveal) : .cancel
+            case .deleteGoal(let id): return yes ? .effect(.deleteGoal(id: id)) : .cancel
+            case .exportFormat:
+                if key == .escape || key == .control("c") { return .cancel }
+                guard case .character(let letter) = key,
+                      let choice = Self.exportKeys.first(where: { String($0.key) == letter.lowercased() }) else { return .unanswered }
+                return .effect(.exportReport(choice.format))
+            }
+        }
+    }
 
     /// A goal being written: the text of each field, and the goal it replaces, if any.
     public struct GoalDraft: Hashable, Sendable {
@@ -108,10 +133,8 @@ public struct FacilitatorApp: Sendable {
 
     var words: FacilitatorStrings { FacilitatorStrings.forLanguage(language) }
 
-    /// A phase's name in the console's language: the standard phases are translated, a phase
-    /// from a custom agenda shows its id.
     func phaseName(_ id: String) -> String {
-        words.phaseNames[id] ?? id
+        FacilitatorStrings.phaseName(id, in: language)
     }
 
     func moduleTitle(_ id: String) -> String {
@@ -165,23 +188,15 @@ public struct FacilitatorApp: Sendable {
             return key == .character("q") || key == .control("c") ? [.quit] : []
         }
         if let confirmation {
-            self.confirmation = nil
-            if confirmation == .exportFormat {
-                // Esc (or Ctrl-C) cancels; a key that names no format leaves the question open.
-                if key == .escape || key == .control("c") { return [] }
-                guard case .character(let letter) = key, let format = Self.exportKeys.first(where: { String($0.key) == letter.lowercased() })?.value
-                else {
-                    self.confirmation = .exportFormat
-                    return []
-                }
-                return [.exportReport(format)]
-            }
-            guard key == .enter || key == .character("y") || key == .character("Y") else { return [] }
-            switch confirmation {
-            case .nextPhase: return [.nextPhase]
-            case .reveal: return [.reveal]
-            case .deleteGoal(let id): return [.deleteGoal(id: id)]
-            case .exportFormat: return []
+            switch confirmation.answer(key) {
+            case .effect(let effect):
+                self.confirmation = nil
+                return [effect]
+            case .cancel:
+                self.confirmation = nil
+                return []
+            case .unanswered:
+                return []
             }
         }
         if goalForm != nil { return handleGoalForm(key) }

@@ -29,7 +29,8 @@ public struct FacilitatorStrings: InterfaceWords {
     public var reportHelp: String
     public var exported: String             // "Exported to {path}"
     public var exportQuestion: String       // the export dialog's question
-    public var exportKeys: String           // "t text · m Markdown · h HTML · c CSV · j JSON · Esc cancel"
+    public var textFormat: String           // "text", the one format whose name is translated
+    public var cancel: String               // "cancel", after Esc
     public var drillPriority: String
     public var drillDisagreement: String
     public var drillLowConfidence: String
@@ -74,7 +75,8 @@ public struct FacilitatorStrings: InterfaceWords {
         reportHelp: "↑↓ PgUp PgDn scroll · e export to a file · 1-5 view · q quit",
         exported: "Exported to {path}",
         exportQuestion: "Export the report into the session folder. Which format?",
-        exportKeys: "t text · m Markdown · h HTML · c CSV · j JSON · Esc cancel",
+        textFormat: "text",
+        cancel: "cancel",
         drillPriority: "priority",
         drillDisagreement: "disagreement",
         drillLowConfidence: "low confidence",
@@ -91,4 +93,12 @@ public struct FacilitatorStrings: InterfaceWords {
         goalUnknownLink: "“{id}” is not an item or dimension id of this session.",
         confirmDeleteGoal: "Delete this goal?",
         dotsPerParticipant: "Dots per participant for voting: {count}")
+}
+
+extension FacilitatorStrings {
+    /// A phase's name in `language`: the standard agenda's phases are translated, a phase from
+    /// a custom agenda shows its id. The console and the participant screens both name phases.
+    public static func phaseName(_ id: String, in language: Language) -> String {
+        forLanguage(language).phaseNames[id] ?? id
+    }
 }

@@ -38,8 +38,7 @@ extension ParticipantApp {
             buffer.put(DisplayWidth.truncate(message, to: size.width - 2), x: 1, y: size.height - 2, style: Style(color: .good))
         }
         if let closedPhase, record != nil {
-            let phase = FacilitatorStrings.forLanguage(language).phaseNames[closedPhase] ?? closedPhase
-            let notice = ParticipantStrings.fill(words.answeringClosed, ["phase": phase])
+            let notice = ParticipantStrings.fill(words.answeringClosed, ["phase": FacilitatorStrings.phaseName(closedPhase, in: language)])
             buffer.fill(x: 0, y: 1, width: size.width, height: 1, style: Style(bold: true, color: .warning))
             buffer.put(" " + notice, x: 0, y: 1, style: Style(bold: true, color: .warning), limit: size.width)
         }

@@ -59,4 +59,16 @@ import Testing
         #expect(TextWrapping.wrap("a\n\nb", width: 10) == ["a", "", "b"])
         #expect(TextWrapping.hanging("aa bb cc", first: "1.", indent: 4, width: 9) == ["1.  aa bb", "    cc"])
     }
+
+    /// The short-line shortcut gives what wrapping word by word gives, for any text: spaces
+    /// doubled or at the ends, line breaks, wide and combining characters, emoji.
+    @Test func theShortLineShortcutChangesNothing() {
+        let pieces = ["a", "bc", " ", "  ", "\n", "é", "e\u{301}", "店", "👩‍💻", "\t", "Zażółć"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let width = Int.random(in: 2...20, using: &generator)
+            #expect(TextWrapping.wrap(text, width: width) == TextWrapping.wrapWords(text, width: max(2, width)), "\(text.debugDescription) at \(width)")
+        }
+    }
 }
