@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "Scoring", targets: ["Scoring"]),
         .library(name: "GapReport", targets: ["GapReport"]),
         .library(name: "TerminalUI", targets: ["TerminalUI"]),
+        .library(name: "Workshop", targets: ["Workshop"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -45,6 +46,13 @@ let package = Package(
             name: "TerminalUI",
             dependencies: ["Questionnaire", "SessionStore", "Scoring", "GapReport"]
         ),
+        /// The runtimes: the participant and facilitator loops over any `Terminal`, the effects
+        /// they carry out, and the workshop's reports built from the session. No ncurses, no
+        /// command line: tests run both runtimes in-process on a scripted terminal.
+        .target(
+            name: "Workshop",
+            dependencies: ["Questionnaire", "SessionStore", "Scoring", "GapReport", "TerminalUI"]
+        ),
         /// ncursesw, as a system library with a shim for what Swift cannot import.
         .systemLibrary(
             name: "CNcurses",
@@ -65,6 +73,7 @@ let package = Package(
                 "Scoring",
                 "GapReport",
                 "TerminalUI",
+                "Workshop",
                 "NcursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -93,6 +102,10 @@ let package = Package(
             name: "TerminalUITests",
             dependencies: ["TerminalUI", "Questionnaire", "SessionStore", "TestSupport"],
             exclude: ["Snapshots"]
+        ),
+        .testTarget(
+            name: "WorkshopTests",
+            dependencies: ["Workshop", "TerminalUI", "SessionStore", "GapReport", "Questionnaire"]
         ),
         .testTarget(
             name: "ScoringTests",

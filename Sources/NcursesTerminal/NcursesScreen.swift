@@ -10,7 +10,7 @@ import TerminalUI
 /// Ctrl-C, SIGTERM and SIGHUP (as an `.interrupt` event for the caller to act on), and a crash
 /// (a last-resort `endwin` from the fatal-signal handler). ncurses is not thread-safe: one thread
 /// owns the screen and makes every call.
-public final class NcursesScreen {
+public final class NcursesScreen: Terminal {
     /// Whether colours are used: the terminal has them and NO_COLOR is not set.
     public let usesColor: Bool
     private var running = true

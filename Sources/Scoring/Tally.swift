@@ -8,7 +8,7 @@ import Questionnaire
 /// and histograms all follow from four counts. A tally is a value; parallel readers each fill
 /// their own and `merge` them, in any order, to the same result.
 public struct Tally: Sendable {
-    let setup: ScoringSetup
+    public let setup: ScoringSetup
     /// Each item's place: its index in `items`, its module and whether that module is shared.
     let itemIndex: [ItemID: Int]
     let items: [Item]

@@ -17,6 +17,9 @@ public struct FacilitatorState: Hashable, Sendable {
     /// How many dots each participant may place on the gaps.
     public var votesPerParticipant = 3
     public var goals: [Goal] = []
+    /// The gaps open for dot voting, chosen when the results were revealed (and kept up to date
+    /// by the console): participants read this list instead of each consolidating every file.
+    public var voteItems: [ItemID] = []
 
     public init() {}
 }
@@ -68,8 +71,9 @@ extension FacilitatorState {
             ("phase_index", String(phaseIndex)),
         ]
         if let phaseStarted { members.append(("phase_started", JSONText.string(phaseStarted.description))) }
-        members += [("revealed", revealed ? "true" : "false"), ("votes_per_participant", String(votesPerParticipant)),
-                    ("goals", JSONText.blockArray(goals, indent: 2))]
+        members += [("revealed", revealed ? "true" : "false"), ("votes_per_participant", String(votesPerParticipant))]
+        if !voteItems.isEmpty { members.append(("vote_items", JSONText.stringArray(voteItems.map(\.rawValue)))) }
+        members.append(("goals", JSONText.blockArray(goals, indent: 2)))
         return JSONText.blockObject(members) + "\n"
     }
 
@@ -89,6 +93,7 @@ extension FacilitatorState {
         state.phaseStarted = root["phase_started"]?.string.flatMap(Timestamp.init(iso:))
         state.revealed = root["revealed"]?.bool ?? false
         state.votesPerParticipant = max(0, root["votes_per_participant"]?.int ?? 3)
+        state.voteItems = (root["vote_items"]?.array ?? []).compactMap { $0.string.map(ItemID.init(rawValue:)) }
         for entry in root["goals"]?.array ?? [] {
             guard let id = entry["id"]?.string, let statement = entry["statement"]?.string,
                   let created = entry["created"]?.string.flatMap(Timestamp.init(iso:)),

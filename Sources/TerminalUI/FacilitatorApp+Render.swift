@@ -25,7 +25,7 @@ extension FacilitatorApp {
             : view == .report ? words.reportHelp : view == .goals ? words.goalsHelp : words.help
         HelpBar(help).render(into: &buffer)
         if let confirmation {
-            let next = agenda.indices.contains(state.phaseIndex + 1) && state.phaseStarted != nil ? agenda[state.phaseIndex + 1].id : agenda.first?.id ?? ""
+            let next = state.phaseAfter(in: agenda).map { agenda[$0].id } ?? ""
             let text: String
             switch confirmation {
             case .reveal: text = words.confirmReveal
@@ -134,7 +134,7 @@ extension FacilitatorApp {
     private func results(_ buffer: inout CellBuffer) {
         var x = 2
         for (index, name) in words.resultViews.enumerated() {
-            x += buffer.put(" \(name) ", x: x, y: 3, style: index == resultView ? .selected : .muted) + 1
+            x += buffer.put(" \(name) ", x: x, y: 3, style: index == resultView.rawValue ? .selected : .muted) + 1
         }
         guard state.revealed, let document else {
             buffer.wrap(words.hidden, x: 2, y: 5, width: size.width - 4, maxLines: 3, style: .muted)
@@ -146,13 +146,13 @@ extension FacilitatorApp {
         }
         let lines: [(String, Style)]
         switch resultView {
-        case 0: lines = heatMap(document)
-        case 1: lines = rankedGaps(document)
-        case 2: lines = disagreements(document)
-        default: lines = perception(document)
+        case .heatMap: lines = heatMap(document)
+        case .rankedGaps: lines = rankedGaps(document)
+        case .disagreements: lines = disagreements(document)
+        case .perception: lines = perception(document)
         }
         let room = size.height - 8
-        let selectable = resultView == 1 || resultView == 2
+        let selectable = resultView.listsItems
         let first = selectable ? ListView(rows: lines.map(\.0), selection: resultSelection).firstVisible(height: room)
             : min(scroll, max(0, lines.count - room))
         for (offset, line) in lines.dropFirst(first).prefix(room).enumerated() {
@@ -201,12 +201,10 @@ extension FacilitatorApp {
         return Style(bold: gap >= 1, color: gap >= 1 ? .bad : gap >= 0.5 ? .warning : .good)
     }
 
+    /// A number as the report writes it in the console's language ("2,50" in Polish, Swedish
+    /// and Italian); "–" stands as wide as "2.00".
     private func number(_ value: Double?) -> String {
-        guard let value, value.isFinite else { return "   –" }  // as wide as "2.00"
-        let text = String(format: "%.2f", value)
-        // The report's decimal separator for the language: "2,50" in Polish, Swedish and Italian.
-        let separator = ReportStrings.forLanguage(language).decimalSeparator
-        return separator == "." ? text : text.replacingOccurrences(of: ".", with: separator)
+        DisplayWidth.padLeft(LocalizedNumbers(ReportStrings.forLanguage(language)).fixed(value), to: 4)
     }
 
     private func heatMap(_ document: ReportDocument) -> [(String, Style)] {
@@ -239,7 +237,7 @@ extension FacilitatorApp {
     }
 
     private func disagreements(_ document: ReportDocument) -> [(String, Style)] {
-        document.scores.items.filter(\.disagreement).sorted { ($0.spread ?? 0, $1.item) > ($1.spread ?? 0, $0.item) }.map { item in
+        document.scores.disagreements.map { item in
             let numbers = "  \(item.minimum ?? 0)–\(item.maximum ?? 0)  σ \(number(item.spread))"
             let label = document.moduleTitle(item.module) + " · " + document.prompt(item.item)
             return (DisplayWidth.pad(label, to: size.width - 4 - DisplayWidth.of(numbers)) + numbers, Style(color: .warning))
@@ -265,15 +263,15 @@ extension FacilitatorApp {
     }
 
     private func report(_ buffer: inout CellBuffer) {
-        guard state.revealed, let document else {
+        guard state.revealed, document != nil else {
             buffer.wrap(words.hidden, x: 2, y: 3, width: size.width - 4, maxLines: 3, style: .muted)
             return
         }
-        let lines = TextReportRenderer.render(document).split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = reportText
         let room = size.height - 5
         let first = min(scroll, max(0, lines.count - room))
         for (offset, line) in lines.dropFirst(first).prefix(room).enumerated() {
-            buffer.put(String(line), x: 1, y: 3 + offset, limit: size.width - 2)
+            buffer.put(line, x: 1, y: 3 + offset, limit: size.width - 2)
         }
     }
 }
@@ -284,11 +282,11 @@ extension FacilitatorApp {
         buffer.put(words.goalsTitle, x: 2, y: 3, style: Style(bold: true, color: .accent))
         if let form = goalForm {
             let labelWidth = min(34, words.goalFields.map { DisplayWidth.of($0) }.max() ?? 10)
-            for (index, label) in words.goalFields.enumerated() {
-                let y = 5 + index * 2
-                buffer.put(label + ":", x: 2, y: y, style: index == goalField ? .strong : .plain, limit: labelWidth + 1)
-                form[index].render(into: &buffer, x: labelWidth + 4, y: y, width: size.width - labelWidth - 6,
-                                   focused: index == goalField, style: Style(underline: true))
+            for (field, label) in zip(GoalForm.Field.allCases, words.goalFields) {
+                let y = 5 + field.rawValue * 2
+                buffer.put(label + ":", x: 2, y: y, style: field == form.focus ? .strong : .plain, limit: labelWidth + 1)
+                form[field].render(into: &buffer, x: labelWidth + 4, y: y, width: size.width - labelWidth - 6,
+                                   focused: field == form.focus, style: Style(underline: true))
             }
             return
         }

@@ -9,9 +9,18 @@ import SessionStore
 public struct FacilitatorApp: Sendable {
     public enum View: Int, Hashable, Sendable, CaseIterable { case dashboard, agenda, results, report, goals }
 
+    /// The results' four views, in the order Tab visits them.
+    public enum ResultView: Int, Hashable, Sendable, CaseIterable {
+        case heatMap, rankedGaps, disagreements, perception
+
+        /// The ranked gaps and the disagreements are lists of items to open; the others scroll.
+        var listsItems: Bool { self == .rankedGaps || self == .disagreements }
+    }
+
     public enum Effect: Hashable, Sendable {
-        /// Move the agenda to the next phase.
-        case nextPhase
+        /// Move the agenda on from this phase (nil: not started) to the next. A move from a phase
+        /// the workshop has already left is refused, so two consoles never move it twice.
+        case advancePhase(from: Int?)
         case reveal
         /// Write the report, in a format the facilitator picked, to a file in the session folder.
         case exportReport(ReportFormat)
@@ -44,9 +53,39 @@ public struct FacilitatorApp: Sendable {
         }
     }
 
+    /// Everything that reaches the console: the terminal's events, and what the runtime read
+    /// from the session or did for it.
+    public enum Event: Sendable {
+        case key(Key)
+        case resize(width: Int, height: Int)
+        case tick
+        case interrupt
+        /// The participants as they are now, and how many files had to be skipped.
+        case participants([Row], skippedFiles: Int)
+        /// The facilitator's saved state (phase, reveal, goals).
+        case state(FacilitatorState)
+        /// The consolidated report and its text, once results are revealed; nil before.
+        case results(ReportDocument?, reportText: [String])
+        /// Something the runtime did failed: why, in a line.
+        case failed(String)
+        /// Something the runtime did went through: what, in a line.
+        case informed(String)
+
+        public init(_ event: TerminalEvent) {
+            switch event {
+            case .key(let key): self = .key(key)
+            case .resize(let width, let height): self = .resize(width: width, height: height)
+            case .tick: self = .tick
+            case .interrupt: self = .interrupt
+            }
+        }
+    }
+
     /// A question the console asks before it acts, and what each key answers to it.
     enum Confirmation: Hashable, Sendable {
-        case nextPhase, reveal, deleteGoal(String)
+        /// Move on from this phase (nil: not started).
+        case nextPhase(from: Int?)
+        case reveal, deleteGoal(String)
         /// Which format to export the report in.
         case exportFormat
 
@@ -62,7 +101,7 @@ public struct FacilitatorApp: Sendable {
         func answer(_ key: Key) -> Answer {
             let yes = key == .enter || key == .character("y") || key == .character("Y")
             switch self {
-            case .nextPhase: return yes ? .effect(.nextPhase) : .cancel
+            case .nextPhase(let from): return yes ? .effect(.advancePhase(from: from)) : .cancel
             case .reveal: return yes ? .effect(.reveal) : .cancel
             case .deleteGoal(let id): return yes ? .effect(.deleteGoal(id: id)) : .cancel
             case .exportFormat:
@@ -74,17 +113,65 @@ public struct FacilitatorApp: Sendable {
         }
     }
 
-    /// A goal being written: the text of each field, and the goal it replaces, if any.
-    public struct GoalDraft: Hashable, Sendable {
-        public var id: String?
-        public var statement: String
-        public var kpi: String
-        public var baseline: String
-        public var target: String
-        public var owner: String
-        public var due: String
-        /// Item and dimension ids, as typed: "it.platform, logistics.returns.restock".
-        public var links: [String]
+    /// The goal form: a field for each part of a goal, the focused one, and the goal it
+    /// replaces, if any.
+    struct GoalForm: Hashable, Sendable {
+        enum Field: Int, CaseIterable, Hashable, Sendable { case statement, kpi, baseline, target, owner, due, links }
+
+        var editing: String?
+        var focus: Field = .statement
+        var statement = TextField("", limit: 300)
+        var kpi = TextField("", limit: 300)
+        var baseline = TextField("", limit: 300)
+        var target = TextField("", limit: 300)
+        var owner = TextField("", limit: 300)
+        var due = TextField("", limit: 300)
+        var links = TextField("", limit: 300)
+
+        init() {}
+
+        init(editing goal: Goal) {
+            editing = goal.id
+            statement = TextField(goal.statement, limit: 300)
+            kpi = TextField(goal.kpi, limit: 300)
+            baseline = TextField(goal.baseline, limit: 300)
+            target = TextField(goal.target, limit: 300)
+            owner = TextField(goal.owner, limit: 300)
+            due = TextField(goal.due, limit: 300)
+            links = TextField(goal.links.joined(separator: ", "), limit: 300)
+        }
+
+        subscript(field: Field) -> TextField {
+            get {
+                switch field {
+                case .statement: statement
+                case .kpi: kpi
+                case .baseline: baseline
+                case .target: target
+                case .owner: owner
+                case .due: due
+                case .links: links
+                }
+            }
+            set {
+                switch field {
+                case .statement: statement = newValue
+                case .kpi: kpi = newValue
+                case .baseline: baseline = newValue
+                case .target: target = newValue
+                case .owner: owner = newValue
+                case .due: due = newValue
+                case .links: links = newValue
+                }
+            }
+        }
+
+        /// The form as a draft, each field trimmed.
+        var draft: GoalDraft {
+            let text = { (field: TextField) in field.value.trimmingCharacters(in: .whitespaces) }
+            return GoalDraft(id: editing, statement: text(statement), kpi: text(kpi), baseline: text(baseline), target: text(target),
+                             owner: text(owner), due: text(due), links: GoalDraft.links(from: links.value))
+        }
     }
 
     public let title: String
@@ -100,10 +187,12 @@ public struct FacilitatorApp: Sendable {
     public private(set) var state = FacilitatorState()
     /// The consolidated report, once results are revealed.
     public private(set) var document: ReportDocument?
+    /// The text report's lines, rendered once per document by the runtime, not per frame.
+    public private(set) var reportText: [String] = []
     public private(set) var now: Timestamp
     public private(set) var message: String?
     var confirmation: Confirmation?
-    var resultView = 0
+    var resultView = ResultView.heatMap
     var scroll = 0
     /// The selected line of the ranked gaps or the disagreements.
     var resultSelection = 0
@@ -113,11 +202,10 @@ public struct FacilitatorApp: Sendable {
     public private(set) var drillItem: ItemID?
     /// The selected goal in the goals view.
     var goalSelection = 0
-    /// The goal form, while a goal is being added or edited: its fields and the focused one.
-    var goalForm: [TextField]?
-    var goalField = 0
-    var goalEditing: String?
-    static let goalFieldCount = 7
+    /// The goal form, while a goal is being added or edited.
+    var goalForm: GoalForm?
+    /// The session's modules, for checking a goal's links.
+    let catalog: ModuleCatalog
 
     public init(title: String, folder: String, agenda: [AgendaPhase], departments: [String], modules: [QuestionnaireModule],
                 language: Language, size: (width: Int, height: Int), now: Timestamp) {
@@ -126,6 +214,7 @@ public struct FacilitatorApp: Sendable {
         self.agenda = agenda
         self.departments = departments
         self.modules = modules
+        catalog = ModuleCatalog(modules: modules)
         self.language = language
         self.size = size
         self.now = now
@@ -141,45 +230,33 @@ public struct FacilitatorApp: Sendable {
         modules.first { $0.id == id }?.title.resolved(in: language) ?? id
     }
 
-    // MARK: Data from the runtime
-
-    /// The participants as they are now.
-    public mutating func loaded(rows: [Row], skippedFiles: Int) {
-        self.rows = rows
-        self.skippedFiles = skippedFiles
-    }
-
-    /// The facilitator's saved state (phase, reveal, goals).
-    public mutating func loaded(state: FacilitatorState) {
-        self.state = state
-        goalSelection = min(goalSelection, max(0, state.goals.count - 1))
-    }
-
-    /// The consolidated report; the console shows results only once they are revealed.
-    public mutating func loaded(document: ReportDocument?) {
-        self.document = document
-    }
-
-    public mutating func failed(_ reason: String) {
-        message = reason
-    }
-
-    public mutating func informed(_ text: String) {
-        message = text
-    }
-
     // MARK: Update
 
-    public mutating func update(_ event: TerminalEvent, at time: Timestamp) -> [Effect] {
+    public mutating func update(_ event: Event, at time: Timestamp) -> [Effect] {
         now = time
         switch event {
         case .interrupt: return [.quit]
         case .tick: return []
         case .resize(let width, let height):
             size = (width, height)
+            scroll = min(scroll, maximumScroll)
             return []
         case .key(let key): return handle(key)
+        case .participants(let rows, let skippedFiles):
+            self.rows = rows
+            self.skippedFiles = skippedFiles
+        case .state(let state):
+            self.state = state
+            goalSelection = min(goalSelection, max(0, state.goals.count - 1))
+        case .results(let document, let reportText):
+            self.document = document
+            self.reportText = reportText
+            resultSelection = min(resultSelection, max(0, resultItems.count - 1))
+            if let item = drillItem, document?.scores.item(item) == nil { drillItem = nil }
+        case .failed(let reason), .informed(let reason):
+            message = reason
         }
+        return []
     }
 
     private mutating func handle(_ key: Key) -> [Effect] {
@@ -211,29 +288,29 @@ public struct FacilitatorApp: Sendable {
         }
         switch key {
         case .character("q"), .character("Q"), .control("c"): return [.quit]
-        case .enter where view == .results && (resultView == 1 || resultView == 2):
+        case .enter where view == .results && resultView.listsItems:
             let items = resultItems
             if items.indices.contains(resultSelection) { drillItem = items[resultSelection] }
-        case .down where view == .results && (resultView == 1 || resultView == 2):
+        case .down where view == .results && resultView.listsItems:
             resultSelection = min(max(0, resultItems.count - 1), resultSelection + 1)
-        case .up where view == .results && (resultView == 1 || resultView == 2):
+        case .up where view == .results && resultView.listsItems:
             resultSelection = max(0, resultSelection - 1)
         case .character(let digit) where ("1"..."5").contains(digit):
             view = View(rawValue: Int(String(digit))! - 1)!
             scroll = 0
         case .character("n"), .character("N"):
-            if state.phaseIndex + 1 < agenda.count || state.phaseStarted == nil { confirmation = .nextPhase }
+            if state.phaseAfter(in: agenda) != nil { confirmation = .nextPhase(from: state.currentPhase) }
         case .character("v"), .character("V"):
             if !state.revealed { confirmation = .reveal }
-        case .character("s") where view == .results && resultView == 1:
+        case .character("s") where view == .results && resultView == .rankedGaps:
             sortByVotes.toggle()
             resultSelection = 0
         case .tab where view == .results:
-            resultView = (resultView + 1) % words.resultViews.count
+            resultView = ResultView(rawValue: (resultView.rawValue + 1) % ResultView.allCases.count)!
             scroll = 0
             resultSelection = 0
         case .backTab where view == .results:
-            resultView = (resultView + words.resultViews.count - 1) % words.resultViews.count
+            resultView = ResultView(rawValue: (resultView.rawValue + ResultView.allCases.count - 1) % ResultView.allCases.count)!
             scroll = 0
             resultSelection = 0
         case .down where view == .goals: goalSelection = min(max(0, state.goals.count - 1), goalSelection + 1)
@@ -249,58 +326,51 @@ public struct FacilitatorApp: Sendable {
         case .character("-") where view == .agenda:
             return [.setVotesPerParticipant(max(1, state.votesPerParticipant - 1))]
         case .character("a") where view == .goals, .character("A") where view == .goals:
-            goalForm = Array(repeating: TextField("", limit: 300), count: Self.goalFieldCount)
-            goalField = 0
-            goalEditing = nil
+            goalForm = GoalForm()
         case .enter where view == .goals, .character("e") where view == .goals:
             guard state.goals.indices.contains(goalSelection) else { return [] }
-            let goal = state.goals[goalSelection]
-            goalForm = [goal.statement, goal.kpi, goal.baseline, goal.target, goal.owner, goal.due, goal.links.joined(separator: ", ")]
-                .map { TextField($0, limit: 300) }
-            goalField = 0
-            goalEditing = goal.id
+            goalForm = GoalForm(editing: state.goals[goalSelection])
         case .character("x") where view == .goals, .delete where view == .goals:
             if state.goals.indices.contains(goalSelection) { confirmation = .deleteGoal(state.goals[goalSelection].id) }
-        case .down where view == .goals: goalSelection = min(max(0, state.goals.count - 1), goalSelection + 1)
-        case .up where view == .goals: goalSelection = max(0, goalSelection - 1)
         default: break
         }
         return []
     }
 
-    /// The goal form: Tab and Enter move on, Enter on the last field saves, Esc cancels.
+    /// The goal form: Tab and Enter move on, Enter on the last field saves, Esc cancels. The
+    /// draft is checked by the session's rule before it is sent, so a mistake keeps the form open
+    /// on the field to mend.
     private mutating func handleGoalForm(_ key: Key) -> [Effect] {
         guard var form = goalForm else { return [] }
+        let fields = GoalForm.Field.allCases
         switch key {
         case .escape:
             goalForm = nil
             return []
-        case .tab, .down: goalField = (goalField + 1) % Self.goalFieldCount
-        case .backTab, .up: goalField = (goalField + Self.goalFieldCount - 1) % Self.goalFieldCount
+        case .tab, .down: form.focus = fields[(form.focus.rawValue + 1) % fields.count]
+        case .backTab, .up: form.focus = fields[(form.focus.rawValue + fields.count - 1) % fields.count]
         case .enter:
-            if goalField < Self.goalFieldCount - 1 {
-                goalField += 1
-                return []
+            if form.focus != fields.last {
+                form.focus = fields[form.focus.rawValue + 1]
+                break
             }
-            let values = form.map { $0.value.trimmingCharacters(in: .whitespaces) }
-            guard !values[0].isEmpty else { message = words.goalNeedsStatement; goalField = 0; return [] }
-            guard values[5].isEmpty || Timestamp(iso: values[5] + "T00:00:00Z") != nil else {
+            let draft = form.draft
+            switch draft.problem(in: catalog) {
+            case .noStatement?:
+                message = words.goalNeedsStatement
+                form.focus = .statement
+            case .badDate?:
                 message = words.goalBadDate
-                goalField = 5
-                return []
+                form.focus = .due
+            case .unknownLink(let id)?:
+                message = FacilitatorStrings.fill(words.goalUnknownLink, ["id": id])
+                form.focus = .links
+            case nil:
+                goalForm = nil
+                return [.saveGoal(draft)]
             }
-            let links = values[6].split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
-            let known = Set(modules.flatMap { module in module.items.map(\.id.rawValue) + module.dimensions.map { "\(module.id).\($0.id)" } })
-            if let unknown = links.first(where: { !known.contains($0) }) {
-                message = FacilitatorStrings.fill(words.goalUnknownLink, ["id": unknown])
-                goalField = 6
-                return []
-            }
-            goalForm = nil
-            return [.saveGoal(GoalDraft(id: goalEditing, statement: values[0], kpi: values[1], baseline: values[2], target: values[3],
-                                        owner: values[4], due: values[5], links: links))]
         default:
-            _ = form[goalField].handle(key)
+            _ = form[form.focus].handle(key)
         }
         goalForm = form
         return []
@@ -312,8 +382,8 @@ public struct FacilitatorApp: Sendable {
         switch view {
         case .dashboard: return max(0, rows.count - (size.height - 8 - departments.count))
         case .report:
-            guard state.revealed, let document else { return 0 }
-            return max(0, TextReportRenderer.render(document).split(separator: "\n", omittingEmptySubsequences: false).count - (size.height - 5))
+            guard state.revealed, document != nil else { return 0 }
+            return max(0, reportText.count - (size.height - 5))
         case .results:
             // The heat map and the perception matrix scroll; their length is bounded by the modules.
             let dimensions = modules.reduce(0) { $0 + $1.dimensions.count + 2 }
@@ -324,17 +394,12 @@ public struct FacilitatorApp: Sendable {
 
     /// The items listed in the ranked-gaps or disagreements view, in order.
     var resultItems: [ItemID] {
-        guard let document else { return [] }
-        if resultView == 1 {
-            let ranked = document.scores.ranking.compactMap(document.scores.item).filter { ($0.priority ?? 0) > 0 }.map(\.item)
-            guard sortByVotes else { return ranked }
-            // Stable: equal votes keep the priority order.
-            return ranked.enumerated().sorted { a, b in
-                let (x, y) = (document.scores.votes[a.element] ?? 0, document.scores.votes[b.element] ?? 0)
-                return x != y ? x > y : a.offset < b.offset
-            }.map(\.element)
+        guard let scores = document?.scores else { return [] }
+        switch resultView {
+        case .rankedGaps: return (sortByVotes ? scores.rankedGapsByVotes : scores.rankedGaps).map(\.item)
+        case .disagreements: return scores.disagreements.map(\.item)
+        case .heatMap, .perception: return []
         }
-        return document.scores.items.filter(\.disagreement).sorted { ($0.spread ?? 0, $1.item) > ($1.spread ?? 0, $0.item) }.map(\.item)
     }
 
     /// The phase running now and the time left in it, in seconds (negative when over time).

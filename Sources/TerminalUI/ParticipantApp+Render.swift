@@ -8,11 +8,11 @@ extension ParticipantApp {
             renderTooSmall(&buffer)
             return buffer
         }
-        switch screen {
-        case .join: renderJoin(&buffer)
+        switch page {
+        case .join(let form): renderJoin(&buffer, form)
         case .overview: renderOverview(&buffer)
-        case .item: renderItem(&buffer)
-        case .review: renderReview(&buffer)
+        case .item(let editor): renderItem(&buffer, editor)
+        case .review(let review): renderReview(&buffer, review)
         case .vote: renderVote(&buffer)
         }
         return buffer
@@ -45,37 +45,37 @@ extension ParticipantApp {
         HelpBar(help).render(into: &buffer)
     }
 
-    private func renderJoin(_ buffer: inout CellBuffer) {
+    private func renderJoin(_ buffer: inout CellBuffer, _ form: JoinForm) {
         frame(&buffer, heading: words.joinTitle, help: words.joinHelp)
         var y = 4
-        if askName || joinField == .name {
-            buffer.put(words.yourName + ":", x: 2, y: y, style: joinField == .name ? .strong : .plain)
-            nameField.render(into: &buffer, x: 22, y: y, width: min(50, size.width - 24), focused: joinField == .name, style: Style(underline: true))
+        if form.asksName || form.field == .name {
+            buffer.put(words.yourName + ":", x: 2, y: y, style: form.field == .name ? .strong : .plain)
+            form.name.render(into: &buffer, x: 22, y: y, width: min(50, size.width - 24), focused: form.field == .name, style: Style(underline: true))
             y += 2
         }
-        if askDepartment {
-            buffer.put(words.yourDepartment + ":", x: 2, y: y, style: joinField == .department ? .strong : .plain)
+        if form.asksDepartment {
+            buffer.put(words.yourDepartment + ":", x: 2, y: y, style: form.field == .department ? .strong : .plain)
             for (index, id) in departments.enumerated() {
                 let title = modules.first { $0.id == id }?.title.resolved(in: language) ?? id
-                let selected = index == departmentChoice
+                let selected = index == form.department
                 buffer.put((selected ? "● " : "○ ") + title, x: 22, y: y + index,
-                           style: selected && joinField == .department ? .selected : (selected ? .strong : .plain), limit: size.width - 24)
+                           style: selected && form.field == .department ? .selected : (selected ? .strong : .plain), limit: size.width - 24)
             }
             y += departments.count + 1
         }
-        if askLanguage {
-            buffer.put(words.yourLanguage + ":", x: 2, y: y, style: joinField == .language ? .strong : .plain)
+        if form.asksLanguage {
+            buffer.put(words.yourLanguage + ":", x: 2, y: y, style: form.field == .language ? .strong : .plain)
             for (index, language) in Language.allCases.enumerated() {
-                let selected = index == languageChoice
+                let selected = index == form.language
                 buffer.put((selected ? "● " : "○ ") + language.nativeName, x: 22, y: y + index,
-                           style: selected && joinField == .language ? .selected : (selected ? .strong : .plain))
+                           style: selected && form.field == .language ? .selected : (selected ? .strong : .plain))
             }
         }
     }
 
     private func renderOverview(_ buffer: inout CellBuffer) {
         // While voting is open, the key to it joins the help (as the dot it places).
-        frame(&buffer, heading: words.overviewTitle, help: words.overviewHelp + (voteCandidates.isEmpty ? "" : " · v ●"))
+        frame(&buffer, heading: words.overviewTitle, help: words.overviewHelp + (voting == nil ? "" : " · v ●"))
         let rows = dimensionRows
         // The lines of the list: each module's title, then its dimensions. The list scrolls by
         // lines, so the selected dimension stays on screen however many titles come before it.
@@ -112,8 +112,9 @@ extension ParticipantApp {
         }
     }
 
-    private func renderItem(_ buffer: inout CellBuffer) {
+    private func renderItem(_ buffer: inout CellBuffer, _ editor: ItemEditor) {
         guard let item else { return }
+        let commentField = editor.comment
         let visible = visibleItems
         let position = (visible.firstIndex { $0.item.id == item.id } ?? 0) + 1
         let place = visible.first { $0.item.id == item.id }
@@ -143,12 +144,12 @@ extension ParticipantApp {
         y += 1
         let answer = answers[item.id]
         switch item.kind {
-        case .maturity(let levels): y = renderMaturity(&buffer, levels: levels, answer: answer, y: y)
-        case .choice(let options, let multiple): y = renderChoice(&buffer, options: options, multiple: multiple, answer: answer, y: y)
-        case .number(let spec): y = renderNumber(&buffer, spec: spec, y: y)
+        case .maturity(let levels): y = renderMaturity(&buffer, levels: levels, answer: answer, editor: editor, y: y)
+        case .choice(let options, let multiple): y = renderChoice(&buffer, options: options, multiple: multiple, answer: answer, editor: editor, y: y)
+        case .number(let spec): y = renderNumber(&buffer, spec: spec, editor: editor, y: y)
         case .text:
             buffer.put(words.freeAnswer + ":", x: 2, y: y, style: .strong)
-            textField.render(into: &buffer, x: 2, y: y + 1, width: width, focused: commentField == nil, style: Style(underline: true))
+            editor.text.render(into: &buffer, x: 2, y: y + 1, width: width, focused: commentField == nil, style: Style(underline: true))
             y += 3
         }
         if item.kind.tag != .text {
@@ -163,7 +164,8 @@ extension ParticipantApp {
         }
     }
 
-    private func renderMaturity(_ buffer: inout CellBuffer, levels: [LocalizedText], answer: Answer?, y start: Int) -> Int {
+    private func renderMaturity(_ buffer: inout CellBuffer, levels: [LocalizedText], answer: Answer?, editor: ItemEditor, y start: Int) -> Int {
+        let itemField = editor.field, commentField = editor.comment
         var current: Rated<Int>?, target: Rated<Int>?
         if case .maturity(let c, let t)? = answer?.value { (current, target) = (c, t) }
         var y = start
@@ -203,7 +205,8 @@ extension ParticipantApp {
         return y + 2
     }
 
-    private func renderChoice(_ buffer: inout CellBuffer, options: [ChoiceOption], multiple: Bool, answer: Answer?, y start: Int) -> Int {
+    private func renderChoice(_ buffer: inout CellBuffer, options: [ChoiceOption], multiple: Bool, answer: Answer?, editor: ItemEditor,
+                              y start: Int) -> Int {
         var chosen: [String] = [], dontKnow = false
         switch answer?.value {
         case .choice(.value(let ids))?: chosen = ids
@@ -215,28 +218,28 @@ extension ParticipantApp {
         for (index, option) in options.enumerated() where y < size.height - 4 {
             let mark = chosen.contains(option.id) ? (multiple ? "[x] " : "(•) ") : (multiple ? "[ ] " : "( ) ")
             buffer.put(mark + option.label.resolved(in: language), x: 4, y: y,
-                       style: index == optionSelection && commentField == nil ? .selected : .plain, limit: size.width - 6)
+                       style: index == editor.option && editor.comment == nil ? .selected : .plain, limit: size.width - 6)
             y += 1
         }
         if dontKnow { buffer.put("✓ " + words.dontKnow, x: 4, y: y, style: .strong); y += 1 }
         return y + 1
     }
 
-    private func renderNumber(_ buffer: inout CellBuffer, spec: NumberSpec, y start: Int) -> Int {
+    private func renderNumber(_ buffer: inout CellBuffer, spec: NumberSpec, editor: ItemEditor, y start: Int) -> Int {
         let unit = spec.unit.resolved(in: language)
         buffer.put(NumberFormatting.range(minimum: spec.minimum, maximum: spec.maximum) + " · " + unit, x: 2, y: start, style: .muted,
                    limit: size.width - 4)
         for (index, label) in [words.current, words.target].enumerated() {
             let y = start + 2 + index
-            let focused = (index == 0 ? ItemField.current : .target) == itemField && commentField == nil
+            let focused = (index == 0 ? ItemField.current : .target) == editor.field && editor.comment == nil
             buffer.put(label + ":", x: 2, y: y, style: focused ? .strong : .plain)
-            numberFields[index].render(into: &buffer, x: 12, y: y, width: 16, focused: focused, style: Style(underline: true))
+            (index == 0 ? editor.current : editor.target).render(into: &buffer, x: 12, y: y, width: 16, focused: focused, style: Style(underline: true))
             buffer.put(unit, x: 30, y: y, style: .muted, limit: size.width - 32)
         }
         return start + 5
     }
 
-    private func renderReview(_ buffer: inout CellBuffer) {
+    private func renderReview(_ buffer: inout CellBuffer, _ review: Review) {
         frame(&buffer, heading: words.reviewTitle, help: words.reviewHelp)
         let open = unansweredItems
         var y = 4
@@ -246,13 +249,13 @@ extension ParticipantApp {
         } else {
             buffer.put(ParticipantStrings.fill(words.reviewUnanswered, ["count": String(open.count)]), x: 2, y: y, style: .strong)
             y += 2
-            ListView(rows: open.map { $0.prompt.resolved(in: language) }, selection: reviewSelection)
+            ListView(rows: open.map { $0.prompt.resolved(in: language) }, selection: review.selection)
                 .render(into: &buffer, x: 4, y: y, width: size.width - 6, height: size.height - y - 4)
         }
         if record?.done.value == true {
             buffer.put("✓ " + words.markedDone, x: 2, y: size.height - 3, style: Style(color: .good), limit: size.width - 4)
         }
-        if confirmingDone {
+        if review.confirmingDone {
             Dialog(title: words.confirmDoneTitle, message: words.confirmDoneMessage, keys: words.confirmDoneKeys).render(into: &buffer)
         }
     }
@@ -260,11 +263,12 @@ extension ParticipantApp {
     private func renderVote(_ buffer: inout CellBuffer) {
         frame(&buffer, heading: words.voteTitle, help: words.voteHelp)
         let used = votes.values.reduce(0, +)
-        buffer.put(ParticipantStrings.fill(words.votesLeft, ["count": String(max(0, voteBudget - used)), "total": String(voteBudget)]),
-                   x: 2, y: 4, style: Style(bold: true, color: used < voteBudget ? .accent : .good))
-        let rows = voteCandidates.map { candidate -> String in
-            let count = votes[candidate.item] ?? 0
-            return DisplayWidth.pad(String(repeating: "●", count: count), to: 6) + " " + candidate.label
+        let budget = voting?.budget ?? 0
+        buffer.put(ParticipantStrings.fill(words.votesLeft, ["count": String(max(0, budget - used)), "total": String(budget)]),
+                   x: 2, y: 4, style: Style(bold: true, color: used < budget ? .accent : .good))
+        let rows = voteRows.map { item -> String in
+            let count = votes[item] ?? 0
+            return DisplayWidth.pad(String(repeating: "●", count: count), to: 6) + " " + voteLabel(item)
         }
         ListView(rows: rows, selection: voteSelection).render(into: &buffer, x: 2, y: 6, width: size.width - 4, height: size.height - 9)
     }

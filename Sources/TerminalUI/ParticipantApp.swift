@@ -3,11 +3,13 @@ import Questionnaire
 import SessionStore
 
 /// The participant's screens as one value: state, `update` for every event, `render` into a
-/// buffer. No I/O: saving and joining are effects the runtime carries out and reports back.
+/// buffer. No I/O: joining and saving are effects the runtime carries out, and their results
+/// come back through `update` as events, the one way in.
 public struct ParticipantApp: Sendable {
     /// The smallest terminal the screens are laid out for.
     public static let minimumSize = (width: 80, height: 24)
 
+    /// Which screen is showing, without its state: for tests and the help line.
     public enum Screen: Hashable, Sendable {
         case join
         case overview
@@ -26,48 +28,130 @@ public struct ParticipantApp: Sendable {
         case quit
     }
 
+    /// Everything that reaches the screens: the terminal's events, and what the runtime's
+    /// effects and polling found.
+    public enum Event: Sendable {
+        case key(Key)
+        case resize(width: Int, height: Int)
+        case tick
+        case interrupt
+        /// Joined, or resumed: the record as stored.
+        case joined(ParticipantRecord)
+        /// A save went through: the record as stored.
+        case saved(ParticipantRecord)
+        /// The participant's file changed elsewhere (a merge, proxy entry): what it holds now.
+        case refreshed(ParticipantRecord)
+        /// Something the runtime did failed: why, in a line.
+        case failed(String)
+        /// A save was refused because answering closed a moment ago, for this phase.
+        case refused(closedPhase: String)
+        /// What the facilitator has decided that the screens must follow.
+        case workshop(WorkshopStatus)
+
+        public init(_ event: TerminalEvent) {
+            switch event {
+            case .key(let key): self = .key(key)
+            case .resize(let width, let height): self = .resize(width: width, height: height)
+            case .tick: self = .tick
+            case .interrupt: self = .interrupt
+            }
+        }
+    }
+
+    /// The facilitator's decisions as the participant's screens see them.
+    public struct WorkshopStatus: Hashable, Sendable {
+        /// The phase the workshop has moved on to once answering has closed; nil while open.
+        public var closedPhase: String?
+        /// Dot voting, once results are revealed; nil while it is closed.
+        public var voting: Voting?
+
+        public init(closedPhase: String? = nil, voting: Voting? = nil) {
+            self.closedPhase = closedPhase
+            self.voting = voting
+        }
+    }
+
+    /// The gaps open for dot voting, and the dots each participant has.
+    public struct Voting: Hashable, Sendable {
+        public var items: [ItemID]
+        public var budget: Int
+
+        public init(items: [ItemID], budget: Int) {
+            self.items = items
+            self.budget = budget
+        }
+    }
+
     /// Which part of the join form has the focus.
     enum JoinField: Hashable, Sendable { case name, department, language }
     /// Which part of a maturity or number item has the focus.
     enum ItemField: Hashable, Sendable { case current, target, importance }
 
+    /// The join form: what it asks, and what has been entered.
+    struct JoinForm: Hashable, Sendable {
+        var field: JoinField
+        var name: TextField
+        var department: Int
+        var language: Int
+        var asksName: Bool, asksDepartment: Bool, asksLanguage: Bool
+
+        /// The fields asked, in order.
+        var order: [JoinField] {
+            [JoinField.name, .department, .language].filter { field in
+                switch field {
+                case .name: asksName
+                case .department: asksDepartment
+                case .language: asksLanguage
+                }
+            }
+        }
+    }
+
+    /// One item being answered: which, the focused field, and the text being typed.
+    struct ItemEditor: Hashable, Sendable {
+        /// By id: positions move as conditional items come and go.
+        let item: ItemID
+        var field: ItemField = .current
+        var option = 0
+        var current = TextField("", limit: 20)
+        var target = TextField("", limit: 20)
+        var text = TextField()
+        /// The comment being written, while the comment line is open.
+        var comment: TextField?
+    }
+
+    /// The review: the selected open question, and whether "mark yourself done?" is asked.
+    struct Review: Hashable, Sendable {
+        var selection = 0
+        var confirmingDone = false
+    }
+
+    /// The screen showing and its own state; a screen's state exists only while it shows.
+    enum Page: Hashable, Sendable {
+        case join(JoinForm)
+        case overview
+        case item(ItemEditor)
+        case review(Review)
+        /// The selected gap, by id, so that it stays selected when the list is re-ranked.
+        case vote(selected: ItemID?)
+    }
+
     public let title: String
     public let modules: [QuestionnaireModule]      // every module of the session
     public let departments: [String]
     public let sharedModules: [String]
-    public private(set) var screen: Screen
+    var page: Page
     public private(set) var record: ParticipantRecord?
     public private(set) var language: Language
     /// A line for the status bar: "Saved", or why something failed.
     public private(set) var message: String?
     /// The phase the workshop has moved on to once answering has closed; nil while it is open.
     public private(set) var closedPhase: String?
+    /// Dot voting, while it is open.
+    public private(set) var voting: Voting?
     public private(set) var size: (width: Int, height: Int)
-
-    // Join form.
-    var joinField: JoinField = .name
-    var nameField = TextField("", limit: 80)
-    var departmentChoice = 0
-    var languageChoice = 0
-    var askName: Bool, askDepartment: Bool, askLanguage: Bool
-
-    // Overview, item and review screens.
+    /// The overview's selected dimension, kept while other screens show.
     var overviewSelection = 0
-    /// The item being answered: its id (positions move as conditional items come and go).
-    var currentItem: ItemID?
-    var itemField: ItemField = .current
-    var optionSelection = 0
-    var numberFields = [TextField("", limit: 20), TextField("", limit: 20)]
-    var textField = TextField()
-    var commentField: TextField?
-    var reviewSelection = 0
-    /// The "mark yourself done?" question is open.
-    var confirmingDone = false
-    /// The gaps open for dot voting (the ranking, once revealed) with their labels, and the
-    /// dots each participant has; empty while voting is closed.
-    public private(set) var voteCandidates: [(item: ItemID, label: String)] = []
-    public private(set) var voteBudget = 0
-    var voteSelection = 0
 
     public init(title: String, modules: [QuestionnaireModule], departments: [String], sharedModules: [String],
                 name: String?, department: String?, language: Language?, sessionLanguage: Language, size: (width: Int, height: Int)) {
@@ -77,20 +161,28 @@ public struct ParticipantApp: Sendable {
         self.sharedModules = sharedModules
         self.language = language ?? sessionLanguage
         self.size = size
-        askName = name == nil
-        askDepartment = department == nil
-        askLanguage = language == nil
-        nameField = TextField(name ?? "", limit: 80)
-        departmentChoice = department.flatMap(departments.firstIndex(of:)) ?? 0
-        languageChoice = Language.allCases.firstIndex(of: language ?? sessionLanguage) ?? 0
-        screen = .join
-        joinField = askName ? .name : (askDepartment ? .department : .language)
+        let form = JoinForm(field: name == nil ? .name : (department == nil ? .department : .language),
+                            name: TextField(name ?? "", limit: 80),
+                            department: department.flatMap(departments.firstIndex(of:)) ?? 0,
+                            language: Language.allCases.firstIndex(of: language ?? sessionLanguage) ?? 0,
+                            asksName: name == nil, asksDepartment: department == nil, asksLanguage: language == nil)
+        page = .join(form)
+    }
+
+    public var screen: Screen {
+        switch page {
+        case .join: .join
+        case .overview: .overview
+        case .item: .item
+        case .review: .review
+        case .vote: .vote
+        }
     }
 
     /// Whether the join form has anything to ask; if not, the runtime joins at once.
     public var joinEffect: Effect? {
-        guard !askName, !askDepartment, !askLanguage else { return nil }
-        return .join(name: nameField.value, department: departments[departmentChoice], language: language)
+        guard case .join(let form) = page, form.order.isEmpty else { return nil }
+        return .join(name: form.name.value, department: departments[form.department], language: language)
     }
 
     var words: ParticipantStrings { ParticipantStrings.forLanguage(language) }
@@ -133,80 +225,89 @@ public struct ParticipantApp: Sendable {
         return visibleItems.map(\.item).filter { answers[$0.id]?.isAnswered != true }
     }
 
-    // MARK: Results of effects
-
-    /// The participant joined (or resumed): show their overview.
-    public mutating func joined(_ record: ParticipantRecord) {
-        self.record = record
-        language = record.profile.value.language
-        screen = .overview
-        message = nil
+    /// The item being answered, while the item screen shows and the item is still asked.
+    var item: Item? {
+        guard case .item(let editor) = page else { return nil }
+        return visibleItems.first { $0.item.id == editor.item }?.item
     }
 
-    /// An answer was saved: the record as stored.
-    public mutating func saved(_ record: ParticipantRecord) {
-        self.record = record
-        message = words.saved
-        leaveVanishedItem()
+    var currentItem: ItemID? {
+        guard case .item(let editor) = page else { return nil }
+        return editor.item
     }
 
-    /// The item on screen is no longer asked (an answer elsewhere hid it): back to the overview.
-    mutating func leaveVanishedItem() {
-        if screen == .item && item == nil { screen = .overview }
-    }
-
-    /// Puts an answer into the local record before the runtime saves it, so that moving on
-    /// already sees the questions this answer brings (the saved record replaces it).
-    mutating func applyLocally(_ answer: Answer?, to item: ItemID) {
-        // After answering closes the save will be refused: nothing to show ahead of it.
-        guard closedPhase == nil, var current = record else { return }
-        let previous = current.answers[item]
-        current.answers[item] = StoredAnswer(answer: answer, at: previous?.at ?? current.profile.at, revision: (previous?.revision ?? 0) + 1)
-        record = current
-    }
-
-    /// The participant's file changed elsewhere (a merge, or the facilitator entering answers
-    /// for them): show what it holds now.
-    public mutating func refreshed(_ record: ParticipantRecord) {
-        self.record = record
-        leaveVanishedItem()
-    }
-
-    /// Whether answering is open, from the facilitator's agenda: closed once the workshop has
-    /// moved past its first phase. Screens then say so and refuse edits.
-    public mutating func answering(closedFor phase: String?) {
-        closedPhase = phase
-    }
-
-    /// Opens (or closes, with no candidates) dot voting on these gaps, with this many dots each.
-    public mutating func voting(on candidates: [(item: ItemID, label: String)], budget: Int) {
-        // The selection follows its gap when the list is re-ranked.
-        let selected = voteCandidates.indices.contains(voteSelection) ? voteCandidates[voteSelection].item : nil
-        voteCandidates = candidates
-        voteBudget = budget
-        voteSelection = selected.flatMap { item in candidates.firstIndex { $0.item == item } } ?? min(voteSelection, max(0, candidates.count - 1))
+    var editor: ItemEditor? {
+        guard case .item(let editor) = page else { return nil }
+        return editor
     }
 
     /// The participant's dots now.
     var votes: [ItemID: Int] { record?.votes?.value ?? [:] }
 
-    /// Something the runtime did failed; the screen stays and says why.
-    public mutating func failed(_ reason: String) {
-        message = reason
-        // Joining failed (the name belongs to someone in another department, say): open the
-        // form, even for what was given on the command line, so it can be put right.
-        if record == nil && screen == .join {
-            askName = true
-            askDepartment = true
-            joinField = .name
+    /// The gaps listed on the voting screen: those open for voting, then any the participant put
+    /// dots on earlier that have left the list, so the dots can be taken back.
+    var voteRows: [ItemID] {
+        let open = voting?.items ?? []
+        let listed = Set(open)
+        return open + votes.keys.sorted().filter { !listed.contains($0) }
+    }
+
+    /// A gap's label on the voting screen: its module, then its question.
+    func voteLabel(_ item: ItemID) -> String {
+        for module in modules {
+            if let found = module.item(item) {
+                return module.title.resolved(in: language) + " · " + found.prompt.resolved(in: language)
+            }
         }
+        return item.rawValue
     }
 
     // MARK: Update
 
-    public mutating func update(_ event: TerminalEvent) -> [Effect] {
-        let effects = route(event)
-        // Once answering has closed, nothing is changed: looking around is still allowed.
+    public mutating func update(_ event: Event) -> [Effect] {
+        switch event {
+        case .joined(let record):
+            self.record = record
+            language = record.profile.value.language
+            page = .overview
+            message = nil
+            return []
+        case .saved(let record):
+            self.record = record
+            message = words.saved
+            leaveVanishedItem()
+            return []
+        case .refreshed(let record):
+            self.record = record
+            leaveVanishedItem()
+            return []
+        case .failed(let reason):
+            message = reason
+            // Joining failed (the name belongs to someone in another department, say): open the
+            // form, even for what was given on the command line, so it can be put right.
+            if record == nil, case .join(var form) = page {
+                form.asksName = true
+                form.asksDepartment = true
+                form.field = .name
+                page = .join(form)
+            }
+            return []
+        case .refused(let phase):
+            closedPhase = phase
+            message = words.editRefused
+            return []
+        case .workshop(let status):
+            closedPhase = status.closedPhase
+            voting = status.voting
+            if voting == nil, case .vote = page { page = .overview }
+            return []
+        case .key, .resize, .tick, .interrupt:
+            return filterClosed(route(event))
+        }
+    }
+
+    /// Once answering has closed, nothing is changed: looking around is still allowed.
+    private mutating func filterClosed(_ effects: [Effect]) -> [Effect] {
         guard closedPhase != nil else { return effects }
         let kept = effects.filter { effect in
             switch effect {
@@ -218,75 +319,81 @@ public struct ParticipantApp: Sendable {
         return kept
     }
 
-    private mutating func route(_ event: TerminalEvent) -> [Effect] {
+    /// The item on screen is no longer asked (an answer elsewhere hid it): back to the overview.
+    mutating func leaveVanishedItem() {
+        if case .item = page, item == nil { page = .overview }
+    }
+
+    private mutating func route(_ event: Event) -> [Effect] {
         switch event {
         case .interrupt: return [.quit]
         case .resize(let width, let height):
             size = (width, height)
             return []
-        case .tick: return []
         case .key(let key):
             guard size.width >= Self.minimumSize.width, size.height >= Self.minimumSize.height else {
                 return key == .character("q") || key == .control("c") ? [.quit] : []
             }
-            switch screen {
-            case .join: return updateJoin(key)
+            switch page {
+            case .join(let form): return updateJoin(key, form)
             case .overview: return updateOverview(key)
-            case .item: return updateItem(key)
-            case .review: return updateReview(key)
-            case .vote: return updateVote(key)
+            case .item(let editor): return updateItem(key, editor)
+            case .review(let review): return updateReview(key, review)
+            case .vote(let selected): return updateVote(key, selected: selected)
             }
+        default: return []
         }
     }
 
-    private mutating func updateJoin(_ key: Key) -> [Effect] {
+    // MARK: Join
+
+    private mutating func updateJoin(_ key: Key, _ start: JoinForm) -> [Effect] {
         if key == .control("c") { return [.quit] }
-        switch joinField {
+        var form = start
+        defer { if case .join = page { page = .join(form) } }
+        switch form.field {
         case .name:
             if key == .enter || key == .tab {
-                guard !Session.cleanName(nameField.value).isEmpty else { message = words.yourName + "?"; return [] }
-                return advanceJoin()
+                guard !Session.cleanName(form.name.value).isEmpty else { message = words.yourName + "?"; return [] }
+                return advanceJoin(&form)
             }
             if key == .escape { return [.quit] }
-            _ = nameField.handle(key)
+            _ = form.name.handle(key)
         case .department:
             switch key {
-            case .up: departmentChoice = max(0, departmentChoice - 1)
-            case .down: departmentChoice = min(departments.count - 1, departmentChoice + 1)
-            case .enter, .tab: return advanceJoin()
-            case .escape: if askName { joinField = .name } else { return [.quit] }
+            case .up: form.department = max(0, form.department - 1)
+            case .down: form.department = min(departments.count - 1, form.department + 1)
+            case .enter, .tab: return advanceJoin(&form)
+            case .escape: if form.asksName { form.field = .name } else { return [.quit] }
             default: break
             }
         case .language:
             switch key {
-            case .up: languageChoice = max(0, languageChoice - 1)
-            case .down: languageChoice = min(Language.allCases.count - 1, languageChoice + 1)
+            case .up: form.language = max(0, form.language - 1)
+            case .down: form.language = min(Language.allCases.count - 1, form.language + 1)
             case .enter, .tab:
-                language = Language.allCases[languageChoice]
-                return advanceJoin()
-            case .escape: if askDepartment { joinField = .department } else if askName { joinField = .name } else { return [.quit] }
+                language = Language.allCases[form.language]
+                return advanceJoin(&form)
+            case .escape:
+                if form.asksDepartment { form.field = .department } else if form.asksName { form.field = .name } else { return [.quit] }
             default: break
             }
-            language = Language.allCases[languageChoice]
+            language = Language.allCases[form.language]
         }
         return []
     }
 
-    private mutating func advanceJoin() -> [Effect] {
+    private mutating func advanceJoin(_ form: inout JoinForm) -> [Effect] {
         message = nil
-        let order: [JoinField] = [.name, .department, .language].filter { field in
-            switch field {
-            case .name: askName
-            case .department: askDepartment
-            case .language: askLanguage
-            }
-        }
-        if let index = order.firstIndex(of: joinField), index + 1 < order.count {
-            joinField = order[index + 1]
+        let order = form.order
+        if let index = order.firstIndex(of: form.field), index + 1 < order.count {
+            form.field = order[index + 1]
             return []
         }
-        return [.join(name: Session.cleanName(nameField.value), department: departments[departmentChoice], language: language)]
+        return [.join(name: Session.cleanName(form.name.value), department: departments[form.department], language: language)]
     }
+
+    // MARK: Overview
 
     private mutating func updateOverview(_ key: Key) -> [Effect] {
         let rows = dimensionRows
@@ -300,10 +407,9 @@ public struct ParticipantApp: Sendable {
             let first = items.first { answers[$0.item.id]?.isAnswered != true } ?? items.first
             if let first { open(first.item) }
         case .character("r"), .character("R"):
-            screen = .review
-            reviewSelection = 0
+            page = .review(Review())
         case .character("v"), .character("V"):
-            if voteCandidates.isEmpty { message = words.votingClosed } else { screen = .vote }
+            if voting == nil { message = words.votingClosed } else { page = .vote(selected: voteRows.first) }
         case .character("q"), .character("Q"), .escape, .control("c"):
             return [.quit]
         default: break
@@ -313,19 +419,14 @@ public struct ParticipantApp: Sendable {
 
     /// Opens the item screen on `item`, with its fields filled from the saved answer.
     mutating func open(_ item: Item) {
-        currentItem = item.id
-        screen = .item
-        commentField = nil
-        itemField = .current
-        optionSelection = 0
+        var editor = ItemEditor(item: item.id)
         let answer = answers[item.id]
-        switch answer?.value {
-        case .number(let current, let target)?:
-            numberFields = [TextField(Self.text(current), limit: 20), TextField(Self.text(target), limit: 20)]
-        default:
-            numberFields = [TextField("", limit: 20), TextField("", limit: 20)]
+        if case .number(let current, let target)? = answer?.value {
+            editor.current = TextField(Self.text(current), limit: 20)
+            editor.target = TextField(Self.text(target), limit: 20)
         }
-        if case .text(let text)? = answer?.value { textField = TextField(text) } else { textField = TextField() }
+        if case .text(let text)? = answer?.value { editor.text = TextField(text) }
+        page = .item(editor)
     }
 
     static func text(_ value: Rated<Double>?) -> String {
@@ -336,50 +437,86 @@ public struct ParticipantApp: Sendable {
         }
     }
 
-    var item: Item? {
-        currentItem.flatMap { id in visibleItems.first { $0.item.id == id }?.item }
-    }
-
     /// Moves to the next (or previous) visible item; from the last, to the review.
     mutating func step(_ offset: Int) {
         let items = visibleItems.map(\.item)
-        guard let id = currentItem, let index = items.firstIndex(where: { $0.id == id }) else { screen = .overview; return }
+        guard let id = currentItem, let index = items.firstIndex(where: { $0.id == id }) else { page = .overview; return }
         let next = index + offset
-        if next >= items.count { screen = .review; reviewSelection = 0; return }
+        if next >= items.count { page = .review(Review()); return }
         if next < 0 { return }
         open(items[next])
     }
 
-    private mutating func updateItem(_ key: Key) -> [Effect] {
-        guard let item else { screen = .overview; return [] }
-        if var field = commentField {
+    // MARK: Items
+
+    /// What a key did to an item: an answer to save (nil inside clears it), and where to move.
+    struct Edit {
+        var save: Answer??
+        var move: Int?
+
+        static let none = Edit()
+        static func save(_ answer: Answer?) -> Edit { Edit(save: .some(answer)) }
+        static func move(_ offset: Int) -> Edit { Edit(move: offset) }
+    }
+
+    /// Every kind of item goes through here: the key is handled, then the answer is put into the
+    /// local record at once (so moving on sees the questions it brings; the saved record replaces
+    /// it), then the screen moves.
+    private mutating func updateItem(_ key: Key, _ start: ItemEditor) -> [Effect] {
+        guard let item else { page = .overview; return [] }
+        var editor = start
+        let edit: Edit
+        if var comment = editor.comment {
             switch key {
-            case .escape: commentField = nil
+            case .escape:
+                editor.comment = nil
+                edit = .none
             case .enter:
-                commentField = nil
-                let text = field.value.trimmingCharacters(in: .whitespaces)
+                editor.comment = nil
+                let text = comment.value.trimmingCharacters(in: .whitespaces)
                 var answer = answers[item.id] ?? Self.emptyAnswer(for: item)
                 answer.comment = text.isEmpty ? nil : text
-                return [.save(item: item.id, answer: answer)]
+                edit = .save(answer)
             default:
-                _ = field.handle(key)
-                commentField = field
+                _ = comment.handle(key)
+                editor.comment = comment
+                edit = .none
             }
-            return []
+        } else {
+            switch key {
+            case .escape: page = .overview; return []
+            case .control("c"): return [.quit]
+            case .pageUp: edit = .move(-1)
+            case .pageDown: edit = .move(1)
+            case .character("c") where item.kind.tag != .text, .character("C") where item.kind.tag != .text:
+                editor.comment = TextField(answers[item.id]?.comment ?? "")
+                edit = .none
+            default:
+                switch item.kind {
+                case .maturity: edit = maturityKey(key, item, &editor)
+                case .choice(let options, let multiple): edit = choiceKey(key, item, options: options, multiple: multiple, &editor)
+                case .number(let spec): edit = numberKey(key, item, spec: spec, &editor)
+                case .text: edit = textKey(key, item, &editor)
+                }
+            }
         }
-        switch key {
-        case .escape: screen = .overview; return []
-        case .pageUp: step(-1); return []
-        case .pageDown: step(1); return []
-        case .control("c"): return [.quit]
-        default: break
+        page = .item(editor)
+        var effects: [Effect] = []
+        if let answer = edit.save {
+            applyLocally(answer, to: item.id)
+            effects.append(.save(item: item.id, answer: answer))
         }
-        switch item.kind {
-        case .maturity: return updateMaturity(key, item)
-        case .choice(let options, let multiple): return updateChoice(key, item, options: options, multiple: multiple)
-        case .number: return updateNumber(key, item)
-        case .text: return updateText(key, item)
-        }
+        if let offset = edit.move { step(offset) }
+        return effects
+    }
+
+    /// Puts an answer into the local record before the runtime saves it.
+    private mutating func applyLocally(_ answer: Answer?, to item: ItemID) {
+        // After answering closes the save will be refused: nothing to show ahead of it.
+        guard closedPhase == nil, var current = record else { return }
+        let previous = current.answers[item]
+        current.answers[item] = StoredAnswer(answer: answer, at: previous?.at ?? current.profile.at, revision: (previous?.revision ?? 0) + 1)
+        record = current
     }
 
     static func emptyAnswer(for item: Item) -> Answer {
@@ -391,64 +528,60 @@ public struct ParticipantApp: Sendable {
         }
     }
 
-    private mutating func updateMaturity(_ key: Key, _ item: Item) -> [Effect] {
+    private func maturityKey(_ key: Key, _ item: Item, _ editor: inout ItemEditor) -> Edit {
         var answer = answers[item.id] ?? Self.emptyAnswer(for: item)
-        guard case .maturity(var current, var target) = answer.value else { return [] }
+        guard case .maturity(var current, var target) = answer.value else { return .none }
         func stage(_ value: Rated<Int>?) -> Int { if case .value(let stage)? = value { return stage } else { return 0 } }
+        func stepped(_ value: Rated<Int>?, by delta: Int) -> Rated<Int> {
+            .value(min(4, max(1, (stage(value) == 0 ? (delta > 0 ? 0 : 5) : stage(value)) + delta)))
+        }
         switch key {
-        case .tab: itemField = itemField == .current ? .target : itemField == .target ? .importance : .current; return []
-        case .backTab: itemField = itemField == .importance ? .target : itemField == .target ? .current : .importance; return []
-        case .character("c"), .character("C"):
-            commentField = TextField(answer.comment ?? "")
-            return []
-        case .enter, .character("n"): step(1); return []
+        case .tab: editor.field = editor.field == .current ? .target : editor.field == .target ? .importance : .current; return .none
+        case .backTab: editor.field = editor.field == .importance ? .target : editor.field == .target ? .current : .importance; return .none
+        case .enter, .character("n"): return .move(1)
         case .character(let character) where ("1"..."4").contains(character) || character == "0" || character == "?":
             let value: Rated<Int> = character == "0" || character == "?" ? .dontKnow : .value(Int(String(character))!)
-            switch itemField {
-            case .current: current = value; itemField = .target
-            case .target: target = value; itemField = .importance
+            switch editor.field {
+            case .current: current = value; editor.field = .target
+            case .target: target = value; editor.field = .importance
             case .importance:
-                guard case .value(let level) = value, (1...3).contains(level) else { return [] }
+                guard case .value(let level) = value, (1...3).contains(level) else { return .none }
                 answer.importance = level
             }
         case .left, .right:
             let delta = key == .left ? -1 : 1
-            switch itemField {
-            case .current: current = .value(min(4, max(1, (stage(current) == 0 ? (delta > 0 ? 0 : 5) : stage(current)) + delta)))
-            case .target: target = .value(min(4, max(1, (stage(target) == 0 ? (delta > 0 ? 0 : 5) : stage(target)) + delta)))
+            switch editor.field {
+            case .current: current = stepped(current, by: delta)
+            case .target: target = stepped(target, by: delta)
             case .importance: answer.importance = min(3, max(1, (answer.importance ?? Answer.defaultImportance) + delta))
             }
-        case .up: itemField = itemField == .importance ? .target : .current; return []
-        case .down: itemField = itemField == .current ? .target : .importance; return []
+        case .up: editor.field = editor.field == .importance ? .target : .current; return .none
+        case .down: editor.field = editor.field == .current ? .target : .importance; return .none
         case .character("d"), .character("D"):
-            if itemField == .current { current = .dontKnow } else if itemField == .target { target = .dontKnow } else { return [] }
-        default: return []
+            if editor.field == .current { current = .dontKnow } else if editor.field == .target { target = .dontKnow } else { return .none }
+        default: return .none
         }
         answer.value = .maturity(current: current, target: target)
-        return [.save(item: item.id, answer: answer)]
+        return .save(answer)
     }
 
-    private mutating func updateChoice(_ key: Key, _ item: Item, options: [ChoiceOption], multiple: Bool) -> [Effect] {
+    private func choiceKey(_ key: Key, _ item: Item, options: [ChoiceOption], multiple: Bool, _ editor: inout ItemEditor) -> Edit {
         var answer = answers[item.id] ?? Self.emptyAnswer(for: item)
         var chosen: [String] = []
         if case .choice(.value(let ids)) = answer.value { chosen = ids }
         switch key {
-        case .up: optionSelection = max(0, optionSelection - 1); return []
-        case .down: optionSelection = min(options.count - 1, optionSelection + 1); return []
-        case .character("c"), .character("C"): commentField = TextField(answer.comment ?? ""); return []
+        case .up: editor.option = max(0, editor.option - 1); return .none
+        case .down: editor.option = min(options.count - 1, editor.option + 1); return .none
         case .enter, .character("n"):
             // Enter on an unanswered single choice takes the highlighted option; an answer
             // already given (don't know included) is kept.
-            if !multiple, answers[item.id] == nil, options.indices.contains(optionSelection) {
-                answer.value = .choice(.value([options[optionSelection].id]))
-                applyLocally(answer, to: item.id)
-                step(1)
-                return [.save(item: item.id, answer: answer)]
+            if !multiple, answers[item.id] == nil, options.indices.contains(editor.option) {
+                answer.value = .choice(.value([options[editor.option].id]))
+                return Edit(save: .some(answer), move: 1)
             }
-            step(1)
-            return []
+            return .move(1)
         case .character(" "):
-            let id = options[optionSelection].id
+            let id = options[editor.option].id
             if multiple {
                 if let index = chosen.firstIndex(of: id) { chosen.remove(at: index) } else { chosen.append(id) }
                 // Keep the module's order, whatever order they were ticked in.
@@ -456,24 +589,20 @@ public struct ParticipantApp: Sendable {
             } else {
                 chosen = [id]
             }
-            answer.value = chosen.isEmpty ? .choice(.value([])) : .choice(.value(chosen))
-            if chosen.isEmpty { return [.save(item: item.id, answer: nil)] }
+            if chosen.isEmpty { return .save(nil) }
+            answer.value = .choice(.value(chosen))
         case .character("0"), .character("?"), .character("d"), .character("D"):
             answer.value = .choice(.dontKnow)
-        default: return []
+        default: return .none
         }
-        return [.save(item: item.id, answer: answer)]
+        return .save(answer)
     }
 
-    private mutating func updateNumber(_ key: Key, _ item: Item) -> [Effect] {
-        let index = itemField == .target ? 1 : 0
+    private mutating func numberKey(_ key: Key, _ item: Item, spec: NumberSpec, _ editor: inout ItemEditor) -> Edit {
         switch key {
         case .tab, .backTab, .up, .down:
-            itemField = itemField == .current ? .target : .current
-            return []
-        case .character("c"), .character("C"):
-            commentField = TextField(answers[item.id]?.comment ?? "")
-            return []
+            editor.field = editor.field == .current ? .target : .current
+            return .none
         case .enter:
             func parse(_ text: String) -> Rated<Double>?? {
                 let trimmed = text.trimmingCharacters(in: .whitespaces)
@@ -482,95 +611,97 @@ public struct ParticipantApp: Sendable {
                 guard let value = Double(trimmed.replacingOccurrences(of: ",", with: ".")), value.isFinite else { return nil }
                 return .some(.value(value))
             }
-            guard let current = parse(numberFields[0].value), let target = parse(numberFields[1].value) else {
+            guard let current = parse(editor.current.value), let target = parse(editor.target.value) else {
                 message = words.value + "?"
-                return []
+                return .none
+            }
+            if current == nil && target == nil {
+                // Both emptied: the answer goes (its comment stays, if it has one).
+                guard let existing = answers[item.id] else { return .move(1) }
+                let kept: Answer? = existing.comment == nil ? nil : Answer(.number(current: nil, target: nil), comment: existing.comment)
+                return Edit(save: .some(kept), move: 1)
+            }
+            for side in [current, target] {
+                if case .value(let value)? = side, !spec.accepts(value) {
+                    message = NumberFormatting.range(minimum: spec.minimum, maximum: spec.maximum)
+                    return .none
+                }
             }
             var answer = answers[item.id] ?? Self.emptyAnswer(for: item)
             answer.value = .number(current: current, target: target)
-            if current == nil && target == nil {
-                // Both emptied: the answer goes (its comment stays, if it has one).
-                guard let existing = answers[item.id] else { step(1); return [] }
-                let kept: Answer? = existing.comment == nil ? nil : Answer(.number(current: nil, target: nil), comment: existing.comment)
-                applyLocally(kept, to: item.id)
-                step(1)
-                return [.save(item: item.id, answer: kept)]
-            }
-            if case .number(let spec) = item.kind {
-                for side in [current, target] {
-                    if case .value(let value)? = side, !spec.accepts(value) {
-                        message = NumberFormatting.range(minimum: spec.minimum, maximum: spec.maximum)
-                        return []
-                    }
-                }
-            }
-            applyLocally(answer, to: item.id)
-            step(1)
-            return [.save(item: item.id, answer: answer)]
+            return Edit(save: .some(answer), move: 1)
         default:
-            var field = numberFields[index]
             if case .character(let character) = key, !(character.isNumber || character == "." || character == "," || character == "-" || character == "?") {
-                return []
+                return .none
             }
-            _ = field.handle(key)
-            numberFields[index] = field
-            return []
+            if editor.field == .target { _ = editor.target.handle(key) } else { _ = editor.current.handle(key) }
+            return .none
         }
     }
 
-    private mutating func updateText(_ key: Key, _ item: Item) -> [Effect] {
-        switch key {
-        case .enter:
-            let text = textField.value
-            step(1)
-            if text.allSatisfy(\.isWhitespace) { return answers[item.id] == nil ? [] : [.save(item: item.id, answer: nil)] }
-            var answer = answers[item.id] ?? Self.emptyAnswer(for: item)
-            answer.value = .text(text)
-            return [.save(item: item.id, answer: answer)]
-        default:
-            _ = textField.handle(key)
-            return []
+    private func textKey(_ key: Key, _ item: Item, _ editor: inout ItemEditor) -> Edit {
+        guard key == .enter else {
+            _ = editor.text.handle(key)
+            return .none
         }
+        let text = editor.text.value
+        if text.allSatisfy(\.isWhitespace) { return answers[item.id] == nil ? .move(1) : Edit(save: .some(nil), move: 1) }
+        var answer = answers[item.id] ?? Self.emptyAnswer(for: item)
+        answer.value = .text(text)
+        return Edit(save: .some(answer), move: 1)
     }
 
-    private mutating func updateVote(_ key: Key) -> [Effect] {
+    // MARK: Voting and review
+
+    private mutating func updateVote(_ key: Key, selected: ItemID?) -> [Effect] {
+        let rows = voteRows
+        let index = selected.flatMap(rows.firstIndex(of:)) ?? 0
         var dots = votes
         let used = dots.values.reduce(0, +)
         switch key {
-        case .up: voteSelection = max(0, voteSelection - 1)
-        case .down: voteSelection = min(max(0, voteCandidates.count - 1), voteSelection + 1)
+        case .up: page = .vote(selected: rows.indices.contains(index - 1) ? rows[index - 1] : rows.first)
+        case .down: page = .vote(selected: rows.indices.contains(index + 1) ? rows[index + 1] : rows.last)
         case .character("+"), .character(" "), .right:
-            guard voteCandidates.indices.contains(voteSelection), used < voteBudget else { return [] }
-            dots[voteCandidates[voteSelection].item, default: 0] += 1
+            guard rows.indices.contains(index), used < (voting?.budget ?? 0) else { return [] }
+            dots[rows[index], default: 0] += 1
             return [.setVotes(dots)]
         case .character("-"), .backspace, .left:
-            guard voteCandidates.indices.contains(voteSelection), let count = dots[voteCandidates[voteSelection].item], count > 0 else { return [] }
-            dots[voteCandidates[voteSelection].item] = count > 1 ? count - 1 : nil
+            guard rows.indices.contains(index), let count = dots[rows[index]], count > 0 else { return [] }
+            dots[rows[index]] = count > 1 ? count - 1 : nil
             return [.setVotes(dots)]
-        case .escape: screen = .overview
+        case .escape: page = .overview
         case .character("q"), .control("c"): return [.quit]
         default: break
         }
         return []
     }
 
-    private mutating func updateReview(_ key: Key) -> [Effect] {
-        if confirmingDone {
-            confirmingDone = false
+    /// The selected row of the voting list.
+    var voteSelection: Int {
+        guard case .vote(let selected) = page else { return 0 }
+        return selected.flatMap(voteRows.firstIndex(of:)) ?? 0
+    }
+
+    private mutating func updateReview(_ key: Key, _ start: Review) -> [Effect] {
+        var review = start
+        if review.confirmingDone {
+            review.confirmingDone = false
+            page = .review(review)
             return key == .enter || key == .character("y") || key == .character("Y") ? [.setDone(true)] : []
         }
         let open = unansweredItems
         switch key {
-        case .up: reviewSelection = max(0, reviewSelection - 1)
-        case .down: reviewSelection = min(max(0, open.count - 1), reviewSelection + 1)
+        case .up: review.selection = max(0, review.selection - 1)
+        case .down: review.selection = min(max(0, open.count - 1), review.selection + 1)
         case .enter:
-            if open.indices.contains(reviewSelection) { self.open(open[reviewSelection]) }
+            if open.indices.contains(review.selection) { self.open(open[review.selection]); return [] }
         case .character("D"), .character("d"):
-            confirmingDone = true
-        case .escape: screen = .overview
+            review.confirmingDone = true
+        case .escape: page = .overview; return []
         case .character("q"), .control("c"): return [.quit]
         default: break
         }
+        page = .review(review)
         return []
     }
 }

@@ -83,9 +83,10 @@ case "screen":
                              sharedModules: session.settings.sharedModules, name: "Bench", department: session.settings.departments[0],
                              language: .polish, sessionLanguage: .english, size: (200, 60))
     let at = Timestamp.now()
-    app.joined(ParticipantRecord(id: .random(), sessionID: session.settings.id, moduleHashes: [:],
-                                 profile: Stamped(Profile(name: "Bench", department: session.settings.departments[0], language: .polish), at: at),
-                                 done: Stamped(false, at: at)))
+    _ = app.update(.joined(ParticipantRecord(
+        id: .random(), sessionID: session.settings.id, moduleHashes: [:],
+        profile: Stamped(Profile(name: "Bench", department: session.settings.departments[0], language: .polish), at: at),
+        done: Stamped(false, at: at))))
     _ = app.update(.key(.enter))
     var timings: [Double] = []
     var cells = 0

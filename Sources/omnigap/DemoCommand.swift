@@ -3,6 +3,7 @@ import Foundation
 import GapReport
 import Questionnaire
 import SessionStore
+import Workshop
 
 /// `omnigap demo`: a ready sample workshop.
 struct DemoCommand: ParsableCommand {
@@ -41,11 +42,11 @@ struct DemoCommand: ParsableCommand {
             session = try Self.create(at: folder, language: lang, participants: participants)
         }
         if noUI {
-            print(TextReportRenderer.render(ReportBuilder.document(for: session, language: lang)), terminator: "")
+            print(TextReportRenderer.render(session.reportDocument(language: lang)), terminator: "")
             StandardError.write(["The sample workshop is in \(folder); open it with `omnigap facilitate \(folder)`."])
             return
         }
-        try FacilitatorConsole.run(session, language: lang)
+        try FacilitateCommand.run(session, language: lang)
         print("The sample workshop is in \(folder). Open it again with `omnigap facilitate \(folder)`.")
     }
 
@@ -65,6 +66,7 @@ struct DemoCommand: ParsableCommand {
                 state.phaseIndex = min(1, session.settings.agenda.count - 1)
                 state.phaseStarted = Timestamp(milliseconds: now.milliseconds - 6 * 60_000)
                 state.revealed = true
+                state.voteItems = session.reportDocument(language: language).scores.votableGaps
                 state.goals = [
                     Goal(id: "g-1", statement: words.stockGoal, kpi: words.stockKPI, baseline: "24 h", target: "15 min", owner: words.stockOwner,
                          due: "2027-06-30", links: ["it.orders", "logistics.inventory"], created: now, updated: now),

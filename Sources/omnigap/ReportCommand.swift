@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import GapReport
 import Questionnaire
-import Scoring
 import SessionStore
+import Workshop
 
 /// `omnigap report DIR`: the consolidated gap report.
 struct ReportCommand: ParsableCommand {
@@ -32,7 +32,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let session = try self.session.open()
-        let document = ReportBuilder.document(for: session, language: lang ?? session.settings.language)
+        let document = session.reportDocument(language: lang ?? session.settings.language)
         if !document.skipped.isEmpty {
             StandardError.write(["note: \(document.skipped.count) file(s) left out of the report:"]
                 + document.skipped.map { "  " + Sanitized.visible("\($0.path): \($0.reason)") })
@@ -44,38 +44,5 @@ struct ReportCommand: ParsableCommand {
         } else {
             print(text, terminator: "")
         }
-    }
-}
-
-/// Puts a session's report together: the scores from every participant file, read once in
-/// parallel and never all held at once, and the goals from the facilitator's state.
-enum ReportBuilder {
-    static func setup(for session: Session) -> ScoringSetup {
-        ScoringSetup(modules: session.catalog.modules, departments: session.settings.departments,
-                     sharedModules: session.settings.sharedModules, quorum: session.settings.quorum)
-    }
-
-    static func document(for session: Session, language: Language) -> ReportDocument {
-        let setup = setup(for: session)
-        let (tally, problems) = session.scanAnswers(into: { Tally(setup: setup) }, { tally, participant in
-            guard let department = tally.department(participant.profile.department) else { return }
-            tally.addParticipant(department: department, done: participant.done)
-            // The tally and the session list the items in the same order: both take the
-            // session's modules as they are.
-            for (position, answer) in participant.answers { tally.add(answer, toItemAt: position, department: department) }
-            tally.addVotes(participant.votes)
-        }, combine: { $0.merge($1) })
-        var skipped = problems.map { SkippedFile(path: $0.path, reason: $0.problem.description) }
-        var goals: [ReportGoal] = []
-        do {
-            goals = try session.facilitatorState().goals.map { goal in
-                ReportGoal(statement: goal.statement, kpi: goal.kpi, baseline: goal.baseline, target: goal.target,
-                           owner: goal.owner, due: goal.due, links: goal.links)
-            }
-        } catch {
-            skipped.append(SkippedFile(path: "facilitator.json", reason: error.description))
-        }
-        return ReportDocument(title: session.settings.title, date: session.settings.date, sessionID: session.settings.id.rawValue,
-                              language: language, setup: setup, scores: tally.scores(), goals: goals, skipped: skipped)
     }
 }

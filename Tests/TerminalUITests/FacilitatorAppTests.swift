@@ -43,12 +43,12 @@ import Testing
         #expect(app.render().lines.contains { $0.contains("Move on to the phase “answer”?") })
         #expect(app.update(.key(.escape), at: Self.start).isEmpty)
         #expect(app.update(.key(.character("n")), at: Self.start).isEmpty)
-        #expect(app.update(.key(.enter), at: Self.start) == [.nextPhase])
+        #expect(app.update(.key(.enter), at: Self.start) == [.advancePhase(from: nil)])
         #expect(app.update(.key(.character("v")), at: Self.start).isEmpty)
         #expect(app.update(.key(.character("y")), at: Self.start) == [.reveal])
         var revealed = FacilitatorState()
         revealed.revealed = true
-        app.loaded(state: revealed)
+        app.receive(.state(revealed))
         #expect(app.update(.key(.character("v")), at: Self.start).isEmpty)  // nothing to ask
         #expect(app.update(.key(.enter), at: Self.start).isEmpty)
     }
@@ -60,7 +60,7 @@ import Testing
         #expect(app.update(.key(.character("-")), at: Self.start) == [.setVotesPerParticipant(2)])
         var state = FacilitatorState()
         state.votesPerParticipant = 1
-        app.loaded(state: state)
+        app.receive(.state(state))
         #expect(app.update(.key(.character("-")), at: Self.start) == [.setVotesPerParticipant(1)])
     }
 
@@ -69,7 +69,7 @@ import Testing
         var state = FacilitatorState()
         state.phaseIndex = 1
         state.phaseStarted = Self.start
-        app.loaded(state: state)
+        app.receive(.state(state))
         _ = app.update(.tick, at: Timestamp(milliseconds: Self.start.milliseconds + 65_000))
         #expect(app.phaseClock?.secondsLeft == 20 * 60 - 65)
         #expect(app.render().lines[0].contains("Phase 2/4: review · 18:55 left"))
@@ -79,12 +79,12 @@ import Testing
 
     @Test func resultsStayHiddenUntilRevealed() {
         var app = Self.app()
-        app.loaded(document: Self.document())
+        app.show(Self.document())
         _ = app.update(.key(.character("3")), at: Self.start)
         #expect(app.render().lines.contains { $0.contains("Results are hidden until you reveal them") })
         var state = FacilitatorState()
         state.revealed = true
-        app.loaded(state: state)
+        app.receive(.state(state))
         #expect(app.render().lines.contains { $0.contains("Platform and releases") })
     }
 
@@ -92,8 +92,8 @@ import Testing
         var app = Self.app()
         var state = FacilitatorState()
         state.revealed = true
-        app.loaded(state: state)
-        app.loaded(document: Self.document())
+        app.receive(.state(state))
+        app.show(Self.document())
         _ = app.update(.key(.character("3")), at: Self.start)
         _ = app.update(.key(.tab), at: Self.start)
         let first = app.resultItems.first
@@ -127,34 +127,34 @@ import Testing
         _ = app.update(.key(.control("u")), at: Self.start)
         type("logistics.returns")
         let effects = enter()
-        #expect(effects == [.saveGoal(FacilitatorApp.GoalDraft(id: nil, statement: "Returns accepted in every store", kpi: "Restock time",
+        #expect(effects == [.saveGoal(GoalDraft(id: nil, statement: "Returns accepted in every store", kpi: "Restock time",
                                                                 baseline: "6 days", target: "1 day", owner: "Åsa P.", due: "2027-03-31",
                                                                 links: ["logistics.returns"]))])
         var state = FacilitatorState()
         state.goals = [Goal(id: "g-1", statement: "Returns accepted in every store", created: Self.start, updated: Self.start)]
-        app.loaded(state: state)
+        app.receive(.state(state))
         #expect(app.update(.key(.character("x")), at: Self.start).isEmpty)
         #expect(app.update(.key(.enter), at: Self.start) == [.deleteGoal(id: "g-1")])
         state.goals.append(Goal(id: "g-2", statement: "Second", created: Self.start, updated: Self.start))
-        app.loaded(state: state)
+        app.receive(.state(state))
         _ = app.update(.key(.down), at: Self.start)
         _ = app.update(.key(.character("x")), at: Self.start)
         #expect(app.update(.key(.enter), at: Self.start) == [.deleteGoal(id: "g-2")])  // ↓ reaches the second goal
         state.goals.removeLast()
-        app.loaded(state: state)
+        app.receive(.state(state))
         _ = app.update(.key(.character("x")), at: Self.start)
         #expect(app.update(.key(.enter), at: Self.start) == [.deleteGoal(id: "g-1")])  // the selection follows the shorter list
     }
 
     @Test func everyViewMatchesItsSnapshot() {
         var app = Self.app()
-        app.loaded(rows: Self.rows, skippedFiles: 1)
+        app.receive(.participants(Self.rows, skippedFiles: 1))
         var state = FacilitatorState()
         state.phaseIndex = 1
         state.phaseStarted = Self.start
         state.revealed = true
-        app.loaded(state: state)
-        app.loaded(document: Self.document())
+        app.receive(.state(state))
+        app.show(Self.document())
         var screens: [(String, CellBuffer)] = [("dashboard", app.render())]
         _ = app.update(.key(.character("2")), at: Self.start)
         screens.append(("agenda", app.render()))
@@ -176,7 +176,7 @@ import Testing
         withGoal.goals = [Goal(id: "g-1", statement: "One stock view for the web shop and every store", kpi: "Stock-sync latency",
                                baseline: "24 h", target: "15 min", owner: "IT manager", due: "2027-06-30", links: ["it.orders"],
                                created: Self.start, updated: Self.start)]
-        app.loaded(state: withGoal)
+        app.receive(.state(withGoal))
         _ = app.update(.key(.character("5")), at: Self.start)
         screens.append(("goals", app.render()))
         _ = app.update(.key(.enter), at: Self.start)
@@ -196,8 +196,8 @@ import Testing
         #expect(app.update(.key(.character("e")), at: FacilitatorAppTests.start).isEmpty)  // hidden results: nothing to export
         #expect(!app.render().lines.contains { $0.contains("Which format?") })
         state.revealed = true
-        app.loaded(state: state)
-        app.loaded(document: FacilitatorAppTests.document())
+        app.receive(.state(state))
+        app.show(FacilitatorAppTests.document())
         for (letter, format) in [("t", ReportFormat.text), ("m", .markdown), ("H", .html), ("c", .csv), ("j", .json)] {
             #expect(app.update(.key(.character("e")), at: FacilitatorAppTests.start).isEmpty)
             #expect(app.render().lines.contains { $0.contains("Which format?") })
@@ -224,7 +224,7 @@ import Testing
         var state = FacilitatorState()
         state.phaseIndex = 1
         state.phaseStarted = FacilitatorAppTests.start
-        app.loaded(state: state)
+        app.receive(.state(state))
         #expect(app.render().lines[0].contains("Etap 2/5: przegląd wyników"))
         _ = app.update(.key(.character("2")), at: FacilitatorAppTests.start)
         let agenda = app.render().lines
@@ -242,7 +242,7 @@ import Testing
             Goal(id: "g-\(number)", statement: "Goal number \(number)", kpi: "KPI \(number)", baseline: "1", target: "2", owner: "Owner",
                  due: "2027-01-01", links: [], created: FacilitatorAppTests.start, updated: FacilitatorAppTests.start)
         }
-        app.loaded(state: state)
+        app.receive(.state(state))
         _ = app.update(.key(.character("5")), at: FacilitatorAppTests.start)
         var screen = app.render().lines
         #expect(screen.contains { $0.contains("1. Goal number 1") } && !screen.contains { $0.contains("9. Goal number 9") })
@@ -259,13 +259,26 @@ import Testing
 @Suite struct FacilitatorReviewFixTests {
     @Test func scrollingStopsAtTheEndAndATooSmallScreenAnswersNoQuestion() {
         var app = FacilitatorAppTests.app()
-        app.loaded(rows: FacilitatorAppTests.rows, skippedFiles: 0)
+        app.receive(.participants(FacilitatorAppTests.rows, skippedFiles: 0))
         for _ in 0..<30 { _ = app.update(.key(.down), at: FacilitatorAppTests.start) }
         #expect(app.maximumScroll == 0)
         _ = app.update(.key(.character("n")), at: FacilitatorAppTests.start)  // asks
         _ = app.update(.resize(width: 60, height: 15), at: FacilitatorAppTests.start)
         #expect(app.update(.key(.enter), at: FacilitatorAppTests.start).isEmpty)  // hidden, so not answered
         _ = app.update(.resize(width: 100, height: 30), at: FacilitatorAppTests.start)
-        #expect(app.update(.key(.enter), at: FacilitatorAppTests.start) == [.nextPhase])  // still asked, now answered
+        #expect(app.update(.key(.enter), at: FacilitatorAppTests.start) == [.advancePhase(from: nil)])  // still asked, now answered
+    }
+}
+
+extension FacilitatorApp {
+    /// Feeds an event in, for what a runtime would report.
+    mutating func receive(_ event: Event) {
+        _ = update(event, at: FacilitatorAppTests.start)
+    }
+
+    /// The results as the runtime delivers them: the document and its text report's lines.
+    mutating func show(_ document: ReportDocument?) {
+        let text = document.map { TextReportRenderer.render($0).split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        receive(.results(document, reportText: text ?? []))
     }
 }

@@ -32,17 +32,18 @@ func record(department: String = "it", language: Language = .english, answers: [
 }
 
 extension ParticipantApp {
-    /// Feeds keys, applying saves to the record the way the runtime would.
+    /// Feeds an event in, for what a runtime would report.
+    mutating func receive(_ event: Event) {
+        _ = update(event)
+    }
+
+    /// Feeds keys; a save comes back as saved, as the runtime would report it (the screens have
+    /// already put the answer into their record).
     mutating func press(_ keys: Key...) -> [Effect] {
         var all: [Effect] = []
         for key in keys {
             let effects = update(.key(key))
-            for effect in effects {
-                if case let .save(item, answer) = effect, var current = record {
-                    current.answers[item] = StoredAnswer(answer: answer, at: current.profile.at, revision: (current.answers[item]?.revision ?? 0) + 1)
-                    saved(current)
-                }
-            }
+            if effects.contains(where: { if case .save = $0 { true } else { false } }), let current = record { receive(.saved(current)) }
             all += effects
         }
         return all
@@ -77,7 +78,7 @@ extension ParticipantApp {
 
     @Test func digitsSetCurrentThenTargetThenImportance() throws {
         var app = makeApp(name: "Anna", department: "it", language: .english)
-        app.joined(record())
+        app.receive(.joined(record()))
         _ = app.press(.enter)  // the first dimension: its first open item, a choice
         #expect(app.screen == .item)
         _ = app.press(.enter)  // a single choice takes the highlighted option and moves on
@@ -92,7 +93,7 @@ extension ParticipantApp {
 
     @Test func enterKeepsADontKnowOnASingleChoice() {
         var app = makeApp(name: "Anna", department: "it", language: .english)
-        app.joined(record())
+        app.receive(.joined(record()))
         _ = app.press(.enter)  // it.platform.operator, a single choice
         _ = app.press(.character("0"))
         #expect(app.press(.enter).isEmpty)
@@ -101,7 +102,7 @@ extension ParticipantApp {
 
     @Test func aCommentIsTypedAndSavedWithTheAnswer() {
         var app = makeApp(name: "Anna", department: "it", language: .polish)
-        app.joined(record(language: .polish, answers: ["it.platform.operator": Answer(.choice(.value(["agency"])))]))
+        app.receive(.joined(record(language: .polish, answers: ["it.platform.operator": Answer(.choice(.value(["agency"])))])))
         _ = app.press(.enter)  // opens the first open item: it.platform.upkeep
         _ = app.press(.character("c"))
         _ = app.type("Zażółć gęślą jaźń")
@@ -114,16 +115,16 @@ extension ParticipantApp {
 
     @Test func conditionalItemsAppearWhenTheirConditionHolds() {
         var app = makeApp(name: "Anna", department: "it", language: .english)
-        app.joined(record())
+        app.receive(.joined(record()))
         let pimCoverage: ItemID = "it.product-data.pim-coverage"
         #expect(!app.visibleItems.contains { $0.item.id == pimCoverage })
-        app.saved(record(answers: ["it.product-data.pim": Answer(.choice(.value(["yes"])))]))
+        app.receive(.saved(record(answers: ["it.product-data.pim": Answer(.choice(.value(["yes"])))])))
         #expect(app.visibleItems.contains { $0.item.id == pimCoverage })
     }
 
     @Test func numbersAreCheckedAgainstTheirBounds() throws {
         var app = makeApp(name: "Anna", department: "it", language: .english)
-        app.joined(record())
+        app.receive(.joined(record()))
         let uptime = try #require(app.visibleItems.first { $0.item.id == "it.platform.uptime" }?.item)
         app.open(uptime)
         _ = app.type("150")
@@ -139,7 +140,7 @@ extension ParticipantApp {
 
     @Test func theReviewListsOpenQuestionsAndMarksDone() {
         var app = makeApp(name: "Anna", department: "it", language: .english)
-        app.joined(record())
+        app.receive(.joined(record()))
         _ = app.press(.character("r"))
         #expect(app.screen == .review)
         #expect(app.unansweredItems.count == app.visibleItems.count)
@@ -152,7 +153,7 @@ extension ParticipantApp {
 
     @Test func tooSmallAScreenOnlyAcceptsQuit() {
         var app = makeApp(name: "Anna", department: "it", language: .english, size: (60, 15))
-        app.joined(record())
+        app.receive(.joined(record()))
         #expect(app.press(.enter).isEmpty && app.screen == .overview)
         #expect(app.press(.character("q")) == [.quit])
         #expect(app.render().lines[0].contains("80×24 (now 60×15)"))
@@ -162,8 +163,8 @@ extension ParticipantApp {
 
     @Test func afterAnsweringClosesEditsAreRefused() {
         var app = makeApp(name: "Anna", department: "it", language: .english)
-        app.joined(record())
-        app.answering(closedFor: "review")
+        app.receive(.joined(record()))
+        app.receive(.workshop(.init(closedPhase: "review")))
         #expect(app.render().lines[1].contains("Answering is closed: the workshop has moved on to “review”"))
         _ = app.press(.enter, .enter)  // to the first maturity item; a choice would have been saved
         #expect(app.press(.character("2")).isEmpty)
@@ -175,24 +176,24 @@ extension ParticipantApp {
 
     @Test func theClosedPhaseIsNamedInTheParticipantsLanguage() {
         var app = makeApp(name: "Anna", department: "it", language: .polish)
-        app.joined(record(language: .polish))
-        app.answering(closedFor: "review")
+        app.receive(.joined(record(language: .polish)))
+        app.receive(.workshop(.init(closedPhase: "review")))
         #expect(app.render().lines[1].contains("etapu „przegląd wyników”"))
     }
 
     @Test func dotsAreSpentWithinTheBudget() {
         var app = makeApp(name: "Anna", department: "it", language: .english)
-        app.joined(record())
+        app.receive(.joined(record()))
         _ = app.press(.character("v"))
         #expect(app.screen == .overview && app.message == "Voting opens when the facilitator reveals the results.")
-        app.voting(on: [(item: "it.platform.upkeep", label: "IT · upkeep"), (item: "omnichannel.goals.definition", label: "Goals")], budget: 3)
+        app.receive(.workshop(.init(voting: .init(items: ["it.platform.upkeep", "omnichannel.goals.definition"], budget: 3))))
         _ = app.press(.character("v"))
         #expect(app.screen == .vote)
         func apply(_ effects: [ParticipantApp.Effect]) {
             for case .setVotes(let dots) in effects {
                 var current = app.record!
                 current.votes = Stamped(dots, at: current.profile.at)
-                app.saved(current)
+                app.receive(.saved(current))
             }
         }
         apply(app.press(.character("+")))
@@ -203,7 +204,7 @@ extension ParticipantApp {
         #expect(app.render().lines.contains { $0.contains("Dots left: 0 of 3") })
         apply(app.press(.up, .character("-")))
         #expect(app.record?.votes?.value == ["it.platform.upkeep": 1, "omnichannel.goals.definition": 1])
-        app.answering(closedFor: "review")  // voting happens after answering closes
+        app.receive(.workshop(.init(closedPhase: "review", voting: app.voting)))  // voting happens after answering closes
         apply(app.press(.character("+")))
         #expect(app.record?.votes?.value["it.platform.upkeep"] == 2)
     }
@@ -211,11 +212,11 @@ extension ParticipantApp {
     @Test func reviewFixes() throws {
         // "p" is a letter in a free answer, not "previous".
         var app = makeApp(name: "Anna", department: "it", language: .english)
-        app.joined(record())
+        app.receive(.joined(record()))
         let text = try #require(app.visibleItems.first { $0.item.kind.tag == .text }?.item)
         app.open(text)
         _ = app.type("help")
-        #expect(app.currentItem == text.id && app.textField.value == "help")
+        #expect(app.currentItem == text.id && app.editor?.text.value == "help")
         // Enter on a single choice that unlocks a question goes to that question.
         let pim = try #require(app.visibleItems.first { $0.item.id == "it.product-data.pim" }?.item)
         app.open(pim)
@@ -229,7 +230,7 @@ extension ParticipantApp {
         #expect(app.record?.currentAnswers["it.platform.uptime"] != nil)
         app.open(uptime)
         _ = app.press(.character("c"))
-        #expect(app.commentField != nil)
+        #expect(app.editor?.comment != nil)
         _ = app.press(.escape)
         _ = app.press(.backspace, .backspace)
         let effects = app.press(.enter)
@@ -237,13 +238,13 @@ extension ParticipantApp {
         // An item that stops being asked while open sends the screen back to the overview.
         let coverage = try #require(app.visibleItems.first { $0.item.id == "it.product-data.pim-coverage" }?.item)
         app.open(coverage)
-        app.refreshed(record(answers: ["it.product-data.pim": Answer(.choice(.value(["no"])))]))
+        app.receive(.refreshed(record(answers: ["it.product-data.pim": Answer(.choice(.value(["no"])))])))
         #expect(app.screen == .overview)
     }
 
     @Test func aFailedJoinOpensTheForm() {
         var app = makeApp(name: "Anna K.", department: "logistics", language: .english)
-        app.failed("\"Anna K.\" has already joined for it")
+        app.receive(.failed("\"Anna K.\" has already joined for it"))
         #expect(app.render().lines.contains { $0.contains("Your name:") })
         _ = app.type(" 2")
         #expect(app.press(.enter).isEmpty)  // then the department
@@ -271,7 +272,7 @@ extension ParticipantApp {
         let shared = shippedModules.first { $0.id == "omnichannel" }!
         var app = ParticipantApp(title: "Big", modules: [big, shared], departments: ["big"], sharedModules: ["omnichannel"],
                                  name: "Anna", department: "big", language: .english, sessionLanguage: .english, size: (80, 24))
-        app.joined(record(department: "big"))
+        app.receive(.joined(record(department: "big")))
         let titles = app.dimensionRows.map { $0.dimension.title.resolved(in: .english) }
         #expect(titles.count == 20)
         for index in 0..<titles.count {

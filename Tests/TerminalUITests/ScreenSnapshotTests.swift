@@ -14,10 +14,10 @@ import Testing
         _ = join.type("Zażółć 店舗")
         result.append(("join", join.render()))
         var app = makeApp(name: "Anna K.", department: "it", language: language, size: size)
-        app.joined(record(language: language, answers: [
+        app.receive(.joined(record(language: language, answers: [
             "it.platform.operator": Answer(.choice(.value(["agency"]))),
             "it.platform.upkeep": Answer(.maturity(current: .value(2), target: .value(4)), importance: 3, comment: "Zażółć gęślą jaźń"),
-        ]))
+        ])))
         result.append(("overview", app.render()))
         if let upkeep = app.visibleItems.first(where: { $0.item.id == "it.platform.upkeep" })?.item { app.open(upkeep) }
         result.append(("maturity", app.render()))

@@ -1,0 +1,107 @@
+import Foundation
+import Questionnaire
+
+/// What the facilitator does to the workshop, each a rule with one home: every change is made
+/// under the facilitator lock on the state as saved, so two consoles on one session never undo
+/// each other's work.
+extension Session {
+    /// Moves the agenda on from the phase `expected` (nil: not started) to the next one.
+    ///
+    /// The move names the phase it starts from. When the state has moved since the console last
+    /// saw it (another console pressed the same key a moment earlier), the move is stale and
+    /// refused: the workshop moves once, not twice.
+    @discardableResult
+    public func advancePhase(from expected: Int?, at time: Timestamp = .now()) throws(SessionError) -> FacilitatorState {
+        let agenda = settings.agenda
+        return try updateFacilitatorState { state throws(SessionError) in
+            guard state.currentPhase == expected else {
+                let now = state.currentPhase.map { "phase \($0 + 1), \(agenda.indices.contains($0) ? agenda[$0].id : "?")" } ?? "the start"
+                throw .refused("the workshop has already moved on (it is at \(now)); nothing was changed")
+            }
+            guard let next = state.phaseAfter(in: agenda) else {
+                throw .refused("the workshop is at the last phase of its agenda")
+            }
+            state.phaseIndex = next
+            state.phaseStarted = time
+        }
+    }
+
+    /// Reveals the results, with the gaps that are open for dot voting.
+    @discardableResult
+    public func reveal(voteItems: [ItemID]) throws(SessionError) -> FacilitatorState {
+        try updateFacilitatorState { state in
+            state.revealed = true
+            state.voteItems = voteItems
+        }
+    }
+
+    /// Replaces the gaps open for voting, when the ranking has changed since the reveal.
+    @discardableResult
+    public func setVoteItems(_ items: [ItemID]) throws(SessionError) -> FacilitatorState {
+        try updateFacilitatorState { $0.voteItems = items }
+    }
+
+    /// Sets how many dots each participant may place: 1 to 10.
+    @discardableResult
+    public func setVotesPerParticipant(_ count: Int) throws(SessionError) -> FacilitatorState {
+        guard (1...10).contains(count) else { throw .invalidArgument("each participant may have 1 to 10 dots, not \(count)") }
+        return try updateFacilitatorState { $0.votesPerParticipant = count }
+    }
+
+    /// Adds a goal (a draft with no id gets a new one) or replaces the goal with the draft's id,
+    /// keeping when it was created. Returns the goal as saved.
+    @discardableResult
+    public func saveGoal(_ draft: GoalDraft, at time: Timestamp = .now()) throws(SessionError) -> Goal {
+        if let problem = draft.problem(in: catalog) { throw .invalidArgument(problem.description) }
+        var saved: Goal?
+        try updateFacilitatorState { state in
+            let trimmed = { (text: String) in text.trimmingCharacters(in: .whitespaces) }
+            if let id = draft.id, let index = state.goals.firstIndex(where: { $0.id == id }) {
+                let goal = Goal(id: id, statement: trimmed(draft.statement), kpi: trimmed(draft.kpi), baseline: trimmed(draft.baseline),
+                                target: trimmed(draft.target), owner: trimmed(draft.owner), due: trimmed(draft.due), links: draft.links,
+                                created: state.goals[index].created, updated: time)
+                state.goals[index] = goal
+                saved = goal
+            } else {
+                let taken = Set(state.goals.map(\.id))
+                var random = SystemRandomNumberGenerator()
+                var id: String
+                repeat { id = "g-" + String(random.next() % 0xFFFF_FFFF, radix: 16) } while taken.contains(id)
+                let goal = Goal(id: id, statement: trimmed(draft.statement), kpi: trimmed(draft.kpi), baseline: trimmed(draft.baseline),
+                                target: trimmed(draft.target), owner: trimmed(draft.owner), due: trimmed(draft.due), links: draft.links,
+                                created: time, updated: time)
+                state.goals.append(goal)
+                saved = goal
+            }
+        }
+        return saved!
+    }
+
+    /// Deletes a goal; a goal that is already gone is not an error.
+    @discardableResult
+    public func deleteGoal(id: String) throws(SessionError) -> FacilitatorState {
+        try updateFacilitatorState { state in state.goals.removeAll { $0.id == id } }
+    }
+}
+
+/// Reads `facilitator.json` only when it has changed: a `stat` per call otherwise. Participants'
+/// screens and the console ask for the state every second and before every save.
+public final class FacilitatorStateReader {
+    private var stamp: FileSystem.Stamp??
+    private var last: Result<FacilitatorState, SessionError> = .success(FacilitatorState())
+
+    public init() {}
+
+    /// How many times the file was actually read.
+    public private(set) var reads = 0
+
+    /// The state now, or why it cannot be read.
+    public func read(_ session: Session) -> Result<FacilitatorState, SessionError> {
+        let now = FileSystem.stamps(in: session.paths.root, names: ["facilitator.json"])[0]
+        if let stamp, stamp == now { return last }
+        stamp = .some(now)
+        reads += 1
+        do { last = .success(try session.facilitatorState()) } catch { last = .failure(error) }
+        return last
+    }
+}

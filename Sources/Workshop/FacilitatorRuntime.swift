@@ -1,0 +1,162 @@
+import Foundation
+import GapReport
+import Questionnaire
+import Scoring
+import SessionStore
+import Synchronization
+import TerminalUI
+
+/// Runs the facilitator's console on a terminal: draws each frame, carries out the console's
+/// effects through the session's rules, and feeds what the session holds back in as events.
+///
+/// Reading the session (participant files, the state, the tallies, the text report) is the
+/// slow part with thousands of participants, so in the real console it runs in a background
+/// task that posts its findings to an inbox; the loop only draws and handles keys, and stays
+/// quick whatever the session's size. Tests use `.inline`: the session is polled on every
+/// tick, in the loop, so a script of events gives the same frames every time.
+public final class FacilitatorRuntime {
+    /// Where the session is polled.
+    public enum Polling: Sendable {
+        /// In a background task, once a second.
+        case background
+        /// In the loop, on every `.tick` (and at the start).
+        case inline
+    }
+
+    public let session: Session
+    public let language: Language
+    private let terminal: any Terminal
+    private let clock: @Sendable () -> Timestamp
+    private let polling: Polling
+    private var app: FacilitatorApp
+    private var running = true
+
+    public init(session: Session, terminal: any Terminal, language: Language? = nil, polling: Polling = .background,
+                clock: @escaping @Sendable () -> Timestamp = { .now() }) {
+        self.session = session
+        self.terminal = terminal
+        self.clock = clock
+        self.polling = polling
+        self.language = language ?? session.settings.language
+        app = FacilitatorApp(title: session.settings.title, folder: session.paths.root, agenda: session.settings.agenda,
+                             departments: session.settings.departments, modules: session.catalog.modules,
+                             language: self.language, size: terminal.size, now: clock())
+    }
+
+    /// Runs until the facilitator quits.
+    public func run() {
+        let inbox = Inbox()
+        var poller: Task<Void, Never>?
+        var watch: SessionWatch?
+        // The first frame shows the session as it is, in either mode.
+        if polling == .inline {
+            watch = SessionWatch(session: session, language: language)
+            for event in watch!.poll() { send(event) }
+        } else {
+            let background = BackgroundWatch(session: session, language: language)
+            for event in background.initial { send(event) }
+            poller = Task.detached {
+                while !Task.isCancelled {
+                    try? await Task.sleep(nanoseconds: 1_000_000_000)
+                    let events = await background.poll()
+                    if !events.isEmpty { inbox.post(events) }
+                }
+            }
+        }
+        defer { poller?.cancel() }
+        var drawn: (frame: CellBuffer, second: Int64)?
+        while running {
+            // A frame only when something changed, or the phase clock moved on a second.
+            let second = clock().milliseconds / 1000
+            let frame = app.render()
+            if drawn?.frame != frame || drawn?.second != second {
+                terminal.draw(frame)
+                drawn = (frame, second)
+            }
+            let event = terminal.nextEvent(timeout: polling == .background ? 100 : 500)
+            if let watch, event == .tick {
+                for found in watch.poll() { send(found) }
+            }
+            for found in inbox.take() { send(found) }
+            send(FacilitatorApp.Event(event))
+        }
+    }
+
+    private func send(_ event: FacilitatorApp.Event) {
+        for effect in app.update(event, at: clock()) where running {
+            perform(effect)
+        }
+    }
+
+    /// Carries out one effect through the session's rules; what came of it goes back in.
+    private func perform(_ effect: FacilitatorApp.Effect) {
+        do {
+            switch effect {
+            case .quit:
+                running = false
+            case .advancePhase(let from):
+                send(.state(try session.advancePhase(from: from, at: clock())))
+            case .reveal:
+                // The gaps open for voting are chosen now, from the results being revealed.
+                let scores = session.reportDocument(language: language).scores
+                send(.state(try session.reveal(voteItems: scores.votableGaps)))
+            case .saveGoal(let draft):
+                try session.saveGoal(draft, at: clock())
+                send(.state(try session.facilitatorState()))
+            case .deleteGoal(let id):
+                send(.state(try session.deleteGoal(id: id)))
+            case .setVotesPerParticipant(let count):
+                send(.state(try session.setVotesPerParticipant(count)))
+            case .proxyEntry:
+                // The participant screens, on this terminal, for someone without one; back to
+                // the console when they leave.
+                ParticipantRuntime(session: session, terminal: terminal, clock: clock).run()
+                terminal.consumeInterrupt()
+                send(.resize(width: terminal.size.width, height: terminal.size.height))
+            case .exportReport(let format):
+                // A deliberate, one-off act: the report is made from the files as they are this
+                // moment (votes cast a second ago included), not from the last poll.
+                let document = session.reportDocument(language: language)
+                let path = session.paths.root + "/report-\(clock().date)-\(language.rawValue).\(format.fileExtension)"
+                try FileSystem.writeAtomically(Array(format.render(document).utf8), to: path)
+                send(.informed(FacilitatorStrings.fill(FacilitatorStrings.forLanguage(language).exported, ["path": path])))
+            }
+        } catch {
+            send(.failed(error.description))
+        }
+    }
+}
+
+/// Findings of the background poll, waiting for the loop to take them.
+final class Inbox: Sendable {
+    private let events = Mutex<[FacilitatorApp.Event]>([])
+
+    func post(_ more: [FacilitatorApp.Event]) {
+        events.withLock { $0 += more }
+    }
+
+    func take() -> [FacilitatorApp.Event] {
+        events.withLock { events in
+            defer { events = [] }
+            return events
+        }
+    }
+}
+
+/// The session watch, owned by an actor so that the background task polls it with the
+/// compiler's checks and no lock of our own.
+actor BackgroundWatch {
+    private let watch: SessionWatch
+    /// What the first poll found, taken synchronously so the console's first frame has it.
+    nonisolated let initial: [FacilitatorApp.Event]
+
+    init(session: Session, language: Language) {
+        let watch = SessionWatch(session: session, language: language)
+        initial = watch.poll()
+        self.watch = watch
+    }
+
+    func poll() -> [FacilitatorApp.Event] {
+        watch.poll()
+    }
+}

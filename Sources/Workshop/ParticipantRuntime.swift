@@ -1,0 +1,140 @@
+import Questionnaire
+import Scoring
+import SessionStore
+import TerminalUI
+
+/// Runs the participant screens on a terminal until the participant leaves: draws each frame,
+/// turns the terminal's events and the screens' effects into events for `ParticipantApp`, and
+/// polls the session once a second for what changed elsewhere.
+///
+/// A quiet second costs two `stat`s: the participant's own file and `facilitator.json`, each
+/// read again only when it has changed. Voting reads the gaps the console chose at the reveal
+/// from the facilitator's state; no participant consolidates the room's files.
+public final class ParticipantRuntime {
+    public let session: Session
+    private let terminal: any Terminal
+    private let clock: @Sendable () -> Timestamp
+    private var app: ParticipantApp
+    private let stateReader = FacilitatorStateReader()
+    private var joined: ParticipantRecord?
+    private var ownStamp: FileSystem.Stamp?
+    /// The voting list for a state written before the console recorded one (an older omnigap):
+    /// worked out once, not on every poll.
+    private var fallbackVoteItems: [ItemID]?
+    private var running = true
+
+    /// How long the screens wait for a key before they poll the session.
+    public static let pollMilliseconds = 1000
+
+    public init(session: Session, terminal: any Terminal, name: String? = nil, department: String? = nil, language: Language? = nil,
+                clock: @escaping @Sendable () -> Timestamp = { .now() }) {
+        self.session = session
+        self.terminal = terminal
+        self.clock = clock
+        app = ParticipantApp(title: session.settings.title, modules: session.catalog.modules, departments: session.settings.departments,
+                             sharedModules: session.settings.sharedModules, name: name, department: department, language: language,
+                             sessionLanguage: session.settings.language, size: terminal.size)
+    }
+
+    /// Runs until the participant leaves; returns who answered, or nil if nobody joined.
+    @discardableResult
+    public func run() -> ParticipantRecord? {
+        send(.workshop(workshopStatus()))
+        if let effect = app.joinEffect { perform(effect) }
+        while running {
+            terminal.draw(app.render())
+            let event = terminal.nextEvent(timeout: Self.pollMilliseconds)
+            switch event {
+            case .tick: poll()
+            // A key is handled against the facilitator's latest decisions (a `stat`, and a read
+            // only when they changed): "v" a moment after the reveal opens the voting.
+            case .key: send(.workshop(workshopStatus()))
+            default: break
+            }
+            send(ParticipantApp.Event(event))
+        }
+        return joined
+    }
+
+    /// Feeds one event in, and carries out whatever the screens ask for in return.
+    private func send(_ event: ParticipantApp.Event) {
+        for effect in app.update(event) where running {
+            perform(effect)
+        }
+    }
+
+    private func perform(_ effect: ParticipantApp.Effect) {
+        switch effect {
+        case .quit:
+            running = false
+        case let .join(name, department, language):
+            do {
+                let (record, _) = try session.join(name: name, department: department, language: language, at: clock())
+                joined = record
+                send(.joined(record))
+            } catch {
+                send(.failed(error.description))
+            }
+        case let .save(item, answer):
+            write { id, time throws(SessionError) in try session.save(answer, item: item, for: id, at: time) }
+        case .setVotes(let votes):
+            write(answering: false) { id, time throws(SessionError) in try session.setVotes(votes, for: id, at: time) }
+        case .setDone(let done):
+            write { id, time throws(SessionError) in try session.setDone(done, for: id, at: time) }
+        }
+    }
+
+    /// Saves a change to the participant's own file, unless answering has closed a moment ago
+    /// (checked at the last moment: the facilitator may just have moved on). Votes are cast
+    /// after answering closes, so only answers and the done mark are held back.
+    private func write(answering: Bool = true, _ change: (ParticipantID, Timestamp) throws(SessionError) -> ParticipantRecord) {
+        guard let id = joined?.id else { return }
+        if answering, case .success(let state) = stateReader.read(session),
+           let phase = state.answeringClosedPhase(in: session.settings.agenda) {
+            send(.workshop(workshopStatus()))
+            send(.refused(closedPhase: phase))
+            return
+        }
+        do {
+            let record = try change(id, clock())
+            joined = record
+            // Our own save is no news: the next poll need not read the file back.
+            ownStamp = FileSystem.stamps(in: session.paths.participants, names: [id.fileName])[0]
+            send(.saved(record))
+        } catch {
+            send(.failed(error.description))
+        }
+    }
+
+    /// Once a second of quiet: the participant's file (changed by a merge or proxy entry), and
+    /// the facilitator's decisions.
+    private func poll() {
+        if let id = joined?.id {
+            let stamp = FileSystem.stamps(in: session.paths.participants, names: [id.fileName])[0]
+            if stamp != ownStamp {
+                ownStamp = stamp
+                if let latest = try? session.participant(id), latest != joined {
+                    joined = latest
+                    send(.refreshed(latest))
+                }
+            }
+        }
+        send(.workshop(workshopStatus()))
+    }
+
+    /// What the facilitator has decided, as the screens need it. A damaged state file leaves
+    /// answering open: the facilitator's console reports the damage.
+    private func workshopStatus() -> ParticipantApp.WorkshopStatus {
+        guard case .success(let state) = stateReader.read(session) else { return ParticipantApp.WorkshopStatus() }
+        var status = ParticipantApp.WorkshopStatus(closedPhase: state.answeringClosedPhase(in: session.settings.agenda))
+        if state.revealed {
+            var items = state.voteItems
+            if items.isEmpty {
+                if fallbackVoteItems == nil { fallbackVoteItems = session.reportDocument(language: app.language).scores.votableGaps }
+                items = fallbackVoteItems ?? []
+            }
+            status.voting = ParticipantApp.Voting(items: items, budget: state.votesPerParticipant)
+        }
+        return status
+    }
+}

@@ -1,0 +1,127 @@
+import GapReport
+import Questionnaire
+import Scoring
+import SessionStore
+import TerminalUI
+
+/// The console's view of a live session, kept up to date by polling and built from what has
+/// been read once: each participant file is decoded only when it changes, progress rows are
+/// worked out only for the participants whose file changed, the tallies come from the records
+/// already in memory, and the text report is rendered once per change of its inputs, not per
+/// frame.
+///
+/// Not thread-safe: one owner polls it (the runtime's loop in tests, a background task in the
+/// real console).
+final class SessionWatch {
+    let session: Session
+    let language: Language
+    private let cache = ParticipantCache()
+    private let stateReader = FacilitatorStateReader()
+    /// Each participant's dashboard row, with what it was worked out from.
+    private var rows: [ParticipantID: (version: RecordVersion, row: FacilitatorApp.Row)] = [:]
+    private var lastParticipants: [ParticipantRecord]?
+    private var lastProblems: [SessionProblem] = []
+    private var lastState: Result<FacilitatorState, SessionError>?
+    private var tally: Tally?
+    private var publishedResults = false
+
+    /// What identifies one version of a participant's answers cheaply: every save stamps an
+    /// answer and raises its revision.
+    private struct RecordVersion: Equatable {
+        let lastActivity: Timestamp
+        let answers: Int
+        let revisions: Int
+        let done: Bool
+
+        init(_ record: ParticipantRecord) {
+            lastActivity = record.lastActivity
+            answers = record.answers.count
+            revisions = record.answers.values.reduce(0) { $0 + $1.revision }
+            done = record.done.value
+        }
+    }
+
+    init(session: Session, language: Language) {
+        self.session = session
+        self.language = language
+    }
+
+    /// Reads what changed since the last poll and returns it as events for the console: nothing
+    /// when nothing changed.
+    func poll() -> [FacilitatorApp.Event] {
+        var events: [FacilitatorApp.Event] = []
+        let snapshot = cache.refresh(session)
+        let participantsChanged = lastParticipants == nil || cache.lastReadCount > 0
+            || snapshot.participants.count != lastParticipants?.count || snapshot.problems != lastProblems
+        if participantsChanged {
+            lastParticipants = snapshot.participants
+            lastProblems = snapshot.problems
+            tally = nil
+            events.append(.participants(dashboardRows(snapshot.participants), skippedFiles: snapshot.problems.count))
+        }
+        let state = stateReader.read(session)
+        let stateChanged = lastState.map { !Self.same($0, state) } ?? true
+        lastState = state
+        switch state {
+        case .success(let current) where stateChanged: events.append(.state(current))
+        case .failure(let error) where stateChanged: events.append(.failed(error.description))
+        default: break
+        }
+        let revealed = (try? state.get())?.revealed ?? false
+        if revealed && (participantsChanged || stateChanged || !publishedResults) {
+            let document = results(state: state)
+            publishedResults = true
+            events.append(.results(document, reportText: TextReportRenderer.render(document)
+                .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)))
+            keepVoteItemsCurrent(document.scores, state: state)
+        } else if !revealed && publishedResults {
+            publishedResults = false
+            events.append(.results(nil, reportText: []))
+        }
+        return events
+    }
+
+    /// The consolidated results from the participants in memory.
+    private func results(state: Result<FacilitatorState, SessionError>) -> ReportDocument {
+        let tally = self.tally ?? session.tally(of: lastParticipants ?? [])
+        self.tally = tally
+        let skipped = lastProblems.map { SkippedFile(path: $0.path, reason: $0.problem.description) }
+        return session.reportDocument(tally: tally, skipped: skipped, state: state, language: language)
+    }
+
+    /// Once revealed, the gaps open for voting follow the ranking while late answers still
+    /// arrive; participants read the list from the state instead of consolidating every file.
+    private func keepVoteItemsCurrent(_ scores: Scores, state: Result<FacilitatorState, SessionError>) {
+        guard case .success(let current) = state, current.voteItems != scores.votableGaps else { return }
+        _ = try? session.setVoteItems(scores.votableGaps)
+    }
+
+    /// Dashboard rows, reworking progress only for participants whose file changed.
+    private func dashboardRows(_ participants: [ParticipantRecord]) -> [FacilitatorApp.Row] {
+        var next: [ParticipantID: (version: RecordVersion, row: FacilitatorApp.Row)] = [:]
+        next.reserveCapacity(participants.count)
+        let result = participants.map { record -> FacilitatorApp.Row in
+            let version = RecordVersion(record)
+            if let known = rows[record.id], known.version == version, known.row.name == record.profile.value.name {
+                next[record.id] = known
+                return known.row
+            }
+            let progress = session.progress(of: record)
+            let row = FacilitatorApp.Row(name: record.profile.value.name, department: record.profile.value.department,
+                                         answered: progress.answered, visible: progress.visible, done: progress.done,
+                                         lastActivity: progress.lastActivity)
+            next[record.id] = (version, row)
+            return row
+        }
+        rows = next
+        return result
+    }
+
+    private static func same(_ a: Result<FacilitatorState, SessionError>, _ b: Result<FacilitatorState, SessionError>) -> Bool {
+        switch (a, b) {
+        case (.success(let x), .success(let y)): x == y
+        case (.failure(let x), .failure(let y)): x.description == y.description
+        default: false
+        }
+    }
+}
