@@ -24,3 +24,47 @@ extension InterfaceWords {
         values.reduce(template) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
     }
 }
+
+extension InterfaceWords {
+    /// Where a translation's "{name}" placeholders differ from English's: a template that lost
+    /// or misspelt one would show the raw braces, or leave out the number it should carry.
+    /// Each entry names the language, the field and both sets.
+    public static func placeholderMismatches() -> [String] {
+        let reference = placeholders(in: english)
+        var mismatches: [String] = []
+        for language in Language.allCases where language != .english {
+            let translated = placeholders(in: forLanguage(language))
+            for (field, expected) in reference.sorted(by: { $0.key < $1.key }) where translated[field] != expected {
+                let found = translated[field].map { $0.sorted().joined(separator: ", ") } ?? "nothing"
+                mismatches.append("\(language.rawValue).\(field): {\(expected.sorted().joined(separator: ", "))} in English, {\(found)} here")
+            }
+        }
+        return mismatches
+    }
+
+    /// Each text field's placeholders, by field name; a list of texts counts as one field per
+    /// entry ("field[2]").
+    private static func placeholders(in words: Self) -> [String: Set<String>] {
+        var result: [String: Set<String>] = [:]
+        for child in Mirror(reflecting: words).children {
+            guard let label = child.label else { continue }
+            if let text = child.value as? String {
+                result[label] = names(in: text)
+            } else if let texts = child.value as? [String] {
+                for (index, text) in texts.enumerated() { result["\(label)[\(index)]"] = names(in: text) }
+            }
+        }
+        return result
+    }
+
+    private static func names(in template: String) -> Set<String> {
+        var names: Set<String> = []
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            let name = rest[rest.index(after: open)..<close]
+            if !name.isEmpty && name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) { names.insert(String(name)) }
+            rest = rest[rest.index(after: close)...]
+        }
+        return names
+    }
+}

@@ -46,3 +46,23 @@ import Testing
         #expect(MaturityStage(score: .nan) == .adHoc)
     }
 }
+
+/// The placeholder check itself finds what it should: a lost, a misspelt and an extra name.
+@Suite struct PlaceholderCheckTests {
+    struct Words: InterfaceWords {
+        var greeting: String
+        var lines: [String]
+        static let english = Words(greeting: "Hello {name}, {count} left", lines: ["{a}", "b"])
+        static let polish = Words(greeting: "Cześć {name}, zostało {cuont}", lines: ["{a}", "b"])
+        static let swedish = Words(greeting: "Hej {name}, {count} kvar", lines: ["a", "b"])
+        static let italian = Words(greeting: "Ciao {name}, {count} rimasti {extra}", lines: ["{a}", "b"])
+    }
+
+    @Test func mismatchesAreNamed() {
+        #expect(Words.placeholderMismatches() == [
+            "pl.greeting: {count, name} in English, {cuont, name} here",
+            "sv.lines[0]: {a} in English, {} here",
+            "it.greeting: {count, name} in English, {count, extra, name} here",
+        ])
+    }
+}
