@@ -2,11 +2,6 @@ import Dispatch
 import Foundation
 import Yams
 
-/// A buffer that parallel workers each write at their own index only.
-private struct UncheckedBuffer<Element>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Element>
-}
-
 /// Reads module files from disk and checks them, alone and together.
 ///
 /// It never throws and never traps on bad input: whatever is wrong becomes a diagnostic with a
@@ -36,15 +31,13 @@ public enum ModuleLoader {
     /// most of the time a 30-person report takes. Each file is parsed on its own, so the results
     /// are the same as one after another.
     private static func parseInParallel(_ sources: [(file: String, bytes: [UInt8])]) -> [ParsedModule] {
-        guard sources.count > 1 else { return sources.map { parse(bytes: $0.bytes, file: $0.file) } }
-        let results = UnsafeMutableBufferPointer<ParsedModule>.allocate(capacity: sources.count)
-        results.initialize(repeating: ParsedModule())
-        defer { results.deinitialize(); results.deallocate() }
-        let slots = UncheckedBuffer(buffer: results)
-        DispatchQueue.concurrentPerform(iterations: sources.count) { index in
-            slots.buffer[index] = parse(bytes: sources[index].bytes, file: sources[index].file)
-        }
-        return Array(results)
+        sources.map { Source(file: $0.file, bytes: $0.bytes) }.parallelMap(workers: sources.count) { parse(bytes: $0.bytes, file: $0.file) }
+    }
+
+    /// A module file's name and bytes, handed to a parsing thread.
+    private struct Source: Sendable {
+        let file: String
+        let bytes: [UInt8]
     }
 
     /// Parses one module from its bytes. `file` is only used in messages.

@@ -2,7 +2,7 @@ import Yams
 
 /// A module file read as far as it could be: the module when the file is valid on its own, and
 /// the ids with their positions in any case, for the checks that span files.
-struct ParsedModule {
+struct ParsedModule: Sendable {
     var module: QuestionnaireModule?
     var moduleID: (id: String, position: SourcePosition)?
     var itemIDs: [(id: ItemID, position: SourcePosition)] = []

@@ -1,35 +1,9 @@
 import Questionnaire
-import Dispatch
 import Foundation
-
-/// Slots that parallel workers fill, each at its own index. The slots live in memory of their
-/// own: writing through a stored array from several threads would be an exclusivity violation.
-final class Slots<Value>: @unchecked Sendable {
-    private let buffer: UnsafeMutableBufferPointer<Value?>
-
-    init(count: Int) {
-        buffer = .allocate(capacity: count)
-        buffer.initialize(repeating: nil)
-    }
-
-    deinit {
-        buffer.deinitialize()
-        buffer.deallocate()
-    }
-
-    func set(_ index: Int, _ value: Value) {
-        buffer[index] = value
-    }
-
-    /// The values, in index order; every slot must have been set.
-    func take() -> [Value] {
-        buffer.map { $0! }
-    }
-}
 
 /// A participant as a scan hands them over: who they are, and their usable answers in force
 /// (cleared answers and answers outside their section left out).
-public struct ScannedParticipant {
+public struct ScannedParticipant: Sendable {
     public let id: ParticipantID
     public let profile: Profile
     public let done: Bool
@@ -38,6 +12,10 @@ public struct ScannedParticipant {
     public let answers: [(position: Int, answer: Answer)]
     /// Their dot votes on gaps, by item.
     public let votes: [ItemID: Int]
+    /// When they last did anything (joined, answered, marked done), over the answers counted.
+    public let lastActivity: Timestamp
+    /// When they joined.
+    public let joinedAt: Timestamp
 }
 
 extension Session {
@@ -49,9 +27,9 @@ extension Session {
     /// its own; the partials are then combined in worker order, so the result does not depend on
     /// timing. Damaged and foreign files are skipped and returned with their reasons, as `load`
     /// does.
-    public func scanAnswers<Partial>(
-        into makePartial: () -> Partial,
-        _ add: (inout Partial, ScannedParticipant) -> Void,
+    public func scanAnswers<Partial: Sendable>(
+        into makePartial: @Sendable () -> Partial,
+        _ add: @Sendable (inout Partial, ScannedParticipant) -> Void,
         combine: (inout Partial, Partial) -> Void
     ) -> (result: Partial, problems: [SessionProblem]) {
         let directory = paths.participants
@@ -64,52 +42,48 @@ extension Session {
         })
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, names.count / 32 + 1))
         let chunk = (names.count + workers - 1) / max(1, workers)
-        let partials = Slots<(Partial, [SessionProblem])>(count: workers)
-        withoutActuallyEscaping(makePartial) { makePartial in
-            withoutActuallyEscaping(add) { add in
-                let job = UncheckedScanJob(makePartial: makePartial, add: add)
-                DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                    var partial = job.makePartial()
-                    var problems: [SessionProblem] = []
-                    var sink = ScanSink(itemCount: table.items.count)
-                    var buffer: [UInt8] = []
-                    buffer.reserveCapacity(64 << 10)
-                    for index in (worker * chunk)..<min(names.count, (worker + 1) * chunk) {
-                        let name = names[index]
-                        let bytes: [UInt8]
-                        switch FileSystem.read(directory + "/" + name, limit: ParticipantCodec.maximumFileSize, into: &buffer) {
-                        case .bytes(let read): bytes = read
-                        case .missing: continue
-                        case .problem(let problem):
-                            problems.append(SessionProblem(path: "participants/" + name, problem: problem))
-                            continue
-                        }
-                        sink.reset()
-                        switch codec.decode(bytes, into: &sink) {
-                        case .failure(let problem):
-                            problems.append(SessionProblem(path: "participants/" + name, problem: problem))
-                        case .success(let header):
-                            let shell = ParticipantRecord(id: header.id, sessionID: header.sessionID, moduleHashes: header.moduleHashes,
-                                                          profile: header.profile, done: header.done)
-                            if let problem = ParticipantCache.mismatch(shell, fileName: name, session: self) {
-                                problems.append(SessionProblem(path: "participants/" + name, problem: problem))
-                                continue
-                            }
-                            let mask = allowed[header.profile.value.department] ?? []
-                            var answers: [(position: Int, answer: Answer)] = []
-                            answers.reserveCapacity(sink.answers.count)
-                            for entry in sink.answers where mask[entry.index] {
-                                if let answer = entry.answer.answer { answers.append((entry.index, answer)) }
-                            }
-                            job.add(&partial, ScannedParticipant(id: header.id, profile: header.profile.value,
-                                                                 done: header.done.value, answers: answers, votes: header.votes?.value ?? [:]))
-                        }
+        var collected = Array(0..<workers).parallelMap(workers: workers) { worker -> (Partial, [SessionProblem]) in
+            var partial = makePartial()
+            var problems: [SessionProblem] = []
+            var sink = ScanSink(itemCount: table.items.count)
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(64 << 10)
+            for index in (worker * chunk)..<min(names.count, (worker + 1) * chunk) {
+                let name = names[index]
+                let bytes: [UInt8]
+                switch FileSystem.read(directory + "/" + name, limit: ParticipantCodec.maximumFileSize, into: &buffer) {
+                case .bytes(let read): bytes = read
+                case .missing: continue
+                case .problem(let problem):
+                    problems.append(SessionProblem(path: "participants/" + name, problem: problem))
+                    continue
+                }
+                sink.reset()
+                switch codec.decode(bytes, into: &sink) {
+                case .failure(let problem):
+                    problems.append(SessionProblem(path: "participants/" + name, problem: problem))
+                case .success(let header):
+                    let shell = ParticipantRecord(id: header.id, sessionID: header.sessionID, moduleHashes: header.moduleHashes,
+                                                  profile: header.profile, done: header.done)
+                    if let problem = ParticipantCache.mismatch(shell, fileName: name, session: self) {
+                        problems.append(SessionProblem(path: "participants/" + name, problem: problem))
+                        continue
                     }
-                    partials.set(worker, (partial, problems))
+                    let mask = allowed[header.profile.value.department] ?? []
+                    var answers: [(position: Int, answer: Answer)] = []
+                    answers.reserveCapacity(sink.answers.count)
+                    var lastActivity = max(header.profile.at, header.done.at)
+                    for entry in sink.answers where mask[entry.index] {
+                        lastActivity = max(lastActivity, entry.answer.at)
+                        if let answer = entry.answer.answer { answers.append((entry.index, answer)) }
+                    }
+                    add(&partial, ScannedParticipant(id: header.id, profile: header.profile.value,
+                                                         done: header.done.value, answers: answers, votes: header.votes?.value ?? [:],
+                                                         lastActivity: lastActivity, joinedAt: header.profile.at))
                 }
             }
+            return (partial, problems)
         }
-        var collected = partials.take()
         var (result, problems) = collected.removeFirst()
         for (partial, more) in collected {
             combine(&result, partial)
@@ -117,9 +91,4 @@ extension Session {
         }
         return (result, (strayProblems + problems).sorted { $0.path < $1.path })
     }
-}
-
-private struct UncheckedScanJob<Partial>: @unchecked Sendable {
-    let makePartial: () -> Partial
-    let add: (inout Partial, ScannedParticipant) -> Void
 }

@@ -16,15 +16,20 @@ public struct ParticipantProgress: Hashable, Sendable {
 extension Session {
     /// The progress of `record` through their section.
     public func progress(of record: ParticipantRecord) -> ParticipantProgress {
-        let answers = record.currentAnswers
+        progress(of: record.id, department: record.profile.value.department, answers: record.currentAnswers,
+                 done: record.done.value, lastActivity: record.lastActivity)
+    }
+
+    /// The progress of a participant of `department` with these answers in force.
+    func progress(of id: ParticipantID, department: String, answers: [ItemID: Answer], done: Bool,
+                  lastActivity: Timestamp) -> ParticipantProgress {
         var answered = 0, visible = 0
-        for module in modules(for: record.profile.value.department) {
+        for module in modules(for: department) {
             for item in module.visibleItems(given: answers) {
                 visible += 1
                 if answers[item.id]?.isAnswered == true { answered += 1 }
             }
         }
-        return ParticipantProgress(participant: record.id, answered: answered, visible: visible,
-                                   done: record.done.value, lastActivity: record.lastActivity)
+        return ParticipantProgress(participant: id, answered: answered, visible: visible, done: done, lastActivity: lastActivity)
     }
 }

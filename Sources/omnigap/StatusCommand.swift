@@ -20,12 +20,11 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let session = try self.session.open()
-        let snapshot = session.load()
-        let rows = snapshot.participants.map { ($0, session.progress(of: $0)) }
-        print(json ? Self.json(session, rows, snapshot.problems) : Self.text(session, rows, snapshot.problems), terminator: "")
+        let (rows, problems) = session.scanProgress()
+        print(json ? Self.json(session, rows, problems) : Self.text(session, rows, problems), terminator: "")
     }
 
-    static func text(_ session: Session, _ rows: [(ParticipantRecord, ParticipantProgress)], _ problems: [SessionProblem]) -> String {
+    static func text(_ session: Session, _ rows: [ParticipantStatus], _ problems: [SessionProblem]) -> String {
         let settings = session.settings
         var lines = [
             "\(displayText(settings.title, width: 70))",
@@ -37,16 +36,17 @@ struct StatusCommand: ParsableCommand {
         if rows.isEmpty {
             lines.append("No participants yet.")
         } else {
-            let table = rows.map { record, progress in
-                [displayText(record.profile.value.name, width: 24), record.id.rawValue, record.profile.value.department,
-                 record.profile.value.language.rawValue, "\(progress.answered)/\(progress.visible)",
+            let table = rows.map { row in
+                let progress = row.progress
+                return [displayText(row.profile.name, width: 24), row.id.rawValue, row.profile.department,
+                 row.profile.language.rawValue, "\(progress.answered)/\(progress.visible)",
                  progress.done ? "yes" : "no", progress.lastActivity.description.prefix(16).replacingOccurrences(of: "T", with: " ")]
             }
             lines.append(Table.render(header: ["NAME", "ID", "DEPARTMENT", "LANG", "ANSWERED", "DONE", "LAST ACTIVITY (UTC)"], rows: table))
             lines.append("")
             let summary = settings.departments.map { department in
-                let members = rows.filter { $0.0.profile.value.department == department }
-                return "\(department) \(members.count) (\(members.filter { $0.1.done }.count) done)"
+                let members = rows.filter { $0.profile.department == department }
+                return "\(department) \(members.count) (\(members.filter { $0.progress.done }.count) done)"
             }
             lines.append("\(rows.count) participant(s): " + summary.joined(separator: ", "))
         }
@@ -58,22 +58,23 @@ struct StatusCommand: ParsableCommand {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func json(_ session: Session, _ rows: [(ParticipantRecord, ParticipantProgress)], _ problems: [SessionProblem]) -> String {
+    static func json(_ session: Session, _ rows: [ParticipantStatus], _ problems: [SessionProblem]) -> String {
         let settings = session.settings
-        let participants = rows.map { record, progress in
-            JSONText.inlineObject([
-                ("id", JSONText.string(record.id.rawValue)), ("name", JSONText.string(record.profile.value.name)),
-                ("department", JSONText.string(record.profile.value.department)),
-                ("language", JSONText.string(record.profile.value.language.rawValue)),
+        let participants = rows.map { row in
+            let progress = row.progress
+            return JSONText.inlineObject([
+                ("id", JSONText.string(row.id.rawValue)), ("name", JSONText.string(row.profile.name)),
+                ("department", JSONText.string(row.profile.department)),
+                ("language", JSONText.string(row.profile.language.rawValue)),
                 ("answered", String(progress.answered)), ("visible", String(progress.visible)),
                 ("done", progress.done ? "true" : "false"),
                 ("last_activity", JSONText.string(progress.lastActivity.description)),
             ])
         }
         let departments = settings.departments.map { department in
-            let members = rows.filter { $0.0.profile.value.department == department }
+            let members = rows.filter { $0.profile.department == department }
             return JSONText.inlineObject([("id", JSONText.string(department)), ("participants", String(members.count)),
-                                          ("done", String(members.filter { $0.1.done }.count))])
+                                          ("done", String(members.filter { $0.progress.done }.count))])
         }
         let problemList = problems.map {
             JSONText.inlineObject([("path", JSONText.string($0.path)), ("reason", JSONText.string($0.problem.description))])
