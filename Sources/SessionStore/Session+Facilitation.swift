@@ -66,7 +66,10 @@ extension Session {
                 let taken = Set(state.goals.map(\.id))
                 var random = SystemRandomNumberGenerator()
                 var id: String
-                repeat { id = "g-" + String(random.next() % 0xFFFF_FFFF, radix: 16) } while taken.contains(id)
+                repeat {
+                    let hex = String(random.next() % 0x1_0000_0000, radix: 16)
+                    id = "g-" + String(repeating: "0", count: 8 - hex.count) + hex
+                } while taken.contains(id)
                 let goal = Goal(id: id, statement: trimmed(draft.statement), kpi: trimmed(draft.kpi), baseline: trimmed(draft.baseline),
                                 target: trimmed(draft.target), owner: trimmed(draft.owner), due: trimmed(draft.due), links: draft.links,
                                 created: time, updated: time)

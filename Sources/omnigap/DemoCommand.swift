@@ -62,18 +62,16 @@ struct DemoCommand: ParsableCommand {
             let simulation = Simulation(session: session, seed: 2026)
             let now = Timestamp.now()
             for index in 0..<participants { _ = try session.merge(simulation.participant(index, at: now), durable: false) }
-            try session.updateFacilitatorState { state in
-                state.phaseIndex = min(1, session.settings.agenda.count - 1)
-                state.phaseStarted = Timestamp(milliseconds: now.milliseconds - 6 * 60_000)
-                state.revealed = true
-                state.voteItems = session.reportDocument(language: language).scores.votableGaps
-                state.goals = [
-                    Goal(id: "g-1", statement: words.stockGoal, kpi: words.stockKPI, baseline: "24 h", target: "15 min", owner: words.stockOwner,
-                         due: "2027-06-30", links: ["it.orders", "logistics.inventory"], created: now, updated: now),
-                    Goal(id: "g-2", statement: words.returnsGoal, kpi: words.returnsKPI, baseline: words.returnsBaseline, target: words.returnsTarget,
-                         owner: words.returnsOwner, due: "2027-03-31", links: ["logistics.returns"], created: now, updated: now),
-                ]
-            }
+            // The workshop as a room would leave it: past answering, results revealed, two goals.
+            let started = Timestamp(milliseconds: now.milliseconds - 6 * 60_000)
+            try session.advancePhase(from: nil, at: started)
+            try session.advancePhase(from: 0, at: started)
+            try session.reveal(voteItems: session.reportDocument(language: language).scores.votableGaps)
+            try session.saveGoal(GoalDraft(statement: words.stockGoal, kpi: words.stockKPI, baseline: "24 h", target: "15 min",
+                                           owner: words.stockOwner, due: "2027-06-30", links: ["it.orders", "logistics.inventory"]), at: now)
+            try session.saveGoal(GoalDraft(statement: words.returnsGoal, kpi: words.returnsKPI, baseline: words.returnsBaseline,
+                                           target: words.returnsTarget, owner: words.returnsOwner, due: "2027-03-31",
+                                           links: ["logistics.returns"]), at: now)
             return session
         }
     }
