@@ -90,5 +90,31 @@ run "--modules wins over OMNIGAP_MODULES" 0 env OMNIGAP_MODULES="$work/mods" "$b
 run "an unknown flag is a usage error" 64 "$bin" modules list --colour && contains "the unknown flag is named" "--colour"
 run "an unknown language is a usage error" 64 "$bin" modules show ecommerce --lang de && contains "the bad value is named" "de"
 
+# -o writes what the user named and never replaces it: a link is written through, a pipe is
+# streamed to its reader, and - is standard output.
+"$bin" new "$work/ws" --title "Output" >/dev/null && "$bin" simulate "$work/ws" --participants 3 --seed 4 >/dev/null
+"$bin" report "$work/ws" >"$work/report.expected"
+printf 'old\n' >"$work/real-report.txt" && ln -s "$work/real-report.txt" "$work/report-link.txt"
+run "report -o through a symlink" 0 "$bin" report "$work/ws" -o "$work/report-link.txt" && {
+  [ -L "$work/report-link.txt" ] && ok "-o keeps a symlink a symlink" || fail "-o keeps a symlink a symlink"
+  cmp -s "$work/real-report.txt" "$work/report.expected" && ok "-o writes through the symlink to its file" \
+    || fail "-o writes through the symlink to its file"
+}
+mkfifo "$work/report.pipe"
+timeout 30 cat "$work/report.pipe" >"$work/from-pipe.txt" &  # a writer that never opens it must not hang the script
+reader=$!
+run "report -o to a FIFO" 0 "$bin" report "$work/ws" -o "$work/report.pipe" && {
+  wait "$reader"
+  cmp -s "$work/from-pipe.txt" "$work/report.expected" && ok "-o streams the report to the FIFO's reader" \
+    || fail "-o streams the report to the FIFO's reader"
+  [ -p "$work/report.pipe" ] && ok "-o leaves a FIFO a FIFO" || fail "-o leaves a FIFO a FIFO"
+}
+kill "$reader" 2>/dev/null
+run "report -o -" 0 "$bin" report "$work/ws" -o - && {
+  # run puts stderr after stdout in $work/out; -o - writes nothing to stderr.
+  cmp -s "$work/out" "$work/report.expected" && ok "-o - is standard output" || fail "-o - is standard output"
+}
+run "report -o a folder" 1 "$bin" report "$work/ws" -o "$work" && contains "a folder is one clear error naming it" "$work: it is a folder"
+
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
