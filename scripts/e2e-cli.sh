@@ -116,5 +116,19 @@ run "report -o -" 0 "$bin" report "$work/ws" -o - && {
 }
 run "report -o a folder" 1 "$bin" report "$work/ws" -o "$work" && contains "a folder is one clear error naming it" "$work: it is a folder"
 
+# Negative numbers need no "=": the customer-service module's Net Promoter Score runs from -100.
+run "record --current -4 on a number item that accepts negatives" 0 "$bin" record "$work/ws" --participant "Nora N." \
+  --department customer-service --item customer-service.measurement.nps --current -4 --target 30 \
+  && contains "the negative answer is recorded" "Recorded customer-service.measurement.nps"
+run "export the participant with the negative answer" 0 "$bin" export "$work/ws" --participant "Nora N." \
+  && contains "-4 is stored as a number" '"customer-service.measurement.nps": {"current": -4, "target": 30'
+run "record --current -400 is out of range" 1 "$bin" record "$work/ws" --participant "Nora N." \
+  --item customer-service.measurement.nps --current -400 \
+  && contains "the range is the error, not a missing value" "the current value -400 is outside the range -100 to 100"
+run "record --target 99,5 takes a decimal comma" 0 "$bin" record "$work/ws" --participant "Nora N." \
+  --item customer-service.measurement.nps --target 99,5 \
+  && run "export after the decimal comma" 0 "$bin" export "$work/ws" --participant "Nora N." \
+  && contains "99,5 is stored as 99.5" '"customer-service.measurement.nps": {"current": -4, "target": 99.5'
+
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
