@@ -9,6 +9,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"   # never the package root: the built-in modules must be found from anywhere
+export XDG_CACHE_HOME="$work/xdg-cache"   # parsed modules are cached here, not in the user's home
 
 # shellcheck source=e2e-lib.sh
 source "$root/scripts/e2e-lib.sh"
@@ -114,6 +115,10 @@ run "report -o -" 0 "$bin" report "$work/ws" -o - && {
   # run puts stderr after stdout in $work/out; -o - writes nothing to stderr.
   cmp -s "$work/out" "$work/report.expected" && ok "-o - is standard output" || fail "-o - is standard output"
 }
+[ ! -e "$work/ws/.cache" ] && ok "opening a session writes no cache into its folder" \
+  || fail "opening a session writes no cache into its folder"
+[ "$(find "$XDG_CACHE_HOME/omnigap/modules" -name '*.json' | wc -l)" -eq 5 ] && ok "the five parsed modules are in the user's cache" \
+  || fail "the five parsed modules are in the user's cache"
 run "report -o a folder" 1 "$bin" report "$work/ws" -o "$work" && contains "a folder is one clear error naming it" "$work: it is a folder"
 
 # Negative numbers need no "=": the customer-service module's Net Promoter Score runs from -100.

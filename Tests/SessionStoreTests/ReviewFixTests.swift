@@ -72,27 +72,6 @@ import Testing
     }
 }
 
-@Suite struct ModuleCacheTests {
-    @Test func aCachedModuleIsTheModuleItCameFrom() throws {
-        let session = try makeSession()
-        for frozen in session.settings.modules {
-            let cached = try #require(ModuleCache.load(session.paths, sha256: frozen.sha256, id: frozen.id), "\(frozen.id) was not cached")
-            #expect(cached == session.catalog.module(frozen.id), "\(frozen.id) differs from its YAML")
-        }
-    }
-
-    @Test func aDamagedOrForeignCacheIsIgnored() throws {
-        let session = try makeSession()
-        let frozen = session.settings.modules[0]
-        let path = ModuleCache.path(in: session.paths, sha256: frozen.sha256)
-        writeFile(path, bytes("{\"format\": \"omnigap-module-cache\", \"version\": 1, \"sha256\": \"\(frozen.sha256)\", \"module\": {\"id\": 7}}"))
-        #expect(ModuleCache.load(session.paths, sha256: frozen.sha256, id: frozen.id) == nil)
-        let reopened = try Session.open(session.paths.root)
-        #expect(reopened.catalog.module(frozen.id) == session.catalog.module(frozen.id))
-        #expect(ModuleCache.load(session.paths, sha256: frozen.sha256, id: frozen.id) != nil, "opening rewrote the cache")
-    }
-}
-
 @Suite struct VoteTests {
     @Test func votesAreKeptWithinTheBudgetAndSurviveARoundTrip() throws {
         let session = try makeSession()
