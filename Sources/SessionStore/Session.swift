@@ -64,11 +64,6 @@ public struct Session: Sendable {
 
     // MARK: Participants
 
-    /// The department modules, in order.
-    public var departmentModules: [QuestionnaireModule] {
-        settings.departments.compactMap(catalog.module)
-    }
-
     /// The modules a participant of `department` answers: theirs, then the shared ones.
     public func modules(for department: String) -> [QuestionnaireModule] {
         ([department] + settings.sharedModules).compactMap(catalog.module)
