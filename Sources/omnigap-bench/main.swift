@@ -40,7 +40,7 @@ case "save":
     let count = arguments.count > 3 ? Int(arguments[3]) ?? 200 : 200
     let joined: ParticipantRecord
     do { joined = try session.join(name: "Benchmark \(UUID().uuidString.prefix(6))", department: session.settings.departments[0], language: .english).record } catch { fail(error.description) }
-    let items = session.modules(for: joined.profile.value.department).flatMap(\.items).filter { $0.kind.name == "maturity" }
+    let items = session.modules(for: joined.profile.value.department).flatMap(\.items).filter { $0.kind.tag == .maturity }
     var latencies: [Double] = []
     for index in 0..<count {
         let item = items[index % items.count]
@@ -64,7 +64,7 @@ case "refresh":
     let cache = ParticipantCache()
     let first = cache.refresh(session)
     guard let someone = first.participants.first else { fail("the session has no participants") }
-    let item = session.modules(for: someone.profile.value.department).flatMap(\.items).first { $0.kind.name == "maturity" }!
+    let item = session.modules(for: someone.profile.value.department).flatMap(\.items).first { $0.kind.tag == .maturity }!
     do { try session.save(Answer(.maturity(current: .value(2), target: .value(3))), item: item.id, for: someone.id) } catch { fail(error.description) }
     let start = DispatchTime.now().uptimeNanoseconds
     _ = cache.refresh(session)

@@ -18,7 +18,7 @@ import Testing
         let session = try makeSession()
         var record = Simulation(session: session, seed: 21).participant(1, at: .now())
         let foreign = try #require(session.catalog.modules.first { !session.modules(for: record.profile.value.department).contains($0) })
-        let item = try #require(foreign.items.first { $0.kind.name == "maturity" })
+        let item = try #require(foreign.items.first { $0.kind.tag == .maturity })
         record.answers[item.id] = StoredAnswer(answer: Answer(.maturity(current: .value(4), target: .value(4))), at: .now(), revision: 1)
         _ = try session.merge(record)
         let loaded = try #require(session.load().participants.first)
@@ -31,7 +31,7 @@ import Testing
         let session = try makeSession()
         let time = Timestamp(milliseconds: 1000)
         var a = Simulation(session: session, seed: 22).participant(0, at: .now()), b = a
-        let item = try #require(a.answers.keys.sorted().first { session.catalog.item($0)?.kind.name == "maturity" })
+        let item = try #require(a.answers.keys.sorted().first { session.catalog.item($0)?.kind.tag == .maturity })
         a.answers[item] = StoredAnswer(answer: Answer(.maturity(current: .value(2), target: nil), comment: "caf\u{E9}"), at: time, revision: 1)
         b.answers[item] = StoredAnswer(answer: Answer(.maturity(current: .value(2), target: nil), comment: "cafe\u{301}"), at: time, revision: 1)
         #expect(ParticipantCodec.encode(a.merged(with: b)) == ParticipantCodec.encode(b.merged(with: a)))
