@@ -2,8 +2,8 @@
 import PackageDescription
 
 let package = Package(
+    // Linux only (README): the store and the terminal code use glibc's calls and stat layout.
     name: "omnigap",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "omnigap", targets: ["omnigap"]),
         .library(name: "Questionnaire", targets: ["Questionnaire"]),

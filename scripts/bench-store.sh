@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Benchmarks of the session store on a release build: save latency with fsync (p50, p99), and
-# load time and peak memory for 1,000 and 10,000 simulated participants. Prints the figures;
-# asserts nothing (timings belong in benchmarks, not tests).
+# Benchmarks of the session store on a release build: save latency with fsync (p50, p99), the
+# cost of opening a session (its modules parsed, against read from the cache), and load time and
+# peak memory for 1,000 and 10,000 simulated participants. Prints the figures; asserts nothing
+# (timings belong in benchmarks, not tests).
 # Usage: scripts/bench-store.sh [SCRATCH-DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +18,7 @@ echo "scratch folder: $work ($(df -h "$work" | awk 'NR==2 {print $1}'))"
 rm -rf "$work/save"
 "$bin/omnigap" new "$work/save" --title "Save benchmark" >/dev/null
 "$bin/omnigap-bench" save "$work/save" 300
+"$bin/omnigap-bench" open "$work/save"
 
 for n in 1000 10000; do
   dir="$work/s$n"

@@ -9,6 +9,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"   # never the package root: the built-in modules must be found from anywhere
+export XDG_CACHE_HOME="$work/xdg-cache"   # parsed modules are cached here, not in the user's home
 
 # shellcheck source=e2e-lib.sh
 source "$root/scripts/e2e-lib.sh"
@@ -89,6 +90,50 @@ run "--modules wins over OMNIGAP_MODULES" 0 env OMNIGAP_MODULES="$work/mods" "$b
 
 run "an unknown flag is a usage error" 64 "$bin" modules list --colour && contains "the unknown flag is named" "--colour"
 run "an unknown language is a usage error" 64 "$bin" modules show ecommerce --lang de && contains "the bad value is named" "de"
+
+# -o writes what the user named and never replaces it: a link is written through, a pipe is
+# streamed to its reader, and - is standard output.
+"$bin" new "$work/ws" --title "Output" >/dev/null && "$bin" simulate "$work/ws" --participants 3 --seed 4 >/dev/null
+"$bin" report "$work/ws" >"$work/report.expected"
+printf 'old\n' >"$work/real-report.txt" && ln -s "$work/real-report.txt" "$work/report-link.txt"
+run "report -o through a symlink" 0 "$bin" report "$work/ws" -o "$work/report-link.txt" && {
+  [ -L "$work/report-link.txt" ] && ok "-o keeps a symlink a symlink" || fail "-o keeps a symlink a symlink"
+  cmp -s "$work/real-report.txt" "$work/report.expected" && ok "-o writes through the symlink to its file" \
+    || fail "-o writes through the symlink to its file"
+}
+mkfifo "$work/report.pipe"
+timeout 30 cat "$work/report.pipe" >"$work/from-pipe.txt" &  # a writer that never opens it must not hang the script
+reader=$!
+run "report -o to a FIFO" 0 "$bin" report "$work/ws" -o "$work/report.pipe" && {
+  wait "$reader"
+  cmp -s "$work/from-pipe.txt" "$work/report.expected" && ok "-o streams the report to the FIFO's reader" \
+    || fail "-o streams the report to the FIFO's reader"
+  [ -p "$work/report.pipe" ] && ok "-o leaves a FIFO a FIFO" || fail "-o leaves a FIFO a FIFO"
+}
+kill "$reader" 2>/dev/null
+run "report -o -" 0 "$bin" report "$work/ws" -o - && {
+  # run puts stderr after stdout in $work/out; -o - writes nothing to stderr.
+  cmp -s "$work/out" "$work/report.expected" && ok "-o - is standard output" || fail "-o - is standard output"
+}
+[ ! -e "$work/ws/.cache" ] && ok "opening a session writes no cache into its folder" \
+  || fail "opening a session writes no cache into its folder"
+[ "$(find "$XDG_CACHE_HOME/omnigap/modules" -name '*.json' | wc -l)" -eq 5 ] && ok "the five parsed modules are in the user's cache" \
+  || fail "the five parsed modules are in the user's cache"
+run "report -o a folder" 1 "$bin" report "$work/ws" -o "$work" && contains "a folder is one clear error naming it" "$work: it is a folder"
+
+# Negative numbers need no "=": the customer-service module's Net Promoter Score runs from -100.
+run "record --current -4 on a number item that accepts negatives" 0 "$bin" record "$work/ws" --participant "Nora N." \
+  --department customer-service --item customer-service.measurement.nps --current -4 --target 30 \
+  && contains "the negative answer is recorded" "Recorded customer-service.measurement.nps"
+run "export the participant with the negative answer" 0 "$bin" export "$work/ws" --participant "Nora N." \
+  && contains "-4 is stored as a number" '"customer-service.measurement.nps": {"current": -4, "target": 30'
+run "record --current -400 is out of range" 1 "$bin" record "$work/ws" --participant "Nora N." \
+  --item customer-service.measurement.nps --current -400 \
+  && contains "the range is the error, not a missing value" "the current value -400 is outside the range -100 to 100"
+run "record --target 99,5 takes a decimal comma" 0 "$bin" record "$work/ws" --participant "Nora N." \
+  --item customer-service.measurement.nps --target 99,5 \
+  && run "export after the decimal comma" 0 "$bin" export "$work/ws" --participant "Nora N." \
+  && contains "99,5 is stored as 99.5" '"customer-service.measurement.nps": {"current": -4, "target": 99.5'
 
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -103,7 +103,8 @@ elif command == "names-safe":       # SESSION COUNT: only p-*.json files, COUNT 
     strange = [n for n in names if not re.fullmatch(r"p-[0-9a-f]{16}\.json", n)]
     if strange or len(names) != int(args[1]):
         sys.exit(f"participants/ holds {names}")
-    top = set(os.listdir(args[0])) - {"session.json", ".gitignore", "modules", "participants", "locks", ".cache"}
+    # No .cache: opening a session writes nothing into its folder.
+    top = set(os.listdir(args[0])) - {"session.json", ".gitignore", "modules", "participants", "locks"}
     if top:
         sys.exit(f"unexpected entries in the session folder: {sorted(top)}")
 elif command == "rewrite":          # IN OUT OLD NEW: OUT is IN with OLD replaced by NEW (once at least)

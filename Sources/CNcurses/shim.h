@@ -20,15 +20,12 @@
 static inline WINDOW *omnigap_stdscr(void) { return stdscr; }
 /// A new screen on the process's standard input and output (NULL when the terminal is unknown).
 static inline SCREEN *omnigap_newterm(void) { return newterm(NULL, stdout, stdin); }
-static inline int omnigap_lines(void) { return LINES; }
-static inline int omnigap_cols(void) { return COLS; }
 
 static inline attr_t omnigap_a_normal(void) { return A_NORMAL; }
 static inline attr_t omnigap_a_bold(void) { return A_BOLD; }
 static inline attr_t omnigap_a_reverse(void) { return A_REVERSE; }
 static inline attr_t omnigap_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t omnigap_a_dim(void) { return A_DIM; }
-static inline attr_t omnigap_color_pair(int pair) { return (attr_t)COLOR_PAIR(pair); }
 
 static inline int omnigap_key_f(int n) { return KEY_F(n); }
 

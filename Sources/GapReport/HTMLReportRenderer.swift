@@ -323,7 +323,7 @@ struct HTMLReportWriter {
         }
         let comments = document.comments(on: item.id)
         if !comments.isEmpty {
-            lines.append("<tr class=\"comments\"><td colspan=\"9\"><span class=\"label\">\(e(item.kind.name == "text" ? words.answers : words.comments))</span><ul>"
+            lines.append("<tr class=\"comments\"><td colspan=\"9\"><span class=\"label\">\(e(item.kind.tag == .text ? words.answers : words.comments))</span><ul>"
                 + comments.map { "<li><span class=\"who\">\(e(document.moduleTitle($0.department)))</span> \(e($0.text))</li>" }.joined()
                 + "</ul></td></tr>")
         }

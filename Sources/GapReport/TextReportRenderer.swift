@@ -212,7 +212,7 @@ struct TextReportWriter {
                 }
                 let comments = document.comments(on: item.id)
                 if !comments.isEmpty {
-                    lines += wrap((item.kind.name == "text" ? words.answers : words.comments) + ":", indent: 4)
+                    lines += wrap((item.kind.tag == .text ? words.answers : words.comments) + ":", indent: 4)
                     for comment in comments {
                         lines += wrap("– [\(document.moduleTitle(comment.department))] \(clean(comment.text))", indent: 6, hanging: 2)
                     }

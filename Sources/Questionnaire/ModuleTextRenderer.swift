@@ -85,7 +85,7 @@ public enum ModuleTextRenderer {
                   let match = options.first(where: { $0.id == option }) else { return option }
             return match.label.resolved(in: language)
         }
-        let isStage = target?.kind.name == "maturity"
+        let isStage = target?.kind.tag == .maturity
         let test = switch condition.test {
         case .isOption(let option): words.conditionIs(words.quote(label(option)))
         case .anyOf(let options): words.conditionAnyOf(options.map { words.quote(label($0)) }.joined(separator: " \(words.or) "))

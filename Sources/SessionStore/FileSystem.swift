@@ -12,29 +12,23 @@ public enum FileSystem {
     ///
     /// - Parameter durable: false skips both fsyncs, for bulk writes (simulated sessions) where
     ///   the machine staying up is all that matters; the rename still keeps every file whole.
-    public static func writeAtomically(_ bytes: [UInt8], to path: String, durable: Bool = true) throws(SessionError) {
+    /// - Parameter mode: the new file's permissions; output written over a user's own file keeps
+    ///   that file's mode instead of the store's.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String, durable: Bool = true,
+                                       mode: mode_t = fileMode) throws(SessionError) {
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         var random = SystemRandomNumberGenerator()
-        let temporary = (directory as NSString).appendingPathComponent(".\(name).tmp-\(getpid())-\(hex16(random.next()).prefix(8))")
+        let temporary = (directory as NSString).appendingPathComponent(TemporaryFileName.make(for: name, random: random.next()))
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, fileMode)
         guard descriptor >= 0 else { throw .io(path: path, reason: "cannot create a temporary file: \(errorText())") }
-        var written = 0
-        while written < bytes.count {
-            let result = bytes.withUnsafeBytes { buffer in
-                write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-            }
-            if result < 0 {
-                if errno == EINTR { continue }
-                let reason = errorText()
-                close(descriptor)
-                unlink(temporary)
-                throw .io(path: path, reason: "cannot write: \(reason)")
-            }
-            written += result
+        if let reason = writeAll(bytes, to: descriptor) {
+            close(descriptor)
+            unlink(temporary)
+            throw .io(path: path, reason: "cannot write: \(reason)")
         }
         // The umask may have taken bits away; set the mode we mean.
-        fchmod(descriptor, fileMode)
+        fchmod(descriptor, mode)
         if durable, fsync(descriptor) != 0 {
             let reason = errorText()
             close(descriptor)
@@ -48,6 +42,23 @@ public enum FileSystem {
             throw .io(path: path, reason: "cannot replace the file: \(reason)")
         }
         if durable { syncDirectory(directory) }
+    }
+
+    /// Writes every byte to an open descriptor, going on after partial writes and interruptions.
+    /// Returns why it stopped short, or nil when all was written.
+    public static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> String? {
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { buffer in
+                write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+            }
+            if result < 0 {
+                if errno == EINTR { continue }
+                return errorText()
+            }
+            written += result
+        }
+        return nil
     }
 
     /// Flushes a folder's entries, so a rename in it survives a power cut.

@@ -30,6 +30,7 @@ public final class ParticipantCache {
 
     /// The session's participants now. Changed files are decoded in parallel.
     public func refresh(_ session: Session) -> SessionSnapshot {
+        sweepIfDue(session)
         let directory = session.paths.participants
         var (names, problems) = Self.participantFiles(in: directory)
         let stamps = FileSystem.stamps(in: directory, names: names)
@@ -81,6 +82,22 @@ public final class ParticipantCache {
         let snapshot = SessionSnapshot(participants: participants, problems: problems)
         lastSnapshot = snapshot
         return snapshot
+    }
+
+    /// When this cache last swept away killed writers' temporary files. Every process that
+    /// reads the participants through a cache (live views, `status`, `join`, `record`, `export`)
+    /// sweeps on its first refresh, and a live view polling every second again every
+    /// `sweepInterval`, so the folders are tidied without costing the quiet poll anything.
+    private var lastSweep: Date?
+    static let sweepInterval: TimeInterval = 10 * 60
+
+    private func sweepIfDue(_ session: Session) {
+        let now = Date()
+        if let lastSweep, now.timeIntervalSince(lastSweep) < Self.sweepInterval { return }
+        lastSweep = now
+        // Participant saves write in participants/, the facilitator's in the session folder.
+        StaleTemporaryFiles.sweep(session.paths.participants, now: now)
+        StaleTemporaryFiles.sweep(session.paths.root, now: now)
     }
 
     /// What the last refresh returned, and the problems it found before reading any file.

@@ -8,9 +8,6 @@ public struct ParticipantProgress: Hashable, Sendable {
     public let visible: Int
     public let done: Bool
     public let lastActivity: Timestamp
-
-    /// 0…1.
-    public var fraction: Double { visible == 0 ? 0 : Double(answered) / Double(visible) }
 }
 
 extension Session {

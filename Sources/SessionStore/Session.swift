@@ -14,8 +14,10 @@ public struct Session: Sendable {
     public let catalog: ModuleCatalog
     public let codec: ParticipantCodec
 
-    /// Opens the session in `path`, checking its settings and its frozen modules.
-    public static func open(_ path: String) throws(SessionError) -> Session {
+    /// Opens the session in `path`, checking its settings and its frozen modules. Nothing is
+    /// written into the session folder; parsed modules come from and go to `moduleCache` (the
+    /// user's by default, none when nil), which can never change a module (see `ModuleCache`).
+    public static func open(_ path: String, moduleCache: ModuleCache? = .user()) throws(SessionError) -> Session {
         let paths = SessionPaths(root: path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: paths.root, isDirectory: &isDirectory) else {
@@ -44,7 +46,7 @@ public struct Session: Sendable {
                 throw .notASession(path: path, reason: "\(frozen.file) was changed after the session froze it (its hash differs); "
                     + "restore it from the session's copy, for example with git, or start a new session")
             }
-            if let cached = ModuleCache.load(paths, sha256: frozen.sha256, id: frozen.id) {
+            if let cached = moduleCache?.load(sha256: frozen.sha256, id: frozen.id) {
                 modules.append(cached)
                 continue
             }
@@ -54,18 +56,13 @@ public struct Session: Sendable {
                 throw .notASession(path: path, reason: "the frozen module is not valid: \(first)")
             }
             modules.append(module)
-            ModuleCache.store(module, paths, sha256: frozen.sha256)
+            moduleCache?.store(module, sha256: frozen.sha256)
         }
         let catalog = ModuleCatalog(modules: modules)
         return Session(paths: paths, settings: settings, catalog: catalog, codec: ParticipantCodec(catalog: catalog))
     }
 
     // MARK: Participants
-
-    /// The department modules, in order.
-    public var departmentModules: [QuestionnaireModule] {
-        settings.departments.compactMap(catalog.module)
-    }
 
     /// The modules a participant of `department` answers: theirs, then the shared ones.
     public func modules(for department: String) -> [QuestionnaireModule] {

@@ -76,6 +76,8 @@ extension Session {
             try FileSystem.writeAtomically(bytes, to: paths.root + "/" + file)
             frozen.append(FrozenModule(id: id, version: module.version, sha256: SHA256.hex(bytes), file: file))
         }
+        // .cache/ is where earlier builds kept parsed modules; a session they opened may still
+        // hold one, which nothing reads any more and which must not travel with the session.
         try FileSystem.writeAtomically(Array("# Lock files, interrupted writes and derived data are not part of the session.\nlocks/\n.*.tmp-*\n.cache/\n".utf8),
                                        to: paths.gitignore)
         let settings = SessionSettings(

@@ -6,8 +6,9 @@
 /// DIR/participants/p-….json   one file per participant, each with one writer
 /// DIR/facilitator.json        phase state and goals, written under a lock
 /// DIR/locks/                  lock files (not part of the session's content)
-/// DIR/.cache/                 parsed modules, by hash (derived data)
 /// ```
+///
+/// Parsed modules are cached outside the folder, in the user's cache (`ModuleCache`).
 public struct SessionPaths: Hashable, Sendable {
     public let root: String
 
@@ -21,8 +22,6 @@ public struct SessionPaths: Hashable, Sendable {
     public var facilitator: String { root + "/facilitator.json" }
     public var locks: String { root + "/locks" }
     public var gitignore: String { root + "/.gitignore" }
-    /// Derived data (parsed modules); safe to delete.
-    public var cache: String { root + "/.cache" }
 
     public func participant(_ id: ParticipantID) -> String { participants + "/" + id.fileName }
     public func lock(for id: ParticipantID) -> String { locks + "/" + id.rawValue + ".lock" }

@@ -10,6 +10,7 @@ import TerminalUI
 ///   omnigap-bench load DIR           time to load every participant, cold cache object, and peak memory
 ///   omnigap-bench refresh DIR        time to refresh a warm cache when one file changed, and when none did
 ///   omnigap-bench screen DIR         update + render of a full item screen at 200×60
+///   omnigap-bench open DIR           opening the session: reading, hashing, parsing and checking its frozen modules
 
 func milliseconds(since start: UInt64) -> Double {
     Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
@@ -31,7 +32,7 @@ func open(_ path: String) -> Session {
 }
 
 let arguments = CommandLine.arguments
-guard arguments.count >= 3 else { fail("usage: omnigap-bench save|load|refresh DIR [COUNT]") }
+guard arguments.count >= 3 else { fail("usage: omnigap-bench save|load|refresh|screen|open DIR [COUNT]") }
 let session = open(arguments[2])
 
 switch arguments[1] {
@@ -39,7 +40,7 @@ case "save":
     let count = arguments.count > 3 ? Int(arguments[3]) ?? 200 : 200
     let joined: ParticipantRecord
     do { joined = try session.join(name: "Benchmark \(UUID().uuidString.prefix(6))", department: session.settings.departments[0], language: .english).record } catch { fail(error.description) }
-    let items = session.modules(for: joined.profile.value.department).flatMap(\.items).filter { $0.kind.name == "maturity" }
+    let items = session.modules(for: joined.profile.value.department).flatMap(\.items).filter { $0.kind.tag == .maturity }
     var latencies: [Double] = []
     for index in 0..<count {
         let item = items[index % items.count]
@@ -63,7 +64,7 @@ case "refresh":
     let cache = ParticipantCache()
     let first = cache.refresh(session)
     guard let someone = first.participants.first else { fail("the session has no participants") }
-    let item = session.modules(for: someone.profile.value.department).flatMap(\.items).first { $0.kind.name == "maturity" }!
+    let item = session.modules(for: someone.profile.value.department).flatMap(\.items).first { $0.kind.tag == .maturity }!
     do { try session.save(Answer(.maturity(current: .value(2), target: .value(3))), item: item.id, for: someone.id) } catch { fail(error.description) }
     let start = DispatchTime.now().uptimeNanoseconds
     _ = cache.refresh(session)
@@ -100,6 +101,26 @@ case "screen":
     timings.sort()
     print(String(format: "screen: update + render of an item screen at 200×60 (%d cells): p50 %.3f ms, p99 %.3f ms",
                  cells / 500, timings[250], timings[495]))
+case "open":
+    // What every command and screen pays before anything else; it decides whether parsed modules
+    // are worth caching (docs/session-format.md).
+    var opens: [Double] = []
+    for _ in 0..<21 {
+        let start = DispatchTime.now().uptimeNanoseconds
+        _ = open(arguments[2])
+        opens.append(milliseconds(since: start))
+    }
+    var parses: [Double] = []
+    for _ in 0..<21 {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let report = ModuleLoader.load(paths: [session.paths.modules])
+        parses.append(milliseconds(since: start))
+        guard report.isValid else { fail("the frozen modules are not valid") }
+    }
+    opens.sort()
+    parses.sort()
+    print(String(format: "open: %d modules: opening the session %.1f ms; parsing and checking the YAML alone %.1f ms (medians of 21; fastest %.1f and %.1f ms)",
+                 session.settings.modules.count, opens[10], parses[10], opens[0], parses[0]))
 default:
-    fail("unknown benchmark \(arguments[1]); use save, load, refresh or screen")
+    fail("unknown benchmark \(arguments[1]); use save, load, refresh, screen or open")
 }

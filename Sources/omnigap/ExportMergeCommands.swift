@@ -22,12 +22,11 @@ struct ExportCommand: ParsableCommand {
         let session = try self.session.open()
         let record = try storeOperation { () throws(SessionError) in try Self.find(participant, in: session) }
         let text = ParticipantCodec.encode(record)
-        if let output, output != "-" {
-            try storeOperation { () throws(SessionError) in try FileSystem.writeAtomically(Array(text.utf8), to: output) }
+        let destination = OutputDestination(output)
+        try storeOperation { () throws(SessionError) in try destination.write(Array(text.utf8)) }
+        if case .path(let path) = destination {
             StandardError.write(["Exported \(record.id) (\(displayText(record.profile.value.name, width: 40)), "
-                + "\(record.currentAnswers.count) answers) to \(output)"])
-        } else {
-            print(text, terminator: "")
+                + "\(record.currentAnswers.count) answers) to \(path)"])
         }
     }
 

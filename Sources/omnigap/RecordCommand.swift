@@ -33,10 +33,15 @@ struct RecordCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The item to answer, as `omnigap modules show` lists it.", valueName: "item-id"))
     var item: String?
 
-    @Option(name: .long, help: ArgumentHelp("Current stage 1-4, or a number item's current value, or dk.", valueName: "value"))
+    /// The value is taken whatever it looks like: `--current -4` is a negative number (a Net
+    /// Promoter Score can be), which the default strategy would read as a missing value and an
+    /// unknown option `-4`.
+    @Option(name: .long, parsing: .unconditional,
+            help: ArgumentHelp("Current stage 1-4, or a number item's current value, or dk.", valueName: "value"))
     var current: String?
 
-    @Option(name: .long, help: ArgumentHelp("Target stage 1-4, or a number item's target value, or dk.", valueName: "value"))
+    @Option(name: .long, parsing: .unconditional,
+            help: ArgumentHelp("Target stage 1-4, or a number item's target value, or dk.", valueName: "value"))
     var target: String?
 
     @Option(name: .long, help: ArgumentHelp("A choice item's option ids, comma-separated, or dk.", valueName: "ids"))
@@ -145,7 +150,7 @@ struct RecordCommand: ParsableCommand {
         case .choice(let options, _):
             guard current == nil, target == nil, text == nil else { throw CommandFailure("\(item.id) is a choice item: give --choice with option ids (\(options.map(\.id).joined(separator: ", ")))") }
             if let choice {
-                answer.value = Self.isDontKnow(choice) ? .choice(.dontKnow)
+                answer.value = NumberInput.meansDontKnow(choice) ? .choice(.dontKnow)
                     : .choice(.value(choice.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }))
             } else if existing == nil {
                 throw CommandFailure("\(item.id) has no answer yet: give --choice with option ids (\(options.map(\.id).joined(separator: ", ")))")
@@ -159,21 +164,19 @@ struct RecordCommand: ParsableCommand {
         return answer
     }
 
-    private static func isDontKnow(_ text: String) -> Bool {
-        ["dk", "dont-know", "don't know", "?"].contains(text.lowercased())
-    }
-
     private func stage(_ text: String, _ flag: String) throws -> Rated<Int> {
-        if Self.isDontKnow(text) { return .dontKnow }
-        guard let value = Int(text), (1...4).contains(value) else { throw CommandFailure("\(flag) \(Sanitized.excerpt(text)): a stage is 1 to 4, or dk") }
+        if NumberInput.meansDontKnow(text) { return .dontKnow }
+        guard let value = Int(text.trimmingCharacters(in: .whitespaces)), (1...4).contains(value) else {
+            throw CommandFailure("\(flag) \(Sanitized.excerpt(text)): a stage is 1 to 4, or dk")
+        }
         return .value(value)
     }
 
     private func number(_ text: String, _ flag: String) throws -> Rated<Double> {
-        if Self.isDontKnow(text) { return .dontKnow }
-        guard let value = Double(text.replacingOccurrences(of: ",", with: ".")), value.isFinite else {
-            throw CommandFailure("\(flag) \(Sanitized.excerpt(text)): give a number, or dk")
+        // Blank is no value on the participant screen; here a flag given empty is a mistake.
+        guard let input = NumberInput(parsing: text), let rated = input.rated else {
+            throw CommandFailure("\(flag) \(Sanitized.excerpt(text)): give a number (a decimal point or comma), or dk")
         }
-        return .value(value)
+        return rated
     }
 }

@@ -38,11 +38,8 @@ struct ReportCommand: ParsableCommand {
                 + document.skipped.map { "  " + Sanitized.visible("\($0.path): \($0.reason)") })
         }
         let text = format.render(document)
-        if let output, output != "-" {
-            try storeOperation { () throws(SessionError) in try FileSystem.writeAtomically(Array(text.utf8), to: output) }
-            StandardError.write(["Wrote the \(format.rawValue) report to \(output)"])
-        } else {
-            print(text, terminator: "")
-        }
+        let destination = OutputDestination(output)
+        try storeOperation { () throws(SessionError) in try destination.write(Array(text.utf8)) }
+        if case .path(let path) = destination { StandardError.write(["Wrote the \(format.rawValue) report to \(path)"]) }
     }
 }

@@ -53,7 +53,7 @@ import Testing
     @Test func theCatalogFindsItemsAcrossModules() throws {
         let catalog = ModuleLoader.combine([parse(validModuleYAML), parse(other)], files: ["a", "b"], earlierDiagnostics: []).catalog
         #expect(catalog.modules.count == 2)
-        #expect(catalog.item("other.first.share")?.kind.name == "number")
+        #expect(catalog.item("other.first.share")?.kind.tag == .number)
         #expect(catalog.placement(of: "sample.first.notes")?.module.id == "sample")
         #expect(catalog.placement(of: "other.first.owner")?.dimension.id == "first")
         #expect(catalog.item("nowhere") == nil)

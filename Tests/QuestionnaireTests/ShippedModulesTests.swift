@@ -108,7 +108,7 @@ import Testing
         for module in Self.report.catalog.modules {
             #expect((5...8).contains(module.dimensions.count), "\(module.id) has \(module.dimensions.count) dimensions")
             for dimension in module.dimensions {
-                let maturity = dimension.items.filter { $0.kind.name == "maturity" }.count
+                let maturity = dimension.items.filter { $0.kind.tag == .maturity }.count
                 #expect((2...4).contains(maturity), "\(module.id).\(dimension.id) has \(maturity) maturity items")
             }
             let kinds = Set(module.items.map(\.kind.name))

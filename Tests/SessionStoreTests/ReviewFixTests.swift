@@ -18,7 +18,7 @@ import Testing
         let session = try makeSession()
         var record = Simulation(session: session, seed: 21).participant(1, at: .now())
         let foreign = try #require(session.catalog.modules.first { !session.modules(for: record.profile.value.department).contains($0) })
-        let item = try #require(foreign.items.first { $0.kind.name == "maturity" })
+        let item = try #require(foreign.items.first { $0.kind.tag == .maturity })
         record.answers[item.id] = StoredAnswer(answer: Answer(.maturity(current: .value(4), target: .value(4))), at: .now(), revision: 1)
         _ = try session.merge(record)
         let loaded = try #require(session.load().participants.first)
@@ -31,7 +31,7 @@ import Testing
         let session = try makeSession()
         let time = Timestamp(milliseconds: 1000)
         var a = Simulation(session: session, seed: 22).participant(0, at: .now()), b = a
-        let item = try #require(a.answers.keys.sorted().first { session.catalog.item($0)?.kind.name == "maturity" })
+        let item = try #require(a.answers.keys.sorted().first { session.catalog.item($0)?.kind.tag == .maturity })
         a.answers[item] = StoredAnswer(answer: Answer(.maturity(current: .value(2), target: nil), comment: "caf\u{E9}"), at: time, revision: 1)
         b.answers[item] = StoredAnswer(answer: Answer(.maturity(current: .value(2), target: nil), comment: "cafe\u{301}"), at: time, revision: 1)
         #expect(ParticipantCodec.encode(a.merged(with: b)) == ParticipantCodec.encode(b.merged(with: a)))
@@ -69,27 +69,6 @@ import Testing
         let loaded = second.load()
         #expect(loaded.participants.isEmpty)
         #expect(loaded.problems.first?.problem.description.contains("bring it in with `omnigap merge`") == true)
-    }
-}
-
-@Suite struct ModuleCacheTests {
-    @Test func aCachedModuleIsTheModuleItCameFrom() throws {
-        let session = try makeSession()
-        for frozen in session.settings.modules {
-            let cached = try #require(ModuleCache.load(session.paths, sha256: frozen.sha256, id: frozen.id), "\(frozen.id) was not cached")
-            #expect(cached == session.catalog.module(frozen.id), "\(frozen.id) differs from its YAML")
-        }
-    }
-
-    @Test func aDamagedOrForeignCacheIsIgnored() throws {
-        let session = try makeSession()
-        let frozen = session.settings.modules[0]
-        let path = ModuleCache.path(in: session.paths, sha256: frozen.sha256)
-        writeFile(path, bytes("{\"format\": \"omnigap-module-cache\", \"version\": 1, \"sha256\": \"\(frozen.sha256)\", \"module\": {\"id\": 7}}"))
-        #expect(ModuleCache.load(session.paths, sha256: frozen.sha256, id: frozen.id) == nil)
-        let reopened = try Session.open(session.paths.root)
-        #expect(reopened.catalog.module(frozen.id) == session.catalog.module(frozen.id))
-        #expect(ModuleCache.load(session.paths, sha256: frozen.sha256, id: frozen.id) != nil, "opening rewrote the cache")
     }
 }
 
