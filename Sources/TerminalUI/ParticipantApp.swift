@@ -604,17 +604,13 @@ public struct ParticipantApp: Sendable {
             editor.field = editor.field == .current ? .target : .current
             return .none
         case .enter:
-            func parse(_ text: String) -> Rated<Double>?? {
-                let trimmed = text.trimmingCharacters(in: .whitespaces)
-                if trimmed.isEmpty { return .some(nil) }
-                if trimmed == "?" || trimmed.lowercased() == "dk" { return .some(.dontKnow) }
-                guard let value = Double(trimmed.replacingOccurrences(of: ",", with: ".")), value.isFinite else { return nil }
-                return .some(.value(value))
-            }
-            guard let current = parse(editor.current.value), let target = parse(editor.target.value) else {
+            // The one reader of typed numbers, shared with `record`: a decimal comma or point,
+            // "?" for don't know.
+            guard let currentInput = NumberInput(parsing: editor.current.value), let targetInput = NumberInput(parsing: editor.target.value) else {
                 message = words.value + "?"
                 return .none
             }
+            let (current, target) = (currentInput.rated, targetInput.rated)
             if current == nil && target == nil {
                 // Both emptied: the answer goes (its comment stays, if it has one).
                 guard let existing = answers[item.id] else { return .move(1) }
