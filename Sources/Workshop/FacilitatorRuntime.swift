@@ -118,7 +118,9 @@ public final class FacilitatorRuntime {
                 // moment (votes cast a second ago included), not from the last poll.
                 let document = session.reportDocument(language: language)
                 let path = session.paths.root + "/report-\(clock().date)-\(language.rawValue).\(format.fileExtension)"
-                try FileSystem.writeAtomically(Array(format.render(document).utf8), to: path)
+                // Written as `report -o` writes: through a symlink, never replacing what is not a
+                // regular file.
+                try OutputDestination(path).write(Array(format.render(document).utf8))
                 send(.informed(FacilitatorStrings.fill(FacilitatorStrings.forLanguage(language).exported, ["path": path])))
             }
         } catch {
