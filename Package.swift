@@ -18,40 +18,52 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
+        /// Small helpers with no subject of their own that the other targets share: text made
+        /// safe and measured for terminals (sanitising, display width, wrapping), JSON text,
+        /// timestamps, SHA-256, a seeded random generator, and a checked parallel map. No I/O
+        /// beyond the clock.
+        .target(name: "Basics"),
         /// The questionnaire model, the YAML loader with file:line diagnostics, skip logic,
         /// answer validation and localisation. No terminal, no session files.
         .target(
             name: "Questionnaire",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: ["Basics", .product(name: "Yams", package: "Yams")]
+        ),
+        /// What a session holds, as values with no I/O: participants and their answers, the
+        /// facilitator's state and goals, the agenda and its rules, ids, and the errors the store
+        /// reports. The screens use these without linking the store.
+        .target(
+            name: "SessionModel",
+            dependencies: ["Basics", "Questionnaire"]
         ),
         /// The session folder: settings, frozen modules, one file per participant with atomic
         /// saves, incremental loading, merge, export and simulated participants.
         .target(
             name: "SessionStore",
-            dependencies: ["Questionnaire"]
+            dependencies: ["Basics", "Questionnaire", "SessionModel"]
         ),
         /// The scoring methodology: consolidates answers into gaps, disagreements and perception
         /// gaps. Pure: no files, no terminal.
         .target(
             name: "Scoring",
-            dependencies: ["Questionnaire"]
+            dependencies: ["Basics", "Questionnaire"]
         ),
         /// The gap report's renderers: a report document in, text out. Pure.
         .target(
             name: "GapReport",
-            dependencies: ["Questionnaire", "Scoring"]
+            dependencies: ["Basics", "Questionnaire", "Scoring"]
         ),
         /// Screens as state, update and render into a cell buffer. Never touches the terminal.
         .target(
             name: "TerminalUI",
-            dependencies: ["Questionnaire", "SessionStore", "Scoring", "GapReport"]
+            dependencies: ["Basics", "Questionnaire", "SessionModel", "Scoring", "GapReport"]
         ),
         /// The runtimes: the participant and facilitator loops over any `Terminal`, the effects
         /// they carry out, and the workshop's reports built from the session. No ncurses, no
         /// command line: tests run both runtimes in-process on a scripted terminal.
         .target(
             name: "Workshop",
-            dependencies: ["Questionnaire", "SessionStore", "Scoring", "GapReport", "TerminalUI"]
+            dependencies: ["Basics", "Questionnaire", "SessionModel", "SessionStore", "Scoring", "GapReport", "TerminalUI"]
         ),
         /// ncursesw, as a system library with a shim for what Swift cannot import.
         .systemLibrary(
@@ -68,7 +80,9 @@ let package = Package(
         .executableTarget(
             name: "omnigap",
             dependencies: [
+                "Basics",
                 "Questionnaire",
+                "SessionModel",
                 "SessionStore",
                 "Scoring",
                 "GapReport",
@@ -81,7 +95,7 @@ let package = Package(
         /// Benchmarks of the session store; scripts/bench-store.sh runs them on a release build.
         .executableTarget(
             name: "omnigap-bench",
-            dependencies: ["SessionStore", "Questionnaire", "TerminalUI"]
+            dependencies: ["Basics", "SessionModel", "SessionStore", "Questionnaire", "TerminalUI"]
         ),
         /// Helpers the test targets share: text snapshots kept as files.
         .target(
@@ -90,30 +104,30 @@ let package = Package(
         ),
         .testTarget(
             name: "QuestionnaireTests",
-            dependencies: ["Questionnaire", "TestSupport"],
+            dependencies: ["Basics", "Questionnaire", "TestSupport"],
             exclude: ["Snapshots"]
         ),
         .testTarget(
             name: "GapReportTests",
-            dependencies: ["GapReport", "Scoring", "Questionnaire", "TestSupport"],
+            dependencies: ["Basics", "GapReport", "Scoring", "Questionnaire", "TestSupport"],
             exclude: ["Snapshots"]
         ),
         .testTarget(
             name: "TerminalUITests",
-            dependencies: ["TerminalUI", "Questionnaire", "SessionStore", "TestSupport"],
+            dependencies: ["Basics", "TerminalUI", "Questionnaire", "SessionModel", "Scoring", "GapReport", "TestSupport"],
             exclude: ["Snapshots"]
         ),
         .testTarget(
             name: "WorkshopTests",
-            dependencies: ["Workshop", "TerminalUI", "SessionStore", "GapReport", "Questionnaire"]
+            dependencies: ["Basics", "Workshop", "TerminalUI", "SessionModel", "SessionStore", "GapReport", "Questionnaire"]
         ),
         .testTarget(
             name: "ScoringTests",
-            dependencies: ["Scoring", "Questionnaire"]
+            dependencies: ["Basics", "Scoring", "Questionnaire"]
         ),
         .testTarget(
             name: "SessionStoreTests",
-            dependencies: ["SessionStore", "Questionnaire"]
+            dependencies: ["Basics", "SessionModel", "SessionStore", "Questionnaire"]
         ),
     ],
     swiftLanguageModes: [.v6]

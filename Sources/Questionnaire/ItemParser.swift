@@ -1,3 +1,4 @@
+import Basics
 import Yams
 
 /// What the condition checks need to know of an item, even of one that failed to parse.

@@ -1,3 +1,4 @@
+import Basics
 import Yams
 
 /// A module file read as far as it could be: the module when the file is valid on its own, and

@@ -1,3 +1,4 @@
+import Basics
 /// A module as plain text for reading in a terminal or printing: every question with its help,
 /// its four level descriptors or options, and its skip logic, in one language.
 public enum ModuleTextRenderer {

@@ -1,3 +1,4 @@
+import Basics
 import Yams
 
 /// A YAML mapping with its keys read as plain words, remembering where each key was written.

@@ -1,4 +1,5 @@
 import Foundation
+import SessionModel
 
 /// The few file operations the session store needs, done with POSIX calls so that every step
 /// that matters for durability is explicit.

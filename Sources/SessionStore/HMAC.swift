@@ -1,3 +1,4 @@
+import Basics
 extension SHA256 {
     /// HMAC-SHA-256 (RFC 2104) of `message` under `key`, as 64 lower-case hexadecimal digits.
     ///

@@ -1,4 +1,6 @@
+import Basics
 import Questionnaire
+import SessionModel
 
 /// How two copies of one participant combine: per item, the latest edit wins.
 ///

@@ -1,3 +1,4 @@
+import Basics
 import Questionnaire
 
 /// A parsed module as JSON and back, for the module cache: every field of the model, so a

@@ -1,4 +1,5 @@
 import Foundation
+import SessionModel
 
 /// Where a command puts what the user asked for: standard output, or the path given with `-o`.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import Questionnaire
+import SessionModel
 
 /// Everything a session holds at one moment: the participants that could be read, and the files
 /// that were skipped with why.

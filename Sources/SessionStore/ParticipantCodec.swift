@@ -1,4 +1,6 @@
+import Basics
 import Questionnaire
+import SessionModel
 
 /// The participant file format: `participants/p-….json`, and the files `export` writes.
 ///

@@ -1,5 +1,7 @@
+import Basics
 import Questionnaire
 import Foundation
+import SessionModel
 
 /// A participant as a scan hands them over: who they are, and their usable answers in force
 /// (cleared answers and answers outside their section left out).

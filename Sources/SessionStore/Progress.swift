@@ -1,4 +1,6 @@
+import Basics
 import Questionnaire
+import SessionModel
 
 /// How far one participant has got: the items they are asked (skip logic applied to their own
 /// answers) and how many of those they have answered.

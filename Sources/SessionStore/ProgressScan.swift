@@ -1,4 +1,6 @@
+import Basics
 import Questionnaire
+import SessionModel
 
 /// One participant's line in `status`: who they are and how far they have got.
 public struct ParticipantStatus: Sendable {

@@ -1,5 +1,7 @@
+import Basics
 import Foundation
 import Questionnaire
+import SessionModel
 
 /// What the facilitator does to the workshop, each a rule with one home: every change is made
 /// under the facilitator lock on the state as saved, so two consoles on one session never undo

@@ -1,5 +1,7 @@
+import Basics
 import Foundation
 import Questionnaire
+import SessionModel
 
 /// An open workshop session: its settings and frozen modules, and the operations on its
 /// participant files.
@@ -74,7 +76,7 @@ public struct Session: Sendable {
     /// Names are compared ignoring case and surrounding spaces. Resuming with another
     /// department than the one joined with is refused: the name belongs to someone else.
     public func join(name rawName: String, department: String, language: Language, at time: Timestamp = .now()) throws(SessionError) -> (record: ParticipantRecord, resumed: Bool) {
-        let name = Self.cleanName(rawName)
+        let name = Profile.cleanName(rawName)
         guard !name.isEmpty else { throw .invalidArgument("the name is empty") }
         guard name.count <= 80 else { throw .invalidArgument("the name is longer than 80 characters") }
         guard settings.departments.contains(department) else {
@@ -103,7 +105,7 @@ public struct Session: Sendable {
     /// The participants called `name`, compared as `join` compares names (ignoring case and
     /// extra spaces).
     public func participants(named name: String) -> [ParticipantRecord] {
-        load().participants.filter { Self.sameName($0.profile.value.name, name) }
+        load().participants.filter { Profile.sameName($0.profile.value.name, name) }
     }
 
     /// The participant with `id`, read from their file.
@@ -280,16 +282,6 @@ public struct Session: Sendable {
     /// Every participant, read afresh, with the files that had to be skipped.
     public func load() -> SessionSnapshot {
         ParticipantCache().refresh(self)
-    }
-
-    /// A name as stored: control characters and escape sequences removed, spaces collapsed.
-    public static func cleanName(_ name: String) -> String {
-        let kept = String(String.UnicodeScalarView(name.unicodeScalars.filter { !Sanitized.isUnsafe($0) }))
-        return kept.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-    }
-
-    static func sameName(_ a: String, _ b: String) -> Bool {
-        cleanName(a).lowercased() == cleanName(b).lowercased()
     }
 }
 

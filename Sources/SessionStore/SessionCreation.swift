@@ -1,5 +1,7 @@
+import Basics
 import Foundation
 import Questionnaire
+import SessionModel
 
 /// What `omnigap new` asks for.
 public struct NewSessionRequest: Sendable {
@@ -35,7 +37,7 @@ extension Session {
     public static func create(at path: String, request: NewSessionRequest, moduleFiles: [String: String],
                               at time: Timestamp = .now()) throws(SessionError) -> Session {
         let paths = SessionPaths(root: path)
-        let title = cleanName(request.title)
+        let title = Profile.cleanName(request.title)
         guard !title.isEmpty else { throw .invalidArgument("the title is empty") }
         guard title.count <= 120 else { throw .invalidArgument("the title is longer than 120 characters") }
         guard (1...100).contains(request.quorum) else { throw .invalidArgument("the quorum must be 1 to 100 participants") }

@@ -1,3 +1,4 @@
+import SessionModel
 /// Where each part of a session lives inside its folder.
 ///
 /// ```

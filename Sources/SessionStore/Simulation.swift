@@ -1,4 +1,6 @@
+import Basics
 import Questionnaire
+import SessionModel
 
 /// Believable synthetic participants, for the demo, the tests and the benchmarks.
 ///

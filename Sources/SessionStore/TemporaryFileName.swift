@@ -1,4 +1,6 @@
+import Basics
 import Foundation
+import SessionModel
 
 /// The name of an atomic write's temporary file, `.NAME.tmp-PID-XXXXXXXX`: made and recognised
 /// in one place, so that the sweep of stale ones can only ever match what a writer made.

@@ -1,3 +1,4 @@
+import Basics
 import Questionnaire
 
 /// How a cell looks. Colours are roles, not colours: the terminal back end maps them to what the

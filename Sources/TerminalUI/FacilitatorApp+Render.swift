@@ -1,3 +1,4 @@
+import Basics
 import GapReport
 import Questionnaire
 import Scoring

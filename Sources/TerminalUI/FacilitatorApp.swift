@@ -1,7 +1,8 @@
+import Basics
 import GapReport
 import Questionnaire
 import Scoring
-import SessionStore
+import SessionModel
 
 /// The facilitator's console as one value: state, `update`, `render`. The runtime feeds it the
 /// session as it changes (participants' progress, the facilitator's state, the report) and

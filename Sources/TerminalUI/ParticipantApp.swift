@@ -1,6 +1,6 @@
 import Foundation
 import Questionnaire
-import SessionStore
+import SessionModel
 
 /// The participant's screens as one value: state, `update` for every event, `render` into a
 /// buffer. No I/O: joining and saving are effects the runtime carries out, and their results
@@ -354,7 +354,7 @@ public struct ParticipantApp: Sendable {
         switch form.field {
         case .name:
             if key == .enter || key == .tab {
-                guard !Session.cleanName(form.name.value).isEmpty else { message = words.yourName + "?"; return [] }
+                guard !Profile.cleanName(form.name.value).isEmpty else { message = words.yourName + "?"; return [] }
                 return advanceJoin(&form)
             }
             if key == .escape { return [.quit] }
@@ -390,7 +390,7 @@ public struct ParticipantApp: Sendable {
             form.field = order[index + 1]
             return []
         }
-        return [.join(name: Session.cleanName(form.name.value), department: departments[form.department], language: language)]
+        return [.join(name: Profile.cleanName(form.name.value), department: departments[form.department], language: language)]
     }
 
     // MARK: Overview

@@ -1,3 +1,4 @@
+import Basics
 import Questionnaire
 
 /// A one-line text input: UTF-8, any script, with a cursor that moves by character. Control

@@ -1,3 +1,4 @@
+import Basics
 import Questionnaire
 
 /// Small drawing pieces the screens share. Each draws into a buffer and nothing else.

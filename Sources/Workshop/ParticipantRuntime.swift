@@ -1,5 +1,7 @@
+import Basics
 import Questionnaire
 import Scoring
+import SessionModel
 import SessionStore
 import TerminalUI
 

@@ -1,6 +1,7 @@
 import GapReport
 import Questionnaire
 import Scoring
+import SessionModel
 import SessionStore
 
 /// Puts a session's report together. Two ways in, one result: a scan that reads every

@@ -1,6 +1,8 @@
+import Basics
 import GapReport
 import Questionnaire
 import Scoring
+import SessionModel
 import SessionStore
 import TerminalUI
 

@@ -1,5 +1,7 @@
+import Basics
 import Foundation
 import Questionnaire
+import SessionModel
 import SessionStore
 import TerminalUI
 

@@ -1,7 +1,9 @@
 import ArgumentParser
+import Basics
 import Foundation
 import GapReport
 import Questionnaire
+import SessionModel
 import SessionStore
 import Workshop
 

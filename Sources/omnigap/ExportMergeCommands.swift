@@ -1,6 +1,8 @@
 import ArgumentParser
+import Basics
 import Foundation
 import Questionnaire
+import SessionModel
 import SessionStore
 
 /// `omnigap export DIR --participant ID -o FILE`: one participant's answers, for another copy of

@@ -1,7 +1,9 @@
 import ArgumentParser
+import Basics
 import Foundation
 import NcursesTerminal
 import Questionnaire
+import SessionModel
 import SessionStore
 import Workshop
 
@@ -32,7 +34,7 @@ struct JoinCommand: ParsableCommand {
             throw CommandFailure("\"\(Sanitized.excerpt(department))\" is not a department of this session; "
                 + "the departments are \(session.settings.departments.joined(separator: ", "))")
         }
-        if let name, Session.cleanName(name).isEmpty { throw CommandFailure("the name is empty") }
+        if let name, Profile.cleanName(name).isEmpty { throw CommandFailure("the name is empty") }
         let screen: NcursesScreen
         do { screen = try NcursesScreen() } catch { throw CommandFailure(error.description) }
         let joined = ParticipantRuntime(session: session, terminal: screen, name: name, department: department, language: lang).run()

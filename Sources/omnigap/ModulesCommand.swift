@@ -1,4 +1,5 @@
 import ArgumentParser
+import Basics
 import Questionnaire
 
 /// `omnigap modules`: list, read and check the questionnaire modules.

@@ -1,6 +1,8 @@
 import ArgumentParser
+import Basics
 import Foundation
 import Questionnaire
+import SessionModel
 import SessionStore
 
 /// `omnigap new DIR --title T`: creates a session folder.

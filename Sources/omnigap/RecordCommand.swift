@@ -1,6 +1,8 @@
 import ArgumentParser
+import Basics
 import Foundation
 import Questionnaire
+import SessionModel
 import SessionStore
 
 /// `omnigap record DIR --participant NAME --department D --item ID …`: one answer, entered

@@ -1,6 +1,8 @@
 import ArgumentParser
+import Basics
 import Foundation
 import Questionnaire
+import SessionModel
 import SessionStore
 
 /// The session folder argument that most commands take first.

@@ -1,5 +1,7 @@
 import ArgumentParser
+import Basics
 import Foundation
+import SessionModel
 import SessionStore
 
 /// `omnigap simulate DIR --participants N`: synthetic participants for demos, tests and

@@ -1,6 +1,8 @@
 import ArgumentParser
+import Basics
 import Foundation
 import Questionnaire
+import SessionModel
 import SessionStore
 
 /// `omnigap status DIR`: who has joined, how far each has got, and which files were skipped.

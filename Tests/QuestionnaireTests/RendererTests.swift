@@ -1,3 +1,4 @@
+@testable import Basics
 import TestSupport
 import Foundation
 import Testing

@@ -1,4 +1,6 @@
+import Basics
 import Questionnaire
+import SessionModel
 import Testing
 @testable import SessionStore
 

@@ -1,4 +1,5 @@
 import Foundation
+import SessionModel
 import Testing
 @testable import SessionStore
 

@@ -1,7 +1,8 @@
+import Basics
 import GapReport
 import Questionnaire
 import Scoring
-import SessionStore
+import SessionModel
 import Testing
 @testable import TerminalUI
 

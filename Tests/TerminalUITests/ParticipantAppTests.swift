@@ -1,6 +1,7 @@
+import Basics
 import Foundation
 import Questionnaire
-import SessionStore
+import SessionModel
 import Testing
 import TestSupport
 @testable import TerminalUI

@@ -1,5 +1,6 @@
+import Basics
 import Questionnaire
-import SessionStore
+import SessionModel
 import Testing
 @testable import TerminalUI
 

@@ -1,5 +1,6 @@
 import Foundation
 import Questionnaire
+import SessionModel
 import SessionStore
 import TerminalUI
 import Testing

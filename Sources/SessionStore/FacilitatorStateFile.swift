@@ -1,59 +1,9 @@
+import Basics
+import Foundation
 import Questionnaire
+import SessionModel
 
-/// What the facilitator decides during the workshop: the current phase, whether results are
-/// revealed, the dot-voting budget, and the agreed goals. Kept in `facilitator.json`.
-public struct FacilitatorState: Hashable, Sendable {
-    public static let formatName = "omnigap-facilitator"
-    public static let formatVersion = 1
-
-    /// Counts the saves, so a screen can tell that another process changed the state.
-    public var revision: Int = 0
-    /// The index of the current phase in the session's agenda.
-    public var phaseIndex: Int = 0
-    /// When the current phase started; nil before the workshop starts.
-    public var phaseStarted: Timestamp?
-    /// Whether the consolidated results have been revealed. Until then nobody sees them.
-    public var revealed = false
-    /// How many dots each participant may place on the gaps.
-    public var votesPerParticipant = 3
-    public var goals: [Goal] = []
-    /// The gaps open for dot voting, chosen when the results were revealed (and kept up to date
-    /// by the console): participants read this list instead of each consolidating every file.
-    public var voteItems: [ItemID] = []
-
-    public init() {}
-}
-
-/// A goal the group agreed, with what it measures and who owns it.
-public struct Goal: Hashable, Sendable {
-    public var id: String
-    public var statement: String
-    public var kpi: String
-    public var baseline: String
-    public var target: String
-    public var owner: String
-    /// "2027-03-31", or empty when not set.
-    public var due: String
-    /// The items ("it.platform.upkeep") and dimensions ("it.platform") the goal closes.
-    public var links: [String]
-    public var created: Timestamp
-    public var updated: Timestamp
-
-    public init(id: String, statement: String, kpi: String = "", baseline: String = "", target: String = "", owner: String = "",
-                due: String = "", links: [String] = [], created: Timestamp, updated: Timestamp) {
-        self.id = id
-        self.statement = statement
-        self.kpi = kpi
-        self.baseline = baseline
-        self.target = target
-        self.owner = owner
-        self.due = due
-        self.links = links
-        self.created = created
-        self.updated = updated
-    }
-}
-
+/// `facilitator.json`: the facilitator's state as the store writes and reads it.
 extension FacilitatorState {
     func encoded(session: SessionID) -> String {
         let goals = self.goals.map { goal in

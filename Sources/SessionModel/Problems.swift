@@ -1,3 +1,4 @@
+import Questionnaire
 /// Why one file of a session could not be used. The file is skipped and the rest of the
 /// session carries on; `status` and the report list every such file with its reason.
 public enum FileProblem: Error, Hashable, Sendable, CustomStringConvertible {

@@ -1,3 +1,4 @@
+import Basics
 import Questionnaire
 
 /// Everything one participant has said, as their file holds it.
@@ -61,6 +62,18 @@ public struct Profile: Hashable, Sendable {
         self.name = name
         self.department = department
         self.language = language
+    }
+
+    /// A name as stored: control characters and escape sequences removed, spaces collapsed.
+    public static func cleanName(_ name: String) -> String {
+        let kept = String(String.UnicodeScalarView(name.unicodeScalars.filter { !Sanitized.isUnsafe($0) }))
+        return kept.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// Whether two names are one person's, as joining compares them: ignoring case and extra
+    /// spaces.
+    public static func sameName(_ a: String, _ b: String) -> Bool {
+        cleanName(a).lowercased() == cleanName(b).lowercased()
     }
 }
 

@@ -1,3 +1,5 @@
+import Basics
+import Questionnaire
 /// A participant's id: "p-" and 16 hexadecimal digits, random, so that participants who join on
 /// different machines never collide. It names the participant's file; the display name never
 /// does, so no name can become a path.
@@ -50,10 +52,4 @@ func isRandomID(_ text: String, prefix: String) -> Bool {
     let bytes = text.utf8
     guard bytes.count == prefix.utf8.count + 16, text.hasPrefix(prefix) else { return false }
     return bytes.dropFirst(prefix.utf8.count).allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
-}
-
-/// 16 lower-case hexadecimal digits.
-func hex16(_ value: UInt64) -> String {
-    let text = String(value, radix: 16)
-    return String(repeating: "0", count: 16 - text.count) + text
 }

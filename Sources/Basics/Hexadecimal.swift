@@ -1,0 +1,5 @@
+/// 16 lower-case hexadecimal digits.
+public func hex16(_ value: UInt64) -> String {
+    let text = String(value, radix: 16)
+    return String(repeating: "0", count: 16 - text.count) + text
+}
