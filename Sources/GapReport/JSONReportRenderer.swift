@@ -9,6 +9,37 @@ public enum JSONReportRenderer {
     public static let formatVersion = 1
 
     public static func render(_ document: ReportDocument) -> String {
+        pieces(document).joined()
+    }
+
+    /// How many comments go into one piece of the output.
+    static let commentsPerPiece = 2000
+
+    /// The report in pieces, made one at a time as they are written: the comments, most of a
+    /// large report, are never one string, so memory does not grow with the output.
+    public static func pieces(_ document: ReportDocument) -> AnySequence<String> {
+        let (head, tail) = frame(document)
+        let comments = document.scores.comments
+        let batches = stride(from: 0, to: comments.count, by: commentsPerPiece).lazy.map { start in
+            var text = ""
+            for index in start..<min(comments.count, start + commentsPerPiece) {
+                let comment = comments[index]
+                text += index == 0 ? "[\n    {\"item\": " : ",\n    {\"item\": "
+                text += JSONText.string(comment.item.rawValue)
+                text += ", \"department\": "
+                text += JSONText.string(comment.department)
+                text += ", \"text\": "
+                text += JSONText.string(comment.text)
+                text += comment.isAnswer ? ", \"answer\": true}" : ", \"answer\": false}"
+            }
+            return text
+        }
+        let closing = comments.isEmpty ? "[]" : "\n  ]"
+        return AnySequence([AnySequence(CollectionOfOne(head)), AnySequence(batches), AnySequence(CollectionOfOne(closing + tail))].joined())
+    }
+
+    /// Everything around the comments' value: the text before it and the text after it.
+    private static func frame(_ document: ReportDocument) -> (head: String, tail: String) {
         let scores = document.scores
         let language = document.language
         func level(_ level: Level) -> [(String, String)] {
@@ -73,19 +104,6 @@ public enum JSONReportRenderer {
                                    ("current", distribution(entry.current)), ("target", distribution(entry.target)),
                                    ("dont_know_current", String(entry.dontKnowCurrent)), ("dont_know_target", String(entry.dontKnowTarget))])
         }
-        // Comments are most of a large report: written straight into one string.
-        var comments = ""
-        comments.reserveCapacity(scores.comments.count * 120)
-        for (index, comment) in scores.comments.enumerated() {
-            comments += index == 0 ? "[\n    {\"item\": " : ",\n    {\"item\": "
-            comments += JSONText.string(comment.item.rawValue)
-            comments += ", \"department\": "
-            comments += JSONText.string(comment.department)
-            comments += ", \"text\": "
-            comments += JSONText.string(comment.text)
-            comments += comment.isAnswer ? ", \"answer\": true}" : ", \"answer\": false}"
-        }
-        comments += scores.comments.isEmpty ? "[]" : "\n  ]"
         let goals = document.goals.map { goal in
             JSONText.inlineObject([("statement", JSONText.string(goal.statement)), ("kpi", JSONText.string(goal.kpi)),
                                    ("baseline", JSONText.string(goal.baseline)), ("target", JSONText.string(goal.target)),
@@ -95,7 +113,7 @@ public enum JSONReportRenderer {
         let skipped = document.skipped.map {
             JSONText.inlineObject([("path", JSONText.string($0.path)), ("reason", JSONText.string($0.reason))])
         }
-        return JSONText.blockObject([
+        let whole = JSONText.blockObject([
             ("format", JSONText.string(formatName)), ("version", String(formatVersion)),
             ("session", JSONText.inlineObject([
                 ("id", JSONText.string(document.sessionID)), ("title", JSONText.string(document.title)),
@@ -112,12 +130,18 @@ public enum JSONReportRenderer {
             ("perception_matrix", JSONText.blockArray(matrix, indent: 2)),
             ("choices", JSONText.blockArray(choices, indent: 2)),
             ("numbers", JSONText.blockArray(numbers, indent: 2)),
-            ("comments", comments),
+            ("comments", marker),
             ("votes", JSONText.inlineObject(scores.votes.sorted { $0.key < $1.key }.map { ($0.key.rawValue, String($0.value)) })),
             ("goals", JSONText.blockArray(goals, indent: 2)),
             ("skipped", JSONText.blockArray(skipped, indent: 2)),
         ]) + "\n"
+        let parts = whole.components(separatedBy: marker)
+        return (parts[0], parts[1])
     }
+
+    /// Stands in for the comments while the rest is laid out; no JSON text can contain it, as
+    /// `JSONText.string` escapes every control character.
+    private static let marker = "\u{1}comments\u{1}"
 
     /// Full precision, or null.
     static func number(_ value: Double?) -> String {

@@ -26,6 +26,15 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         }
     }
 
+    /// The report in pieces to write one after another: JSON, whose comments can run to
+    /// hundreds of megabytes, comes in many; the others in one.
+    public func pieces(_ document: ReportDocument) -> AnySequence<String> {
+        switch self {
+        case .json: JSONReportRenderer.pieces(document)
+        default: AnySequence(CollectionOfOne(render(document)))
+        }
+    }
+
     public func render(_ document: ReportDocument) -> String {
         switch self {
         case .text: TextReportRenderer.render(document)

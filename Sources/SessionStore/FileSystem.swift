@@ -17,16 +17,25 @@ public enum FileSystem {
     ///   that file's mode instead of the store's.
     public static func writeAtomically(_ bytes: [UInt8], to path: String, durable: Bool = true,
                                        mode: mode_t = fileMode) throws(SessionError) {
+        try writeAtomically(chunks: CollectionOfOne(bytes), to: path, durable: durable, mode: mode)
+    }
+
+    /// `writeAtomically`, for content made piece by piece as it is written: a large report
+    /// never has to exist whole in memory.
+    public static func writeAtomically<Chunks: Sequence<[UInt8]>>(chunks: Chunks, to path: String, durable: Bool = true,
+                                                                   mode: mode_t = fileMode) throws(SessionError) {
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         var random = SystemRandomNumberGenerator()
         let temporary = (directory as NSString).appendingPathComponent(TemporaryFileName.make(for: name, random: random.next()))
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, fileMode)
         guard descriptor >= 0 else { throw .io(path: path, reason: "cannot create a temporary file: \(errorText())") }
-        if let reason = writeAll(bytes, to: descriptor) {
-            close(descriptor)
-            unlink(temporary)
-            throw .io(path: path, reason: "cannot write: \(reason)")
+        for bytes in chunks {
+            if let reason = writeAll(bytes, to: descriptor) {
+                close(descriptor)
+                unlink(temporary)
+                throw .io(path: path, reason: "cannot write: \(reason)")
+            }
         }
         // The umask may have taken bits away; set the mode we mean.
         fchmod(descriptor, mode)

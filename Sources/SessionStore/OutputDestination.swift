@@ -25,19 +25,27 @@ public enum OutputDestination: Hashable, Sendable {
 
     /// Writes `bytes` to the destination, or fails with one line that names the path.
     public func write(_ bytes: [UInt8]) throws(SessionError) {
+        try write(chunks: CollectionOfOne(bytes))
+    }
+
+    /// Writes content made piece by piece as it goes out, so that a large report is never
+    /// whole in memory; a regular file is still replaced only once every piece is written.
+    public func write<Chunks: Sequence<[UInt8]>>(chunks: Chunks) throws(SessionError) {
         switch self {
         case .standardOutput:
             // Whatever was printed through the C library's buffer goes out first.
             fflush(nil)
-            if let reason = FileSystem.writeAll(bytes, to: STDOUT_FILENO) {
-                throw .io(path: "standard output", reason: "cannot write: \(reason)")
+            for bytes in chunks {
+                if let reason = FileSystem.writeAll(bytes, to: STDOUT_FILENO) {
+                    throw .io(path: "standard output", reason: "cannot write: \(reason)")
+                }
             }
         case .path(let path):
-            try Self.write(bytes, toPath: path)
+            try Self.write(chunks, toPath: path)
         }
     }
 
-    private static func write(_ bytes: [UInt8], toPath path: String) throws(SessionError) {
+    private static func write<Chunks: Sequence<[UInt8]>>(_ bytes: Chunks, toPath path: String) throws(SessionError) {
         guard !path.isEmpty else { throw .invalidArgument("the output file name is empty") }
         // Opened to write, without creating or truncating anything, as `>` opens it: the kernel
         // follows links with its own protections (fs.protected_symlinks in /tmp), checks that
@@ -69,13 +77,13 @@ public enum OutputDestination: Hashable, Sendable {
     }
 
     /// Replaces the file the path leads to, so a link to it is written through and survives.
-    private static func replace(_ bytes: [UInt8], regularFile path: String, info: stat) throws(SessionError) {
+    private static func replace<Chunks: Sequence<[UInt8]>>(_ bytes: Chunks, regularFile path: String, info: stat) throws(SessionError) {
         guard let resolved = realpath(path, nil) else {
             throw .io(path: path, reason: "cannot follow it to its file: \(FileSystem.errorText())")
         }
         let target = String(cString: resolved)
         free(resolved)
-        try FileSystem.writeAtomically(bytes, to: target, mode: info.st_mode & 0o777)
+        try FileSystem.writeAtomically(chunks: bytes, to: target, mode: info.st_mode & 0o777)
         // Root writing a user's report hands the new file back to its owner; for anyone else
         // this keeps the group when they may, and does nothing otherwise.
         if info.st_uid != geteuid() || info.st_gid != getegid() {
@@ -83,15 +91,17 @@ public enum OutputDestination: Hashable, Sendable {
         }
     }
 
-    private static func stream(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(SessionError) {
-        if let reason = FileSystem.writeAll(bytes, to: descriptor) {
-            throw .io(path: path, reason: "cannot write: \(reason)")
+    private static func stream<Chunks: Sequence<[UInt8]>>(_ chunks: Chunks, to descriptor: Int32, path: String) throws(SessionError) {
+        for bytes in chunks {
+            if let reason = FileSystem.writeAll(bytes, to: descriptor) {
+                throw .io(path: path, reason: "cannot write: \(reason)")
+            }
         }
     }
 
     /// A path with no file yet: created atomically, unless it is a link that leads nowhere or
     /// its folder is missing.
-    private static func create(_ bytes: [UInt8], at path: String) throws(SessionError) {
+    private static func create<Chunks: Sequence<[UInt8]>>(_ bytes: Chunks, at path: String) throws(SessionError) {
         var info = stat()
         if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
             let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
@@ -103,7 +113,7 @@ public enum OutputDestination: Hashable, Sendable {
         if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) || !isDirectory.boolValue {
             throw .io(path: path, reason: "the folder \(folder) does not exist")
         }
-        try FileSystem.writeAtomically(bytes, to: path)
+        try FileSystem.writeAtomically(chunks: bytes, to: path)
     }
 
     private static func openFailure(_ code: Int32) -> String {

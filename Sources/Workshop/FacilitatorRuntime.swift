@@ -121,7 +121,7 @@ public final class FacilitatorRuntime {
                 let path = session.paths.root + "/report-\(clock().date)-\(language.rawValue).\(format.fileExtension)"
                 // Written as `report -o` writes: through a symlink, never replacing what is not a
                 // regular file.
-                try OutputDestination(path).write(Array(format.render(document).utf8))
+                try OutputDestination(path).write(chunks: format.pieces(document).lazy.map { Array($0.utf8) })
                 send(.informed(FacilitatorStrings.fill(FacilitatorStrings.forLanguage(language).exported, ["path": path])))
             }
         } catch {

@@ -39,9 +39,10 @@ struct ReportCommand: ParsableCommand {
             StandardError.write(["note: \(document.skipped.count) file(s) left out of the report:"]
                 + document.skipped.map { "  " + Sanitized.visible("\($0.path): \($0.reason)") })
         }
-        let text = format.render(document)
         let destination = OutputDestination(output)
-        try storeOperation { () throws(SessionError) in try destination.write(Array(text.utf8)) }
+        // Written piece by piece: a report of many thousands of comments is never whole in memory.
+        let pieces = format.pieces(document).lazy.map { Array($0.utf8) }
+        try storeOperation { () throws(SessionError) in try destination.write(chunks: pieces) }
         if case .path(let path) = destination { StandardError.write(["Wrote the \(format.rawValue) report to \(path)"]) }
     }
 }

@@ -178,3 +178,31 @@ let snapshots = SnapshotFiles(directory: URL(fileURLWithPath: #filePath).deletin
         #expect(rows.count > 5 && rows.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == CSVReportRenderer.columns.count })
     }
 }
+
+/// The JSON report written in pieces is the report rendered whole, however many comments.
+@Suite struct JSONPiecesTests {
+    @Test func piecesJoinToTheWholeReport() {
+        let document = ReportRenderingTests.document(.english)
+        let pieces = Array(JSONReportRenderer.pieces(document))
+        #expect(pieces.joined() == JSONReportRenderer.render(document))
+        #expect(pieces.count >= 3)  // the text before the comments, the comments, the rest
+        #expect(!pieces.joined().contains("\u{1}"))
+    }
+
+    @Test func manyCommentsComeInSeveralPiecesAndStillParse() throws {
+        var tally = Tally(setup: ReportRenderingTests.setup)
+        let department = tally.department("sales")!
+        for index in 0..<4_500 {
+            tally.addParticipant(department: department, done: false)
+            tally.add(ReportRenderingTests.rating(2, 3, comment: "Comment \(index)"), to: "sales.people.owner", department: department)
+        }
+        let document = ReportDocument(title: "Many", date: "2026-11-23", sessionID: "s-0123456789abcdef", language: .english,
+                                      setup: ReportRenderingTests.setup, scores: tally.scores(), goals: [], skipped: [])
+        let pieces = Array(JSONReportRenderer.pieces(document))
+        #expect(pieces.count == 1 + 3 + 1)  // before, three batches of at most 2000, after
+        let parsed = try JSONSerialization.jsonObject(with: Data(pieces.joined().utf8)) as? [String: Any]
+        let comments = parsed?["comments"] as? [[String: Any]]
+        #expect(comments?.count == 4_500)
+        #expect(comments?.last?["text"] as? String == "Comment 4499")
+    }
+}
