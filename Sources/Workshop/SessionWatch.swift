@@ -43,16 +43,19 @@ final class SessionWatch {
         }
     }
 
-    init(session: Session, language: Language) {
+    private let clock: @Sendable () -> Timestamp
+
+    init(session: Session, language: Language, clock: @escaping @Sendable () -> Timestamp = { .now() }) {
         self.session = session
         self.language = language
+        self.clock = clock
     }
 
     /// Reads what changed since the last poll and returns it as events for the console: nothing
     /// when nothing changed.
     func poll() -> [FacilitatorApp.Event] {
         var events: [FacilitatorApp.Event] = []
-        let snapshot = cache.refresh(session)
+        let snapshot = cache.refreshIfChanged(session, now: clock())
         let participantsChanged = lastParticipants == nil || cache.lastReadCount > 0
             || snapshot.participants.count != lastParticipants?.count || snapshot.problems != lastProblems
         if participantsChanged {
