@@ -65,8 +65,11 @@ public struct FacilitatorApp: Sendable {
         case participants([Row], skippedFiles: Int)
         /// The facilitator's saved state (phase, reveal, goals).
         case state(FacilitatorState)
-        /// The consolidated report and its text, once results are revealed; nil before.
-        case results(ReportDocument?, reportText: [String])
+        /// The consolidated report, once results are revealed; nil before. Its text follows as
+        /// `.reportText`: rendering thousands of comments takes a while, the heat map need not.
+        case results(ReportDocument?)
+        /// The text report's lines, for the report view.
+        case reportText([String])
         /// Something the runtime did failed: why, in a line.
         case failed(String)
         /// Something the runtime did went through: what, in a line.
@@ -249,11 +252,14 @@ public struct FacilitatorApp: Sendable {
         case .state(let state):
             self.state = state
             goalSelection = min(goalSelection, max(0, state.goals.count - 1))
-        case .results(let document, let reportText):
+        case .results(let document):
             self.document = document
-            self.reportText = reportText
+            if document == nil { reportText = [] }
             resultSelection = min(resultSelection, max(0, resultItems.count - 1))
             if let item = drillItem, document?.scores.item(item) == nil { drillItem = nil }
+        case .reportText(let lines):
+            reportText = lines
+            scroll = min(scroll, maximumScroll)
         case .failed(let reason), .informed(let reason):
             message = reason
         }

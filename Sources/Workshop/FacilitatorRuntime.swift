@@ -52,15 +52,16 @@ public final class FacilitatorRuntime {
         // The first frame shows the session as it is, in either mode.
         if polling == .inline {
             watch = SessionWatch(session: session, language: language)
-            for event in watch!.poll() { send(event) }
+            for event in watch!.poll() + (watch!.pendingReportText().map { [$0] } ?? []) { send(event) }
         } else {
             let background = BackgroundWatch(session: session, language: language)
             for event in background.initial { send(event) }
             poller = Task.detached {
                 while !Task.isCancelled {
-                    try? await Task.sleep(nanoseconds: 1_000_000_000)
                     let events = await background.poll()
                     if !events.isEmpty { inbox.post(events) }
+                    if let text = await background.pendingReportText() { inbox.post([text]) }
+                    try? await Task.sleep(nanoseconds: 1_000_000_000)
                 }
             }
         }
@@ -76,7 +77,7 @@ public final class FacilitatorRuntime {
             }
             let event = terminal.nextEvent(timeout: polling == .background ? 100 : 500)
             if let watch, event == .tick {
-                for found in watch.poll() { send(found) }
+                for found in watch.poll() + (watch.pendingReportText().map { [$0] } ?? []) { send(found) }
             }
             for found in inbox.take() { send(found) }
             send(FacilitatorApp.Event(event))
@@ -98,9 +99,11 @@ public final class FacilitatorRuntime {
             case .advancePhase(let from):
                 send(.state(try session.advancePhase(from: from, at: clock())))
             case .reveal:
-                // The gaps open for voting are chosen now, from the results being revealed.
-                let scores = session.reportDocument(language: language).scores
-                send(.state(try session.reveal(voteItems: scores.votableGaps)))
+                // The gaps open for voting are chosen now, from the results being revealed, and the
+                // results show at once; the background poll follows with the text report.
+                let document = session.reportDocument(language: language)
+                send(.state(try session.reveal(voteItems: document.scores.votableGaps)))
+                send(.results(document))
             case .saveGoal(let draft):
                 try session.saveGoal(draft, at: clock())
                 send(.state(try session.facilitatorState()))
@@ -161,5 +164,9 @@ actor BackgroundWatch {
 
     func poll() -> [FacilitatorApp.Event] {
         watch.poll()
+    }
+
+    func pendingReportText() -> FacilitatorApp.Event? {
+        watch.pendingReportText()
     }
 }

@@ -76,14 +76,26 @@ final class SessionWatch {
         if revealed && (participantsChanged || stateChanged || !publishedResults) {
             let document = results(state: state)
             publishedResults = true
-            events.append(.results(document, reportText: TextReportRenderer.render(document)
-                .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)))
+            unrenderedText = document
+            events.append(.results(document))
             keepVoteItemsCurrent(document.scores, state: state)
         } else if !revealed && publishedResults {
             publishedResults = false
-            events.append(.results(nil, reportText: []))
+            unrenderedText = nil
+            events.append(.results(nil))
         }
         return events
+    }
+
+    /// The results whose text report has not been rendered yet.
+    private var unrenderedText: ReportDocument?
+
+    /// The text report of the latest results, when it has not been sent yet: a second step after
+    /// `poll`, so that the heat map shows before thousands of comments are laid out.
+    func pendingReportText() -> FacilitatorApp.Event? {
+        guard let document = unrenderedText else { return nil }
+        unrenderedText = nil
+        return .reportText(TextReportRenderer.render(document).split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
     }
 
     /// The consolidated results from the participants in memory.

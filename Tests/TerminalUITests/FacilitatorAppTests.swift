@@ -280,6 +280,7 @@ extension FacilitatorApp {
     /// The results as the runtime delivers them: the document and its text report's lines.
     mutating func show(_ document: ReportDocument?) {
         let text = document.map { TextReportRenderer.render($0).split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
-        receive(.results(document, reportText: text ?? []))
+        receive(.results(document))
+        receive(.reportText(text ?? []))
     }
 }
