@@ -98,14 +98,7 @@ public enum ItemKind: Hashable, Sendable {
     }
 
     /// The kind's name as written in the YAML.
-    public var name: String {
-        switch self {
-        case .maturity: "maturity"
-        case .choice: "choice"
-        case .number: "number"
-        case .text: "text"
-        }
-    }
+    public var name: String { tag.rawValue }
 
     /// The level descriptor for `stage`, for maturity items.
     public func descriptor(for stage: MaturityStage) -> LocalizedText? {
@@ -114,8 +107,8 @@ public enum ItemKind: Hashable, Sendable {
     }
 }
 
-/// The four kinds of item, as plain cases.
-public enum ItemKindTag: Hashable, Sendable {
+/// The four kinds of item, as plain cases; each named as the YAML writes it.
+public enum ItemKindTag: String, Hashable, Sendable {
     case maturity, choice, number, text
 }
 

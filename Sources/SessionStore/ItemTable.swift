@@ -19,10 +19,13 @@ struct ItemTable: Sendable {
     let items: [Item]
     /// Each item's kind, by index, so hot loops need not copy an `Item` to look at it.
     let kinds: [ItemKindTag]
+    /// What each item's answers must satisfy, by index.
+    let rules: [AnswerRule]
 
     init(_ items: [Item]) {
         self.items = items
         kinds = items.map(\.kind.tag)
+        rules = items.map(AnswerRule.init)
         var capacity = 16
         while capacity < items.count * 2 { capacity <<= 1 }
         var slots = [Entry?](repeating: nil, count: capacity)

@@ -341,11 +341,7 @@ public struct ParticipantCodec: Sendable {
             value = .text(text)
         }
         let answer = Answer(value, importance: importance, comment: comment)
-        let invalid = items.items.withUnsafeBufferPointer { buffer -> InvalidAnswer? in
-            do throws(InvalidAnswer) { try buffer[index].validate(answer) } catch { return error }
-            return nil
-        }
-        if let invalid { return .unusable(invalid.description) }
+        do throws(InvalidAnswer) { try items.rules[index].validate(answer) } catch { return .unusable(error.description) }
         return .stored(StoredAnswer(answer: answer, at: at, revision: revision))
     }
 
