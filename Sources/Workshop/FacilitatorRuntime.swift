@@ -56,11 +56,12 @@ public final class FacilitatorRuntime {
         } else {
             let background = BackgroundWatch(session: session, language: language)
             for event in background.initial { send(event) }
+            let texts = TextReports(inbox: inbox)
             poller = Task.detached {
                 while !Task.isCancelled {
                     let events = await background.poll()
                     if !events.isEmpty { inbox.post(events) }
-                    if let text = await background.pendingReportText() { inbox.post([text]) }
+                    if let document = await background.takeUnrenderedResults() { texts.request(document) }
                     try? await Task.sleep(nanoseconds: 1_000_000_000)
                 }
             }
@@ -166,7 +167,47 @@ actor BackgroundWatch {
         watch.poll()
     }
 
-    func pendingReportText() -> FacilitatorApp.Event? {
-        watch.pendingReportText()
+    func takeUnrenderedResults() -> ReportDocument? {
+        watch.takeUnrenderedResults()
+    }
+}
+
+/// Renders the text report off the polling loop, so that arrivals keep reaching the dashboard
+/// while thousands of comments are laid out. One render at a time, the newest results waiting
+/// for the next, and at most one every `interval`: while a room keeps answering, the report view
+/// is a few seconds behind rather than a core busy.
+final class TextReports: Sendable {
+    static let interval: UInt64 = 5_000_000_000
+
+    private let inbox: Inbox
+    private let state = Mutex<(running: Bool, waiting: ReportDocument?)>((false, nil))
+
+    init(inbox: Inbox) {
+        self.inbox = inbox
+    }
+
+    func request(_ document: ReportDocument) {
+        let start = state.withLock { state -> Bool in
+            if state.running {
+                state.waiting = document
+                return false
+            }
+            state.running = true
+            return true
+        }
+        guard start else { return }
+        Task.detached { [self] in
+            var next: ReportDocument? = document
+            while let current = next {
+                let lines = TextReportRenderer.render(current).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                inbox.post([.reportText(lines)])
+                try? await Task.sleep(nanoseconds: Self.interval)
+                next = state.withLock { state in
+                    defer { state.waiting = nil }
+                    if state.waiting == nil { state.running = false }
+                    return state.waiting
+                }
+            }
+        }
     }
 }

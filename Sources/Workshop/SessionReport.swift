@@ -38,7 +38,11 @@ extension Session {
         for record in participants.sorted(by: { $0.id.rawValue < $1.id.rawValue }) {
             guard let department = tally.department(record.profile.value.department) else { continue }
             tally.addParticipant(department: department, done: record.done.value)
-            for (item, answer) in record.currentAnswers { tally.add(answer, to: item, department: department) }
+            // The stored answers as they are: building each record's dictionary of answers in
+            // force would allocate one per participant per poll.
+            for (item, stored) in record.answers {
+                if let answer = stored.answer { tally.add(answer, to: item, department: department) }
+            }
             tally.addVotes(record.votes?.value ?? [:])
         }
         return tally

@@ -90,12 +90,16 @@ final class SessionWatch {
     /// The results whose text report has not been rendered yet.
     private var unrenderedText: ReportDocument?
 
+    /// The latest results whose text report has not been asked for yet.
+    func takeUnrenderedResults() -> ReportDocument? {
+        defer { unrenderedText = nil }
+        return unrenderedText
+    }
+
     /// The text report of the latest results, when it has not been sent yet: a second step after
     /// `poll`, so that the heat map shows before thousands of comments are laid out.
     func pendingReportText() -> FacilitatorApp.Event? {
-        guard let document = unrenderedText else { return nil }
-        unrenderedText = nil
-        return .reportText(TextReportRenderer.render(document).split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        takeUnrenderedResults().map { .reportText(TextReportRenderer.render($0).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)) }
     }
 
     /// The consolidated results from the participants in memory.
