@@ -96,11 +96,10 @@ extension FacilitatorApp {
             }
             y += 1
             for department in departments {
-                let members = rows.filter { $0.department == department }
-                let answered = members.reduce(0) { $0 + $1.answered }, visible = members.reduce(0) { $0 + $1.visible }
-                let label = "\(moduleTitle(department)): \(members.count), \(members.filter(\.done).count) \(words.done.lowercased())"
+                let total = departmentTotals[department] ?? DepartmentTotal()
+                let label = "\(moduleTitle(department)): \(total.members), \(total.done) \(words.done.lowercased())"
                 buffer.put(DisplayWidth.pad(label, to: 40), x: 2, y: y, limit: size.width - 4)
-                ProgressBar(done: answered, total: max(1, visible)).render(into: &buffer, x: 44, y: y, width: 20)
+                ProgressBar(done: total.answered, total: max(1, total.visible)).render(into: &buffer, x: 44, y: y, width: 20)
                 y += 1
             }
         }

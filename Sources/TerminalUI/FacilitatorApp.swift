@@ -188,6 +188,13 @@ public struct FacilitatorApp: Sendable {
     public private(set) var size: (width: Int, height: Int)
     public private(set) var rows: [Row] = []
     public private(set) var skippedFiles = 0
+    /// Each department's participants, done and answers, worked out when the rows arrive rather
+    /// than on every frame.
+    private(set) var departmentTotals: [String: DepartmentTotal] = [:]
+
+    struct DepartmentTotal: Hashable, Sendable {
+        var members = 0, done = 0, answered = 0, visible = 0
+    }
     public private(set) var state = FacilitatorState()
     /// The consolidated report, once results are revealed.
     public private(set) var document: ReportDocument?
@@ -249,6 +256,10 @@ public struct FacilitatorApp: Sendable {
         case .participants(let rows, let skippedFiles):
             self.rows = rows
             self.skippedFiles = skippedFiles
+            departmentTotals = Dictionary(grouping: rows, by: \.department).mapValues { members in
+                DepartmentTotal(members: members.count, done: members.filter(\.done).count,
+                                answered: members.reduce(0) { $0 + $1.answered }, visible: members.reduce(0) { $0 + $1.visible })
+            }
         case .state(let state):
             self.state = state
             goalSelection = min(goalSelection, max(0, state.goals.count - 1))

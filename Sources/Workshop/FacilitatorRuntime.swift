@@ -67,20 +67,26 @@ public final class FacilitatorRuntime {
             }
         }
         defer { poller?.cancel() }
-        var drawn: (frame: CellBuffer, second: Int64)?
+        // A frame only when something happened, or the phase clock moved on a second: an idle
+        // console renders once a second, whatever the session's size.
+        var drawnSecond: Int64?
+        var changed = true
         while running {
-            // A frame only when something changed, or the phase clock moved on a second.
             let second = clock().milliseconds / 1000
-            let frame = app.render()
-            if drawn?.frame != frame || drawn?.second != second {
-                terminal.draw(frame)
-                drawn = (frame, second)
+            if changed || drawnSecond != second {
+                terminal.draw(app.render())
+                drawnSecond = second
             }
             let event = terminal.nextEvent(timeout: polling == .background ? 100 : 500)
+            changed = event != .tick
             if let watch, event == .tick {
-                for found in watch.poll() + (watch.pendingReportText().map { [$0] } ?? []) { send(found) }
+                let found = watch.poll() + (watch.pendingReportText().map { [$0] } ?? [])
+                changed = changed || !found.isEmpty
+                for event in found { send(event) }
             }
-            for found in inbox.take() { send(found) }
+            let arrived = inbox.take()
+            changed = changed || !arrived.isEmpty
+            for found in arrived { send(found) }
             send(FacilitatorApp.Event(event))
         }
     }
