@@ -58,28 +58,26 @@ extension Session {
         var saved: Goal?
         try updateFacilitatorState { state in
             let trimmed = { (text: String) in text.trimmingCharacters(in: .whitespaces) }
-            if let id = draft.id, let index = state.goals.firstIndex(where: { $0.id == id }) {
-                let goal = Goal(id: id, statement: trimmed(draft.statement), kpi: trimmed(draft.kpi), baseline: trimmed(draft.baseline),
-                                target: trimmed(draft.target), owner: trimmed(draft.owner), due: trimmed(draft.due), links: draft.links,
-                                created: state.goals[index].created, updated: time)
-                state.goals[index] = goal
-                saved = goal
-            } else {
-                let taken = Set(state.goals.map(\.id))
-                var random = SystemRandomNumberGenerator()
-                var id: String
-                repeat {
-                    let hex = String(random.next() % 0x1_0000_0000, radix: 16)
-                    id = "g-" + String(repeating: "0", count: 8 - hex.count) + hex
-                } while taken.contains(id)
-                let goal = Goal(id: id, statement: trimmed(draft.statement), kpi: trimmed(draft.kpi), baseline: trimmed(draft.baseline),
-                                target: trimmed(draft.target), owner: trimmed(draft.owner), due: trimmed(draft.due), links: draft.links,
-                                created: time, updated: time)
-                state.goals.append(goal)
-                saved = goal
-            }
+            // Editing keeps the goal's id and when it was created; a new goal gets a fresh id.
+            let index = draft.id.flatMap { id in state.goals.firstIndex { $0.id == id } }
+            let goal = Goal(id: index.map { state.goals[$0].id } ?? Self.newGoalID(avoiding: Set(state.goals.map(\.id))),
+                            statement: trimmed(draft.statement), kpi: trimmed(draft.kpi), baseline: trimmed(draft.baseline),
+                            target: trimmed(draft.target), owner: trimmed(draft.owner), due: trimmed(draft.due), links: draft.links,
+                            created: index.map { state.goals[$0].created } ?? time, updated: time)
+            if let index { state.goals[index] = goal } else { state.goals.append(goal) }
+            saved = goal
         }
         return saved!
+    }
+
+    /// "g-" and eight random hexadecimal digits, not among `taken`.
+    static func newGoalID(avoiding taken: Set<String>) -> String {
+        var random = SystemRandomNumberGenerator()
+        while true {
+            let hex = String(random.next() % 0x1_0000_0000, radix: 16)
+            let id = "g-" + String(repeating: "0", count: 8 - hex.count) + hex
+            if !taken.contains(id) { return id }
+        }
     }
 
     /// Deletes a goal; a goal that is already gone is not an error.

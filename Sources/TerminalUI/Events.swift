@@ -17,3 +17,23 @@ public enum Key: Hashable, Sendable {
     case control(Character)
     case function(Int)
 }
+
+/// A screen's own event type that carries the terminal's events among its others: the runtime
+/// wraps each terminal event the same way for every screen.
+public protocol TerminalEventCarrier {
+    static func key(_ key: Key) -> Self
+    static func resize(width: Int, height: Int) -> Self
+    static var tick: Self { get }
+    static var interrupt: Self { get }
+}
+
+extension TerminalEventCarrier {
+    public init(_ event: TerminalEvent) {
+        switch event {
+        case .key(let key): self = .key(key)
+        case .resize(let width, let height): self = .resize(width: width, height: height)
+        case .tick: self = .tick
+        case .interrupt: self = .interrupt
+        }
+    }
+}

@@ -56,7 +56,7 @@ public struct FacilitatorApp: Sendable {
 
     /// Everything that reaches the console: the terminal's events, and what the runtime read
     /// from the session or did for it.
-    public enum Event: Sendable {
+    public enum Event: Sendable, TerminalEventCarrier {
         case key(Key)
         case resize(width: Int, height: Int)
         case tick
@@ -74,15 +74,6 @@ public struct FacilitatorApp: Sendable {
         case failed(String)
         /// Something the runtime did went through: what, in a line.
         case informed(String)
-
-        public init(_ event: TerminalEvent) {
-            switch event {
-            case .key(let key): self = .key(key)
-            case .resize(let width, let height): self = .resize(width: width, height: height)
-            case .tick: self = .tick
-            case .interrupt: self = .interrupt
-            }
-        }
     }
 
     /// A question the console asks before it acts, and what each key answers to it.

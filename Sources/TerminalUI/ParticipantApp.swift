@@ -30,7 +30,7 @@ public struct ParticipantApp: Sendable {
 
     /// Everything that reaches the screens: the terminal's events, and what the runtime's
     /// effects and polling found.
-    public enum Event: Sendable {
+    public enum Event: Sendable, TerminalEventCarrier {
         case key(Key)
         case resize(width: Int, height: Int)
         case tick
@@ -47,15 +47,6 @@ public struct ParticipantApp: Sendable {
         case refused(closedPhase: String)
         /// What the facilitator has decided that the screens must follow.
         case workshop(WorkshopStatus)
-
-        public init(_ event: TerminalEvent) {
-            switch event {
-            case .key(let key): self = .key(key)
-            case .resize(let width, let height): self = .resize(width: width, height: height)
-            case .tick: self = .tick
-            case .interrupt: self = .interrupt
-            }
-        }
     }
 
     /// The facilitator's decisions as the participant's screens see them.
