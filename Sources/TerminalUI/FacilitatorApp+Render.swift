@@ -267,6 +267,10 @@ extension FacilitatorApp {
             buffer.wrap(words.hidden, x: 2, y: 3, width: size.width - 4, maxLines: 3, style: .muted)
             return
         }
+        guard !reportText.isEmpty else {
+            buffer.put(words.preparingReport, x: 2, y: 3, style: .muted, limit: size.width - 4)
+            return
+        }
         let lines = reportText
         let room = size.height - 5
         let first = min(scroll, max(0, lines.count - room))

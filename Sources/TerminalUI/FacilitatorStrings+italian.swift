@@ -15,6 +15,7 @@ extension FacilitatorStrings {
         over: "tempo scaduto da {time}",
         notStarted: "non iniziata",
         hidden: "I risultati restano nascosti finché non li sveli (v), così nessuno si lascia influenzare dalle risposte degli altri.",
+        preparingReport: "Sto preparando il report…",
         revealed: "Risultati visibili",
         agendaHelp: "n prossima fase · v svela risultati · 1-5 vista · q esci",
         confirmNextPhase: "Passare alla fase «{phase}»? Il passaggio viene salvato subito nella sessione.",

@@ -15,6 +15,7 @@ extension FacilitatorStrings {
         over: "{time} ponad czas",
         notStarted: "nie rozpoczęto",
         hidden: "Wyniki są ukryte, dopóki ich nie pokażesz (v), aby nikt nie sugerował się odpowiedziami innych.",
+        preparingReport: "Przygotowuję raport…",
         revealed: "Wyniki są widoczne",
         agendaHelp: "n następny etap · v pokaż wyniki · 1-5 widok · q wyjdź",
         confirmNextPhase: "Przejść do etapu „{phase}”? Zmiana od razu zapisze się w sesji.",

@@ -15,6 +15,7 @@ extension FacilitatorStrings {
         over: "{time} över tiden",
         notStarted: "inte startad",
         hidden: "Resultaten är dolda tills du visar dem (v), så att ingen påverkas av andras svar.",
+        preparingReport: "Rapporten ställs samman…",
         revealed: "Resultaten visas",
         agendaHelp: "n nästa fas · v visa resultat · 1-5 vy · q avsluta",
         confirmNextPhase: "Gå vidare till fasen ”{phase}”? Det sparas direkt i sessionen.",

@@ -18,6 +18,8 @@ public struct FacilitatorStrings: InterfaceWords {
     public var over: String                 // "{time} over"
     public var notStarted: String
     public var hidden: String
+    /// Shown in the report view while the text report is being laid out after the results.
+    public var preparingReport: String
     public var revealed: String
     public var agendaHelp: String
     public var confirmNextPhase: String     // "Move on to {phase}?"
@@ -64,6 +66,7 @@ public struct FacilitatorStrings: InterfaceWords {
         over: "{time} over time",
         notStarted: "not started",
         hidden: "Results are hidden until you reveal them (v), so nobody anchors on others' answers.",
+        preparingReport: "Laying out the report…",
         revealed: "Results revealed",
         agendaHelp: "n next phase · v reveal · 1-5 view · q quit",
         confirmNextPhase: "Move on to the phase “{phase}”? It is saved in the session at once.",

@@ -271,6 +271,21 @@ import Testing
     }
 }
 
+@Suite struct ReportTextArrivalTests {
+    @Test func theReportViewSaysTheTextIsComingThenShowsIt() {
+        var app = FacilitatorAppTests.app()
+        var state = FacilitatorState()
+        state.revealed = true
+        app.receive(.state(state))
+        app.receive(.results(FacilitatorAppTests.document()))
+        _ = app.update(.key(.character("4")), at: FacilitatorAppTests.start)
+        #expect(app.render().lines[3].contains("Laying out the report…"))
+        #expect(app.update(.key(.pageDown), at: FacilitatorAppTests.start).isEmpty)
+        app.show(FacilitatorAppTests.document())
+        #expect(app.render().lines[3].contains("OMNICHANNEL GAP REPORT"))
+    }
+}
+
 extension FacilitatorApp {
     /// Feeds an event in, for what a runtime would report.
     mutating func receive(_ event: Event) {
