@@ -170,6 +170,8 @@ public struct ParticipantCodec: Sendable {
                 case .failure(let found): note(found)
                 }
             case .answers:
+                // A reader that needs only who the participant is passes over the answers.
+                guard sink.wantsAnswers else { try scanner.skipValue(); continue }
                 guard try scanner.peekKind() == .object else { try scanner.skipValue(); note(.invalid("\"answers\" is not an object")); continue }
                 try scanner.beginObject()
                 while let itemKey = try scanner.nextKeySpan() {
@@ -369,11 +371,25 @@ struct ParticipantHeader {
 /// Where the decoder puts answers as it reads them: a full record, or a scan that counts them
 /// and forgets them.
 protocol AnswerSink {
+    /// False for a reader that needs only the header (who, which session): the answers are then
+    /// skipped unread, as a name lookup across thousands of files wants.
+    var wantsAnswers: Bool { get }
     /// Takes the answer to the item at `index` in the codec's item table; false if the file
     /// already answered that item.
     mutating func add(_ index: Int, _ answer: StoredAnswer) -> Bool
     /// Takes an answer kept verbatim because it could not be used.
     mutating func setAside(name: String, _ answer: UnusableAnswer)
+}
+
+extension AnswerSink {
+    var wantsAnswers: Bool { true }
+}
+
+/// Takes no answers: for reading participants' headers alone.
+struct HeaderOnly: AnswerSink {
+    var wantsAnswers: Bool { false }
+    mutating func add(_ index: Int, _ answer: StoredAnswer) -> Bool { true }
+    mutating func setAside(name: String, _ answer: UnusableAnswer) {}
 }
 
 /// Collects a whole participant record.

@@ -105,7 +105,21 @@ public struct Session: Sendable {
     /// The participants called `name`, compared as `join` compares names (ignoring case and
     /// extra spaces).
     public func participants(named name: String) -> [ParticipantRecord] {
-        load().participants.filter { Profile.sameName($0.profile.value.name, name) }
+        // The headers alone, in parallel: joining a session of thousands reads who everyone is,
+        // not all their answers; only the files with that name are read whole, and checked as
+        // every other read checks them.
+        let directory = paths.participants
+        let files = ParticipantCache.participantFiles(in: directory).names
+        let session = self
+        let found = files.parallelMap { file -> ParticipantRecord? in
+            guard case .bytes(let bytes) = FileSystem.read(directory + "/" + file, limit: ParticipantCodec.maximumFileSize) else { return nil }
+            var header = HeaderOnly()
+            guard case .success(let who) = session.codec.decode(bytes, into: &header), Profile.sameName(who.profile.value.name, name),
+                  case .success(let record) = session.codec.decode(bytes),
+                  ParticipantCache.mismatch(record, fileName: file, session: session) == nil else { return nil }
+            return session.confined(record)
+        }
+        return found.compactMap { $0 }.sorted { ($0.profile.at, $0.id) < ($1.profile.at, $1.id) }
     }
 
     /// The participant with `id`, read from their file.

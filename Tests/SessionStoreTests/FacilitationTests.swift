@@ -47,3 +47,24 @@ import Testing
         #expect(try session.setVotesPerParticipant(5).votesPerParticipant == 5)
     }
 }
+
+/// Looking a name up reads every file's header only, and finds what loading every record finds.
+@Suite struct NameLookupTests {
+    @Test func theLookupAgreesWithTheLoadedRecords() throws {
+        let session = try makeSession()
+        let simulation = Simulation(session: session, seed: 9)
+        for index in 0..<40 { _ = try session.merge(simulation.participant(index, at: Timestamp(milliseconds: 1_795_459_212_345)), durable: false) }
+        let (anna, _) = try session.join(name: "Anna  Berg", department: "it", language: .english)
+        // A file with the same name from another session is no match: it is not this session's.
+        var foreign = anna
+        foreign.id = ParticipantID(rawValue: "p-00000000000000aa")!
+        foreign.sessionID = SessionID(rawValue: "s-00000000000000bb")!
+        writeFile(session.paths.participant(foreign.id), bytes(ParticipantCodec.encode(foreign)))
+        let everyone = session.load().participants
+        for name in ["anna berg", " ANNA   BERG ", everyone[3].profile.value.name, "Nobody Here"] {
+            let expected = everyone.filter { Profile.sameName($0.profile.value.name, name) }
+            #expect(session.participants(named: name) == expected, "\(name)")
+        }
+        #expect(session.participants(named: "anna berg").map(\.id) == [anna.id])
+    }
+}
