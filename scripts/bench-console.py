@@ -389,6 +389,8 @@ def paging(target, count):
     not enough: each key waits for the whole page as it was seen once it settled."""
     tmux.keys(target, "4")
     wait_for(shows_view("4"), target)
+    # Just after the reveal the text report may still be being laid out in the background.
+    wait_for(lambda lines: not any("Laying out the report" in line for line in lines), target)
     top = settled(target)
     tmux.keys(target, "NPage")
     if wait_for(lambda lines: lines != top, target) is None:
