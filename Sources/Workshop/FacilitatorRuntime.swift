@@ -58,11 +58,15 @@ public final class FacilitatorRuntime {
             for event in background.initial { send(event) }
             let texts = TextReports(inbox: inbox)
             poller = Task.detached {
+                // Twice a second: a quiet session costs two `stat`s a poll, so the dashboard can
+                // follow arrivals closely.
                 while !Task.isCancelled {
-                    let events = await background.poll()
-                    if !events.isEmpty { inbox.post(events) }
+                    let session = await background.pollSession()
+                    if !session.isEmpty { inbox.post(session) }
+                    let results = await background.pollResults()
+                    if !results.isEmpty { inbox.post(results) }
                     if let document = await background.takeUnrenderedResults() { texts.request(document) }
-                    try? await Task.sleep(nanoseconds: 1_000_000_000)
+                    try? await Task.sleep(nanoseconds: 500_000_000)
                 }
             }
         }
@@ -165,12 +169,16 @@ actor BackgroundWatch {
 
     init(session: Session, language: Language) {
         let watch = SessionWatch(session: session, language: language)
-        initial = watch.poll()
+        initial = watch.pollSession() + watch.pollResults(force: true)
         self.watch = watch
     }
 
-    func poll() -> [FacilitatorApp.Event] {
-        watch.poll()
+    func pollSession() -> [FacilitatorApp.Event] {
+        watch.pollSession()
+    }
+
+    func pollResults() -> [FacilitatorApp.Event] {
+        watch.pollResults()
     }
 
     func takeUnrenderedResults() -> ReportDocument? {

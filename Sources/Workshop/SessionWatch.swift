@@ -53,7 +53,15 @@ final class SessionWatch {
 
     /// Reads what changed since the last poll and returns it as events for the console: nothing
     /// when nothing changed.
+    /// Both steps, with the results rebuilt whenever their inputs changed: the in-process
+    /// runtime's poll, one per tick.
     func poll() -> [FacilitatorApp.Event] {
+        pollSession() + pollResults(force: true)
+    }
+
+    /// The first step of a poll: the participants and the facilitator's state, quick whatever the
+    /// session's size, so a new participant reaches the dashboard without waiting for the tallies.
+    func pollSession() -> [FacilitatorApp.Event] {
         var events: [FacilitatorApp.Event] = []
         let snapshot = cache.refreshIfChanged(session, now: clock())
         let participantsChanged = lastParticipants == nil || cache.lastReadCount > 0
@@ -62,30 +70,52 @@ final class SessionWatch {
             lastParticipants = snapshot.participants
             lastProblems = snapshot.problems
             tally = nil
+            resultsDue = true
             events.append(.participants(dashboardRows(snapshot.participants), skippedFiles: snapshot.problems.count))
         }
         let state = stateReader.read(session)
         let stateChanged = lastState.map { !Self.same($0, state) } ?? true
         lastState = state
         switch state {
-        case .success(let current) where stateChanged: events.append(.state(current))
-        case .failure(let error) where stateChanged: events.append(.failed(error.description))
+        case .success(let current) where stateChanged:
+            resultsDue = true
+            events.append(.state(current))
+        case .failure(let error) where stateChanged:
+            resultsDue = true
+            events.append(.failed(error.description))
         default: break
-        }
-        let revealed = (try? state.get())?.revealed ?? false
-        if revealed && (participantsChanged || stateChanged || !publishedResults) {
-            let document = results(state: state)
-            publishedResults = true
-            unrenderedText = document
-            events.append(.results(document))
-            keepVoteItemsCurrent(document.scores, state: state)
-        } else if !revealed && publishedResults {
-            publishedResults = false
-            unrenderedText = nil
-            events.append(.results(nil))
         }
         return events
     }
+
+    /// The second step: the consolidated results, once revealed, when their inputs changed. While
+    /// a crowd keeps arriving they are rebuilt at most every `resultsInterval`: the heat map runs
+    /// a moment behind the dashboard rather than keeping a core busy.
+    func pollResults(force: Bool = false) -> [FacilitatorApp.Event] {
+        guard let state = lastState else { return [] }
+        let revealed = (try? state.get())?.revealed ?? false
+        if !revealed {
+            guard publishedResults else { return [] }
+            publishedResults = false
+            unrenderedText = nil
+            return [.results(nil)]
+        }
+        let now = clock().milliseconds
+        guard resultsDue || !publishedResults else { return [] }
+        if publishedResults && !force && now - lastResultsBuild < Self.resultsInterval && now >= lastResultsBuild { return [] }
+        let document = results(state: state)
+        publishedResults = true
+        resultsDue = false
+        lastResultsBuild = now
+        unrenderedText = document
+        keepVoteItemsCurrent(document.scores, state: state)
+        return [.results(document)]
+    }
+
+    /// The least time between two rebuilds of the results while answers keep arriving, in ms.
+    static let resultsInterval: Int64 = 2_000
+    private var resultsDue = false
+    private var lastResultsBuild: Int64 = 0
 
     /// The results whose text report has not been rendered yet.
     private var unrenderedText: ReportDocument?
