@@ -76,7 +76,8 @@ import Testing
         let text = TextReportRenderer.render(session.reportDocument(language: session.settings.language))
             .split(separator: "\n", omittingEmptySubsequences: false)
         // Three pages of 25 lines down, the report's 76th line is the first shown.
-        #expect(terminal.screen[3].hasPrefix(" " + text[75].prefix(40)))
+        #expect(terminal.screen[3].hasPrefix(" " + text[75].prefix(40)),
+                "\(terminal.screen.prefix(6).joined(separator: "\n"))\n---\n\(text[70...80].joined(separator: "\n"))\n\(terminal.delivered)")
         // The watch published vote items for the participants as soon as it saw the reveal.
         #expect(try session.facilitatorState().voteItems == session.reportDocument(language: .english).scores.votableGaps)
     }
