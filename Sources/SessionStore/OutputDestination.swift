@@ -28,6 +28,11 @@ public enum OutputDestination: Hashable, Sendable {
         try write(chunks: CollectionOfOne(bytes))
     }
 
+    /// Writes text made piece by piece as it goes out, as UTF-8; see `write(chunks:)`.
+    public func write<Texts: Sequence<String>>(texts: Texts) throws(SessionError) {
+        try write(chunks: texts.lazy.map { Array($0.utf8) })
+    }
+
     /// Writes content made piece by piece as it goes out, so that a large report is never
     /// whole in memory; a regular file is still replaced only once every piece is written.
     public func write<Chunks: Sequence<[UInt8]>>(chunks: Chunks) throws(SessionError) {

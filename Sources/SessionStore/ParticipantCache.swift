@@ -27,8 +27,10 @@ public final class ParticipantCache {
 
     public init() {}
 
-    /// How many files the last refresh read (the others were unchanged).
-    public private(set) var lastReadCount = 0
+    /// The files the last refresh read (the others were unchanged), by name.
+    public private(set) var lastRead: Set<String> = []
+    /// How many files the last refresh read.
+    public var lastReadCount: Int { lastRead.count }
 
     /// A live view's refresh: the last snapshot, without listing the folder, when the folder
     /// cannot have changed since; otherwise `refresh`.
@@ -43,7 +45,7 @@ public final class ParticipantCache {
         let folder = Self.folderStamp(session.paths.participants)
         if let previous = lastSnapshot, let folder, folder == lastFolder,
            now.milliseconds - lastFullListing.milliseconds < seconds * 1_000 {
-            lastReadCount = 0
+            lastRead = []
             return previous
         }
         // The folder's time is trusted only when it was already old at the listing: a rename
@@ -93,7 +95,7 @@ public final class ParticipantCache {
             }
             next[file.name] = Entry(stamp: file.stamp, result: result)
         }
-        lastReadCount = toRead.count
+        lastRead = Set(toRead.map(\.name))
         // Nothing read, nothing gone, no new stray file: the last snapshot still holds, and a
         // dashboard polling a quiet session costs a listing and the stats.
         if toRead.isEmpty, next.count == entries.count, let previous = lastSnapshot, problems == lastStrayProblems {

@@ -76,13 +76,8 @@ public struct Session: Sendable {
     /// Names are compared ignoring case and surrounding spaces. Resuming with another
     /// department than the one joined with is refused: the name belongs to someone else.
     public func join(name rawName: String, department: String, language: Language, at time: Timestamp = .now()) throws(SessionError) -> (record: ParticipantRecord, resumed: Bool) {
-        let name = Profile.cleanName(rawName)
-        guard !name.isEmpty else { throw .invalidArgument("the name is empty") }
-        guard name.count <= 80 else { throw .invalidArgument("the name is longer than 80 characters") }
-        guard settings.departments.contains(department) else {
-            throw .invalidArgument("\"\(Sanitized.excerpt(department))\" is not a department of this session; "
-                + "the departments are \(settings.departments.joined(separator: ", "))")
-        }
+        let name = try Self.participantName(rawName)
+        try checkDepartment(department)
         try FileSystem.makeDirectory(paths.locks)
         return try FileLock.withLock(paths.joinLock) { () throws(SessionError) in
             if let existing = participants(named: name).first {
@@ -99,6 +94,23 @@ public struct Session: Sendable {
                 done: Stamped(false, at: time))
             try write(record)
             return (record, false)
+        }
+    }
+
+    /// A name as it will be stored, or why it cannot be one: the same check for a name given on
+    /// the command line as for one typed into the join form.
+    public static func participantName(_ raw: String) throws(SessionError) -> String {
+        let name = Profile.cleanName(raw)
+        guard !name.isEmpty else { throw .invalidArgument("the name is empty") }
+        guard name.count <= 80 else { throw .invalidArgument("the name is longer than 80 characters") }
+        return name
+    }
+
+    /// Refuses a department this session does not have, naming the ones it has.
+    public func checkDepartment(_ department: String) throws(SessionError) {
+        guard settings.departments.contains(department) else {
+            throw .invalidArgument("\"\(Sanitized.excerpt(department))\" is not a department of this session; "
+                + "the departments are \(settings.departments.joined(separator: ", "))")
         }
     }
 

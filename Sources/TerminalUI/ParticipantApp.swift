@@ -43,8 +43,6 @@ public struct ParticipantApp: Sendable {
         case refreshed(ParticipantRecord)
         /// Something the runtime did failed: why, in a line.
         case failed(String)
-        /// A save was refused because answering closed a moment ago, for this phase.
-        case refused(closedPhase: String)
         /// What the facilitator has decided that the screens must follow.
         case workshop(WorkshopStatus)
     }
@@ -222,10 +220,7 @@ public struct ParticipantApp: Sendable {
         return visibleItems.first { $0.item.id == editor.item }?.item
     }
 
-    var currentItem: ItemID? {
-        guard case .item(let editor) = page else { return nil }
-        return editor.item
-    }
+    var currentItem: ItemID? { editor?.item }
 
     var editor: ItemEditor? {
         guard case .item(let editor) = page else { return nil }
@@ -282,10 +277,6 @@ public struct ParticipantApp: Sendable {
                 form.field = .name
                 page = .join(form)
             }
-            return []
-        case .refused(let phase):
-            closedPhase = phase
-            message = words.editRefused
             return []
         case .workshop(let status):
             closedPhase = status.closedPhase

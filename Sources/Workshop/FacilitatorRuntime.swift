@@ -31,6 +31,11 @@ public final class FacilitatorRuntime {
     private let polling: Polling
     private var app: FacilitatorApp
     private var running = true
+    /// The session as read so far: polled in the loop (`.inline`), or by a background task.
+    private var watch: SessionWatch?
+    private var background: BackgroundWatch?
+    /// What the background task found, waiting for the loop.
+    private let inbox = Inbox()
 
     public init(session: Session, terminal: any Terminal, language: Language? = nil, polling: Polling = .background,
                 clock: @escaping @Sendable () -> Timestamp = { .now() }) {
@@ -46,17 +51,17 @@ public final class FacilitatorRuntime {
 
     /// Runs until the facilitator quits.
     public func run() {
-        let inbox = Inbox()
         var poller: Task<Void, Never>?
-        var watch: SessionWatch?
         // The first frame shows the session as it is, in either mode.
         if polling == .inline {
-            watch = SessionWatch(session: session, language: language)
-            for event in watch!.poll() + (watch!.pendingReportText().map { [$0] } ?? []) { send(event) }
+            let watch = SessionWatch(session: session, language: language)
+            self.watch = watch
+            for event in watch.poll() { send(event) }
         } else {
             let background = BackgroundWatch(session: session, language: language)
+            self.background = background
             for event in background.initial { send(event) }
-            let texts = TextReports(inbox: inbox)
+            let (texts, inbox) = (TextReports(inbox: inbox), inbox)
             poller = Task.detached {
                 // Twice a second: a quiet session costs two `stat`s a poll, so the dashboard can
                 // follow arrivals closely.
@@ -84,7 +89,7 @@ public final class FacilitatorRuntime {
             let event = terminal.nextEvent(timeout: polling == .background ? 100 : 500)
             changed = event != .tick
             if let watch, event == .tick {
-                let found = watch.poll() + (watch.pendingReportText().map { [$0] } ?? [])
+                let found = watch.poll()
                 changed = changed || !found.isEmpty
                 for event in found { send(event) }
             }
@@ -110,11 +115,14 @@ public final class FacilitatorRuntime {
             case .advancePhase(let from):
                 send(.state(try session.advancePhase(from: from, at: clock())))
             case .reveal:
-                // The gaps open for voting are chosen now, from the results being revealed, and the
-                // results show at once; the background poll follows with the text report.
-                let document = session.reportDocument(language: language)
-                send(.state(try session.reveal(voteItems: document.scores.votableGaps)))
-                send(.results(document))
+                // Where the participants are held: the gaps open for voting come from their
+                // results, and the results show as soon as they are saved.
+                if let watch {
+                    for event in watch.reveal() { send(event) }
+                } else if let background {
+                    let inbox = self.inbox
+                    Task.detached { inbox.post(await background.reveal()) }
+                }
             case .saveGoal(let draft):
                 try session.saveGoal(draft, at: clock())
                 send(.state(try session.facilitatorState()))
@@ -129,14 +137,15 @@ public final class FacilitatorRuntime {
                 terminal.consumeInterrupt()
                 send(.resize(width: terminal.size.width, height: terminal.size.height))
             case .exportReport(let format):
-                // A deliberate, one-off act: the report is made from the files as they are this
-                // moment (votes cast a second ago included), not from the last poll.
-                let document = session.reportDocument(language: language)
+                // Where the participants are held, brought up to this moment first (votes cast a
+                // second ago included).
                 let path = session.paths.root + "/report-\(clock().date)-\(language.rawValue).\(format.fileExtension)"
-                // Written as `report -o` writes: through a symlink, never replacing what is not a
-                // regular file.
-                try OutputDestination(path).write(chunks: format.pieces(document).lazy.map { Array($0.utf8) })
-                send(.informed(FacilitatorStrings.fill(FacilitatorStrings.forLanguage(language).exported, ["path": path])))
+                if let watch {
+                    for event in watch.export(format, to: path) { send(event) }
+                } else if let background {
+                    let inbox = self.inbox
+                    Task.detached { inbox.post(await background.export(format, to: path)) }
+                }
             }
         } catch {
             send(.failed(error.description))
@@ -184,6 +193,14 @@ actor BackgroundWatch {
     func takeUnrenderedResults() -> ReportDocument? {
         watch.takeUnrenderedResults()
     }
+
+    func reveal() -> [FacilitatorApp.Event] {
+        watch.reveal()
+    }
+
+    func export(_ format: ReportFormat, to path: String) -> [FacilitatorApp.Event] {
+        watch.export(format, to: path)
+    }
 }
 
 /// Renders the text report off the polling loop, so that arrivals keep reaching the dashboard
@@ -213,8 +230,7 @@ final class TextReports: Sendable {
         Task.detached { [self] in
             var next: ReportDocument? = document
             while let current = next {
-                let lines = TextReportRenderer.render(current).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-                inbox.post([.reportText(lines)])
+                inbox.post([.reportText(current.textLines)])
                 try? await Task.sleep(nanoseconds: Self.interval)
                 next = state.withLock { state in
                     defer { state.waiting = nil }

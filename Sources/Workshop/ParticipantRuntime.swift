@@ -80,23 +80,16 @@ public final class ParticipantRuntime {
         case let .save(item, answer):
             write { id, time throws(SessionError) in try session.save(answer, item: item, for: id, at: time) }
         case .setVotes(let votes):
-            write(answering: false) { id, time throws(SessionError) in try session.setVotes(votes, for: id, at: time) }
+            write { id, time throws(SessionError) in try session.setVotes(votes, for: id, at: time) }
         case .setDone(let done):
             write { id, time throws(SessionError) in try session.setDone(done, for: id, at: time) }
         }
     }
 
-    /// Saves a change to the participant's own file, unless answering has closed a moment ago
-    /// (checked at the last moment: the facilitator may just have moved on). Votes are cast
-    /// after answering closes, so only answers and the done mark are held back.
-    private func write(answering: Bool = true, _ change: (ParticipantID, Timestamp) throws(SessionError) -> ParticipantRecord) {
+    /// Saves a change to the participant's own file. Whether answering is still open was settled
+    /// by the screens: every key is handled against the facilitator's latest state.
+    private func write(_ change: (ParticipantID, Timestamp) throws(SessionError) -> ParticipantRecord) {
         guard let id = joined?.id else { return }
-        if answering, case .success(let state) = stateReader.read(session),
-           let phase = state.answeringClosedPhase(in: session.settings.agenda) {
-            send(.workshop(workshopStatus()))
-            send(.refused(closedPhase: phase))
-            return
-        }
         do {
             let record = try change(id, clock())
             joined = record

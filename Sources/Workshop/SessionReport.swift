@@ -67,3 +67,10 @@ extension Session {
                               language: language, setup: tally.setup, scores: tally.scores(), goals: goals, skipped: skipped)
     }
 }
+
+extension ReportDocument {
+    /// The text report as the console's report view scrolls it: a line each.
+    public var textLines: [String] {
+        TextReportRenderer.render(self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+}

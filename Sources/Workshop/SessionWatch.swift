@@ -19,29 +19,13 @@ final class SessionWatch {
     let language: Language
     private let cache = ParticipantCache()
     private let stateReader = FacilitatorStateReader()
-    /// Each participant's dashboard row, with what it was worked out from.
-    private var rows: [ParticipantID: (version: RecordVersion, row: FacilitatorApp.Row)] = [:]
+    /// Each participant's dashboard row, worked out when their file was last read.
+    private var rows: [ParticipantID: FacilitatorApp.Row] = [:]
     private var lastParticipants: [ParticipantRecord]?
     private var lastProblems: [SessionProblem] = []
     private var lastState: Result<FacilitatorState, SessionError>?
     private var tally: Tally?
     private var publishedResults = false
-
-    /// What identifies one version of a participant's answers cheaply: every save stamps an
-    /// answer and raises its revision.
-    private struct RecordVersion: Equatable {
-        let lastActivity: Timestamp
-        let answers: Int
-        let revisions: Int
-        let done: Bool
-
-        init(_ record: ParticipantRecord) {
-            lastActivity = record.lastActivity
-            answers = record.answers.count
-            revisions = record.answers.values.reduce(0) { $0 + $1.revision }
-            done = record.done.value
-        }
-    }
 
     private let clock: @Sendable () -> Timestamp
 
@@ -51,12 +35,13 @@ final class SessionWatch {
         self.clock = clock
     }
 
-    /// Reads what changed since the last poll and returns it as events for the console: nothing
-    /// when nothing changed.
-    /// Both steps, with the results rebuilt whenever their inputs changed: the in-process
-    /// runtime's poll, one per tick.
+    /// Reads what changed since the last poll and returns it as events for the console, nothing
+    /// when nothing changed: both steps, with the results and their text rebuilt whenever their
+    /// inputs changed. The in-process runtime's poll, one per tick; the background task runs the
+    /// steps apart.
     func poll() -> [FacilitatorApp.Event] {
-        pollSession() + pollResults(force: true)
+        let found = pollSession() + pollResults(force: true)
+        return found + (takeUnrenderedResults().map { [.reportText($0.textLines)] } ?? [])
     }
 
     /// The first step of a poll: the participants and the facilitator's state, quick whatever the
@@ -112,6 +97,36 @@ final class SessionWatch {
         return [.results(document)]
     }
 
+    /// Reveals the results: the gaps open for voting are chosen from the participants as they
+    /// are now (read from the cache, not from every file again) and saved with the reveal under
+    /// the lock; the results follow as any later poll would give them.
+    func reveal() -> [FacilitatorApp.Event] {
+        var events = pollSession()
+        do {
+            let state = try session.reveal(voteItems: currentTally().scores().votableGaps)
+            lastState = .success(state)
+            resultsDue = true
+            events.append(.state(state))
+            events += pollResults(force: true)
+        } catch {
+            events.append(.failed(error.description))
+        }
+        return events
+    }
+
+    /// Writes the report of the participants as they are now to `path`, as `report -o` writes
+    /// (through a symlink, never replacing what is not a regular file).
+    func export(_ format: ReportFormat, to path: String) -> [FacilitatorApp.Event] {
+        var events = pollSession()
+        do {
+            try OutputDestination(path).write(texts: format.pieces(results(state: lastState ?? .success(FacilitatorState()))))
+            events.append(.informed(FacilitatorStrings.fill(FacilitatorStrings.forLanguage(language).exported, ["path": path])))
+        } catch {
+            events.append(.failed(error.description))
+        }
+        return events
+    }
+
     /// The least time between two rebuilds of the results while answers keep arriving, in ms.
     static let resultsInterval: Int64 = 2_000
     private var resultsDue = false
@@ -126,18 +141,18 @@ final class SessionWatch {
         return unrenderedText
     }
 
-    /// The text report of the latest results, when it has not been sent yet: a second step after
-    /// `poll`, so that the heat map shows before thousands of comments are laid out.
-    func pendingReportText() -> FacilitatorApp.Event? {
-        takeUnrenderedResults().map { .reportText(TextReportRenderer.render($0).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)) }
-    }
-
     /// The consolidated results from the participants in memory.
     private func results(state: Result<FacilitatorState, SessionError>) -> ReportDocument {
-        let tally = self.tally ?? session.tally(of: lastParticipants ?? [])
-        self.tally = tally
+        let tally = currentTally()
         let skipped = lastProblems.map { SkippedFile(path: $0.path, reason: $0.problem.description) }
         return session.reportDocument(tally: tally, skipped: skipped, state: state, language: language)
+    }
+
+    /// The tally of the participants in memory, counted again only after they changed.
+    private func currentTally() -> Tally {
+        let tally = self.tally ?? session.tally(of: lastParticipants ?? [])
+        self.tally = tally
+        return tally
     }
 
     /// Once revealed, the gaps open for voting follow the ranking while late answers still
@@ -147,21 +162,21 @@ final class SessionWatch {
         _ = try? session.setVoteItems(scores.votableGaps)
     }
 
-    /// Dashboard rows, reworking progress only for participants whose file changed.
+    /// Dashboard rows, reworking progress only for the participants whose file the cache just
+    /// read again.
     private func dashboardRows(_ participants: [ParticipantRecord]) -> [FacilitatorApp.Row] {
-        var next: [ParticipantID: (version: RecordVersion, row: FacilitatorApp.Row)] = [:]
+        var next: [ParticipantID: FacilitatorApp.Row] = [:]
         next.reserveCapacity(participants.count)
         let result = participants.map { record -> FacilitatorApp.Row in
-            let version = RecordVersion(record)
-            if let known = rows[record.id], known.version == version, known.row.name == record.profile.value.name {
+            if let known = rows[record.id], !cache.lastRead.contains(record.id.fileName) {
                 next[record.id] = known
-                return known.row
+                return known
             }
             let progress = session.progress(of: record)
             let row = FacilitatorApp.Row(name: record.profile.value.name, department: record.profile.value.department,
                                          answered: progress.answered, visible: progress.visible, done: progress.done,
                                          lastActivity: progress.lastActivity)
-            next[record.id] = (version, row)
+            next[record.id] = row
             return row
         }
         rows = next

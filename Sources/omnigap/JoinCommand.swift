@@ -30,11 +30,11 @@ struct JoinCommand: ParsableCommand {
 
     func run() throws {
         let session = try self.session.open()
-        if let department, !session.settings.departments.contains(department) {
-            throw CommandFailure("\"\(Sanitized.excerpt(department))\" is not a department of this session; "
-                + "the departments are \(session.settings.departments.joined(separator: ", "))")
+        // Checked before the terminal is taken over, so a mistake is one line on stderr.
+        try storeOperation { () throws(SessionError) in
+            if let department { try session.checkDepartment(department) }
+            if let name { _ = try Session.participantName(name) }
         }
-        if let name, Profile.cleanName(name).isEmpty { throw CommandFailure("the name is empty") }
         let screen: NcursesScreen
         do { screen = try NcursesScreen() } catch { throw CommandFailure(error.description) }
         let joined = ParticipantRuntime(session: session, terminal: screen, name: name, department: department, language: lang).run()

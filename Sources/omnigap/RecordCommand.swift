@@ -83,10 +83,7 @@ struct RecordCommand: ParsableCommand {
             throw CommandFailure("no participant \"\(Sanitized.excerpt(participant))\" in this session; to add one, "
                 + "give --department (\(session.settings.departments.joined(separator: ", ")))")
         }
-        guard session.settings.departments.contains(department) else {
-            throw CommandFailure("\"\(Sanitized.excerpt(department))\" is not a department of this session; "
-                + "the departments are \(session.settings.departments.joined(separator: ", "))")
-        }
+        try storeOperation { () throws(SessionError) in try session.checkDepartment(department) }
         var change: (item: ItemID, answer: Answer?)?
         if let itemKey = item {
             let itemID = ItemID(itemKey)

@@ -41,8 +41,7 @@ struct ReportCommand: ParsableCommand {
         }
         let destination = OutputDestination(output)
         // Written piece by piece: a report of many thousands of comments is never whole in memory.
-        let pieces = format.pieces(document).lazy.map { Array($0.utf8) }
-        try storeOperation { () throws(SessionError) in try destination.write(chunks: pieces) }
+        try storeOperation { () throws(SessionError) in try destination.write(texts: format.pieces(document)) }
         if case .path(let path) = destination { StandardError.write(["Wrote the \(format.rawValue) report to \(path)"]) }
     }
 }
