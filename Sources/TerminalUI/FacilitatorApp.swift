@@ -115,57 +115,29 @@ public struct FacilitatorApp: Sendable {
 
         var editing: String?
         var focus: Field = .statement
-        var statement = TextField("", limit: 300)
-        var kpi = TextField("", limit: 300)
-        var baseline = TextField("", limit: 300)
-        var target = TextField("", limit: 300)
-        var owner = TextField("", limit: 300)
-        var due = TextField("", limit: 300)
-        var links = TextField("", limit: 300)
+        private var fields: [Field: TextField]
 
-        init() {}
+        init() {
+            fields = Dictionary(uniqueKeysWithValues: Field.allCases.map { ($0, TextField("", limit: 300)) })
+        }
 
         init(editing goal: Goal) {
             editing = goal.id
-            statement = TextField(goal.statement, limit: 300)
-            kpi = TextField(goal.kpi, limit: 300)
-            baseline = TextField(goal.baseline, limit: 300)
-            target = TextField(goal.target, limit: 300)
-            owner = TextField(goal.owner, limit: 300)
-            due = TextField(goal.due, limit: 300)
-            links = TextField(goal.links.joined(separator: ", "), limit: 300)
+            let texts: [Field: String] = [.statement: goal.statement, .kpi: goal.kpi, .baseline: goal.baseline, .target: goal.target,
+                                          .owner: goal.owner, .due: goal.due, .links: goal.links.joined(separator: ", ")]
+            fields = texts.mapValues { TextField($0, limit: 300) }
         }
 
         subscript(field: Field) -> TextField {
-            get {
-                switch field {
-                case .statement: statement
-                case .kpi: kpi
-                case .baseline: baseline
-                case .target: target
-                case .owner: owner
-                case .due: due
-                case .links: links
-                }
-            }
-            set {
-                switch field {
-                case .statement: statement = newValue
-                case .kpi: kpi = newValue
-                case .baseline: baseline = newValue
-                case .target: target = newValue
-                case .owner: owner = newValue
-                case .due: due = newValue
-                case .links: links = newValue
-                }
-            }
+            get { fields[field] ?? TextField("", limit: 300) }
+            set { fields[field] = newValue }
         }
 
-        /// The form as a draft, each field trimmed.
+        /// The form as a draft; the session trims it when it saves.
         var draft: GoalDraft {
-            let text = { (field: TextField) in field.value.trimmingCharacters(in: .whitespaces) }
-            return GoalDraft(id: editing, statement: text(statement), kpi: text(kpi), baseline: text(baseline), target: text(target),
-                             owner: text(owner), due: text(due), links: GoalDraft.links(from: links.value))
+            GoalDraft(id: editing, statement: self[.statement].value, kpi: self[.kpi].value, baseline: self[.baseline].value,
+                      target: self[.target].value, owner: self[.owner].value, due: self[.due].value,
+                      links: GoalDraft.links(from: self[.links].value))
         }
     }
 
