@@ -105,6 +105,15 @@ public enum ItemKind: Hashable, Sendable {
         guard case .maturity(let levels) = self, levels.count == MaturityStage.allCases.count else { return nil }
         return levels[stage.rawValue - 1]
     }
+
+    /// What the stage above a mean `score` looks like, in the ladder's own words: the next step
+    /// a gap list and a goal can start from. Nil for non-maturity items and at the top stage.
+    public func nextStep(above score: Double) -> (stage: MaturityStage, descriptor: LocalizedText)? {
+        let today = MaturityStage(score: score)
+        guard let next = MaturityStage(rawValue: today.rawValue + 1),
+              let descriptor = descriptor(for: next) else { return nil }
+        return (next, descriptor)
+    }
 }
 
 /// The four kinds of item, as plain cases; each named as the YAML writes it.

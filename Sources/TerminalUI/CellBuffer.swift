@@ -52,6 +52,21 @@ public struct CellBuffer: Hashable, Sendable {
     public private(set) var cells: [Cell]
     /// Where the terminal's cursor should show (a text field being edited); hidden when nil.
     public var cursor: Point?
+    /// Every text that did not fit where it was put and was cut without an ellipsis: the layout
+    /// lost words the reader never sees. Screens must wrap or make room instead; the layout
+    /// tests fail on any entry here. Not part of the buffer's equality: two frames that look the
+    /// same are the same frame.
+    public private(set) var cuts: [Cut] = []
+
+    /// A text the buffer had to cut: what was asked, where, and what was shown.
+    public struct Cut: Hashable, Sendable, CustomStringConvertible {
+        public let text: String
+        public let shown: String
+        public let x: Int
+        public let y: Int
+
+        public var description: String { "(\(x),\(y)) \"\(shown)\" cut from \"\(text)\"" }
+    }
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)
@@ -67,14 +82,24 @@ public struct CellBuffer: Hashable, Sendable {
     /// default), and returns the columns used. Unsafe characters are shown as "?".
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, limit: Int? = nil) -> Int {
-        guard y >= 0, y < height, x < width else { return 0 }
+        guard y >= 0, y < height, x < width else {
+            noteCut(text, shown: "", x: x, y: y)
+            return 0
+        }
         let end = min(width, x + (limit ?? width))
         var column = x
-        for character in text {
+        var placed = ""
+        for (offset, character) in zip(text.indices, text) {
             var shown = character
             if character.unicodeScalars.contains(where: Sanitized.isUnsafe) { shown = "?" }
             let columns = max(1, DisplayWidth.of(shown))
-            guard column + columns <= end else { break }
+            guard column + columns <= end else {
+                if placed.last != "…" && !text[offset...].allSatisfy(\.isWhitespace) {
+                    noteCut(text, shown: placed, x: x, y: y)
+                }
+                break
+            }
+            placed.append(shown)
             if column >= 0 {
                 cells[y * width + column] = Cell(text: String(shown), style: style)
                 if columns == 2 { cells[y * width + column + 1] = Cell.continuation.with(style: style) }
@@ -82,6 +107,22 @@ public struct CellBuffer: Hashable, Sendable {
             column += columns
         }
         return max(0, column - x)
+    }
+
+    private mutating func noteCut(_ text: String, shown: String, x: Int, y: Int) {
+        guard !text.allSatisfy(\.isWhitespace) else { return }
+        cuts.append(Cut(text: text, shown: shown, x: x, y: y))
+    }
+
+    public static func == (left: CellBuffer, right: CellBuffer) -> Bool {
+        left.width == right.width && left.height == right.height && left.cells == right.cells && left.cursor == right.cursor
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(width)
+        hasher.combine(height)
+        hasher.combine(cells)
+        hasher.combine(cursor)
     }
 
     /// Fills a rectangle with blanks in `style`.

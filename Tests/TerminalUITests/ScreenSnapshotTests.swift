@@ -78,3 +78,30 @@ import Testing
         #expect(field.value == "abcą店👩‍💻é")
     }
 }
+
+/// The layout properties of issue 15, on every participant screen this suite draws.
+@Suite struct ParticipantLayoutPropertyTests {
+    @Test(arguments: Language.allCases)
+    func noScreenCutsAWordWithoutAnEllipsis(_ language: Language) {
+        for size in LayoutChecks.sizes {
+            for (name, buffer) in ScreenSnapshotTests.screens(language, size: size) where name != "too-small" {
+                #expect(LayoutChecks.cuts(in: buffer).isEmpty, "\(language) \(name) \(size): \(LayoutChecks.cuts(in: buffer))")
+            }
+        }
+    }
+}
+
+@Suite struct CutRecordingTests {
+    @Test func aTextThatDoesNotFitIsRecordedUnlessItEndsInAnEllipsis() {
+        var buffer = CellBuffer(width: 10, height: 3)
+        buffer.put("short", x: 0, y: 0)
+        buffer.put("fits exactly", x: 0, y: 1, limit: 12)
+        buffer.put("trailing   ", x: 2, y: 2)
+        #expect(buffer.cuts.count == 1)
+        #expect(buffer.cuts.first?.shown == "fits exact")
+        buffer.put("truncated…", x: 0, y: 0, limit: 10)
+        buffer.put(DisplayWidth.truncate("a much longer text", to: 8), x: 0, y: 0)
+        buffer.put("below the screen", x: 0, y: 3)
+        #expect(buffer.cuts.count == 2)
+    }
+}
