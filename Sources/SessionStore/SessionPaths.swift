@@ -6,6 +6,7 @@ import SessionModel
 /// DIR/modules/ID.yaml         the frozen modules
 /// DIR/participants/p-….json   one file per participant, each with one writer
 /// DIR/facilitator.json        phase state and goals, written under a lock
+/// DIR/removed/p-….json        participants the facilitator removed, kept but not counted
 /// DIR/locks/                  lock files (not part of the session's content)
 /// ```
 ///
@@ -22,6 +23,7 @@ public struct SessionPaths: Hashable, Sendable {
     public var participants: String { root + "/participants" }
     public var facilitator: String { root + "/facilitator.json" }
     public var locks: String { root + "/locks" }
+    public var removed: String { root + "/removed" }
     public var gitignore: String { root + "/.gitignore" }
 
     public func participant(_ id: ParticipantID) -> String { participants + "/" + id.fileName }
