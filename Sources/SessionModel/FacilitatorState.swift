@@ -13,6 +13,12 @@ public struct FacilitatorState: Hashable, Sendable {
     public var phaseIndex: Int = 0
     /// When the current phase started; nil before the workshop starts.
     public var phaseStarted: Timestamp?
+    /// When the facilitator paused the current phase's clock; nil while it runs.
+    public var phasePaused: Timestamp?
+    /// Seconds the clock has spent paused in this phase, and minutes added to it: both reset
+    /// when the agenda moves on.
+    public var phasePausedSeconds = 0
+    public var phaseExtraMinutes = 0
     /// Whether the consolidated results have been revealed. Until then nobody sees them.
     public var revealed = false
     /// How many dots each participant may place on the gaps.

@@ -21,6 +21,9 @@ extension FacilitatorState {
             ("phase_index", String(phaseIndex)),
         ]
         if let phaseStarted { members.append(("phase_started", JSONText.string(phaseStarted.description))) }
+        if let phasePaused { members.append(("phase_paused", JSONText.string(phasePaused.description))) }
+        if phasePausedSeconds != 0 { members.append(("phase_paused_seconds", String(phasePausedSeconds))) }
+        if phaseExtraMinutes != 0 { members.append(("phase_extra_minutes", String(phaseExtraMinutes))) }
         members += [("revealed", revealed ? "true" : "false"), ("votes_per_participant", String(votesPerParticipant))]
         if !voteItems.isEmpty { members.append(("vote_items", JSONText.stringArray(voteItems.map(\.rawValue)))) }
         members.append(("goals", JSONText.blockArray(goals, indent: 2)))
@@ -41,6 +44,9 @@ extension FacilitatorState {
         state.revision = root["revision"]?.int ?? 0
         state.phaseIndex = max(0, root["phase_index"]?.int ?? 0)
         state.phaseStarted = root["phase_started"]?.string.flatMap(Timestamp.init(iso:))
+        state.phasePaused = root["phase_paused"]?.string.flatMap(Timestamp.init(iso:))
+        state.phasePausedSeconds = max(0, root["phase_paused_seconds"]?.int ?? 0)
+        state.phaseExtraMinutes = min(600, max(0, root["phase_extra_minutes"]?.int ?? 0))
         state.revealed = root["revealed"]?.bool ?? false
         state.votesPerParticipant = max(0, root["votes_per_participant"]?.int ?? 3)
         state.voteItems = (root["vote_items"]?.array ?? []).compactMap { $0.string.map(ItemID.init(rawValue:)) }

@@ -25,6 +25,29 @@ extension Session {
             }
             state.phaseIndex = next
             state.phaseStarted = time
+            state.resetClock()
+        }
+    }
+
+    /// Pauses the running phase's clock, or starts it again: a discussion that needs five more
+    /// minutes does not turn the projector red.
+    @discardableResult
+    public func togglePhasePause(at time: Timestamp = .now()) throws(SessionError) -> FacilitatorState {
+        try updateFacilitatorState { state throws(SessionError) in
+            guard state.currentPhase != nil else { throw .refused("the workshop has not started; there is no clock to pause") }
+            state.togglePause(at: time)
+        }
+    }
+
+    /// Adds minutes to the running phase (at most 600 in all).
+    @discardableResult
+    public func extendPhase(byMinutes minutes: Int) throws(SessionError) -> FacilitatorState {
+        try updateFacilitatorState { state throws(SessionError) in
+            guard state.currentPhase != nil else { throw .refused("the workshop has not started; there is no phase to extend") }
+            guard (1...600).contains(minutes), state.phaseExtraMinutes + minutes <= 600 else {
+                throw .invalidArgument("a phase can be extended by 1 to 600 minutes in all")
+            }
+            state.phaseExtraMinutes += minutes
         }
     }
 

@@ -385,9 +385,6 @@ public struct FacilitatorApp: Sendable {
 
     /// The phase running now and the time left in it, in seconds (negative when over time).
     public var phaseClock: (phase: AgendaPhase, secondsLeft: Int)? {
-        guard let started = state.phaseStarted, agenda.indices.contains(state.phaseIndex) else { return nil }
-        let phase = agenda[state.phaseIndex]
-        let elapsed = Int((now.milliseconds - started.milliseconds) / 1000)
-        return (phase, phase.minutes * 60 - elapsed)
+        state.phaseClock(in: agenda, at: now).map { ($0.phase, $0.secondsLeft) }
     }
 }

@@ -29,3 +29,26 @@ import Testing
         #expect(session.participants(matching: "Nobody").isEmpty)
     }
 }
+
+@Suite struct PhaseClockTests {
+    @Test func aPausedClockStopsAndAnExtensionAddsMinutes() throws {
+        let session = try makeSession()
+        let start = Timestamp(milliseconds: 1_800_000_000_000)
+        func at(_ seconds: Int64) -> Timestamp { Timestamp(milliseconds: start.milliseconds + seconds * 1000) }
+        try session.advancePhase(from: nil, at: start)
+        let agenda = session.settings.agenda
+        #expect(try session.facilitatorState().phaseClock(in: agenda, at: at(60))?.secondsLeft == agenda[0].minutes * 60 - 60)
+        try session.togglePhasePause(at: at(60))
+        let paused = try session.facilitatorState()
+        #expect(paused.phaseClock(in: agenda, at: at(600))?.secondsLeft == agenda[0].minutes * 60 - 60)
+        #expect(paused.phaseClock(in: agenda, at: at(600))?.paused == true)
+        try session.togglePhasePause(at: at(300))
+        try session.extendPhase(byMinutes: 5)
+        let running = try session.facilitatorState()
+        #expect(running.phaseClock(in: agenda, at: at(360))?.secondsLeft == (agenda[0].minutes + 5) * 60 - 120)
+        #expect(throws: SessionError.self) { try session.extendPhase(byMinutes: 601) }
+        try session.advancePhase(from: 0, at: at(400))
+        let next = try session.facilitatorState()
+        #expect(next.phaseExtraMinutes == 0 && next.phasePausedSeconds == 0 && next.phasePaused == nil)
+    }
+}
