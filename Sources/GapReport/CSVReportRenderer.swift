@@ -3,16 +3,21 @@ import Questionnaire
 import Scoring
 
 /// The report as CSV: one row per maturity item and department (plus one row for everyone on
-/// the shared items), with every number. UTF-8 with a byte-order mark, so spreadsheet programs
+/// the shared items), with every number, each gap's next step and the goals agreed on it. UTF-8 with a byte-order mark, so spreadsheet programs
 /// open Polish, Swedish and Italian letters correctly.
 public enum CSVReportRenderer {
     public static let columns = ["item", "module", "dimension", "department", "n", "current", "target", "gap", "spread", "min", "max",
                                  "importance", "priority", "disagreement", "low_confidence", "dont_know_current", "dont_know_target",
-                                 "votes", "prompt"]
+                                 "votes", "prompt", "departments_rated", "next_step_stage", "next_step", "goals"]
 
     public static func render(_ document: ReportDocument) -> String {
         var rows = [columns.map(cell).joined(separator: ",")]
         for item in document.scores.items {
+            let step = document.nextStep(for: item)
+            // What the group agreed on this gap: the goals that link the item or its dimension.
+            let goals = document.goals.filter { goal in
+                goal.links.contains(item.item.rawValue) || goal.links.contains(item.module + "." + item.dimension)
+            }.map(\.statement).joined(separator: "; ")
             let common = [item.item.rawValue, item.module, item.dimension]
             let departments = item.byDepartment.isEmpty ? [item.module] : ["all"]
             for department in departments {
@@ -20,13 +25,15 @@ public enum CSVReportRenderer {
                                        number(item.spread), item.minimum.map(String.init) ?? "", item.maximum.map(String.init) ?? "",
                                        number(item.importance), number(item.priority), item.disagreement ? "yes" : "no",
                                        item.lowConfidence ? "yes" : "no", String(item.dontKnowCurrent), String(item.dontKnowTarget),
-                                       String(document.scores.votes[item.item] ?? 0), document.prompt(item.item)])
+                                       String(document.scores.votes[item.item] ?? 0), document.prompt(item.item),
+                                       String(item.departmentsRated), step.map { String($0.stage.rawValue) } ?? "", step?.text ?? "", goals])
                     .map(cell).joined(separator: ","))
             }
             for entry in item.byDepartment {
                 rows.append((common + [entry.department, String(entry.n), number(entry.current), number(entry.target),
                                        number(entry.current.flatMap { c in entry.target.map { $0 - c } }),
-                                       "", "", "", "", "", "", "", "", "", "", document.prompt(item.item)])
+                                       "", "", "", "", "", "", "", "", "", "", document.prompt(item.item),
+                                       entry.n > 0 ? "1" : "0", "", "", ""])
                     .map(cell).joined(separator: ","))
             }
         }

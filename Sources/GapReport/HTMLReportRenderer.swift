@@ -62,6 +62,7 @@ struct HTMLReportWriter {
                   "<meta name=\"generator\" content=\"omnigap\"/>",
                   "<title>\(e(title))</title>", "<style>", HTMLReportStyle.css, "</style>", "</head>", "<body>"]
         header()
+        confidenceWarning()
         contents()
         summary()
         heatMap()
@@ -80,6 +81,16 @@ struct HTMLReportWriter {
         lines += ["<header>", "<p class=\"kicker\">\(e(words.reportTitle))</p>", "<h1>\(e(document.title))</h1>",
                   "<p class=\"session\">\(e(ReportStrings.fill(words.sessionLine, ["date": document.date, "id": document.sessionID, "quorum": String(scores.quorum)])))</p>",
                   "</header>"]
+    }
+
+    /// The low-confidence warning, right under the title so it is on the first page: which
+    /// departments are thin, how many of the largest gaps rest on too few people, and what low
+    /// confidence means.
+    private mutating func confidenceWarning() {
+        guard let warning = document.confidence else { return }
+        lines += ["<aside class=\"confidence-warning\" role=\"note\">", "<p class=\"title\">\(e(words.confidenceTitle))</p>"]
+        lines += ReportPhrases(document).warningSentences(warning).map { "<p>\(e($0))</p>" }
+        lines.append("</aside>")
     }
 
     private mutating func contents() {
@@ -106,8 +117,10 @@ struct HTMLReportWriter {
         if !document.skipped.isEmpty {
             lines.append("<p class=\"warning\">\(e(ReportStrings.fill(words.skippedSummary, ["count": String(document.skipped.count)])))</p>")
         }
-        lines += ["<h2>\(e(words.executiveSummary))</h2>", "<dl class=\"headline\">",
-                  "<dt>\(e(words.overallMaturity))</dt><dd>\(e(levelText(scores.overall)))</dd>"]
+        lines += ["<h2>\(e(words.executiveSummary))</h2>", "<div class=\"key-points\">"]
+        lines += ExecutiveSummary.sentences(document).map { "<p>\(e($0))</p>" }
+        lines += ["</div>", "<dl class=\"headline\">",
+                  "<dt>\(e(words.overallMaturity))</dt><dd>\(e(levelText(scores.overall))) <span class=\"count\">n \(document.participantCount)</span></dd>"]
         if let weakest = scores.weakestLink, let module = scores.module(weakest) {
             lines.append("<dt>\(e(words.weakestLink))</dt><dd>\(e(document.moduleTitle(weakest))), \(numbers.fixed(module.level.current))"
                 + "\(e(module.level.stage.map { " (\(words.stage) \($0.label(in: document.language)))" } ?? "")) — \(e(words.weakestLinkNote))</dd>")
@@ -118,19 +131,25 @@ struct HTMLReportWriter {
             lines.append("<p>\(e(ReportStrings.fill(words.perceptionSummary, ["count": String(flagged)])))</p>")
         }
         lines.append("<h3>\(e(words.topGaps))</h3>")
-        let top = Array(scores.ranking.compactMap(scores.item).filter { ($0.priority ?? 0) > 0 }.prefix(10))
+        let top = document.headlineGaps
         if top.isEmpty {
             lines.append("<p class=\"empty\">\(e(words.noData))</p>")
         } else {
             lines += ["<figure class=\"chart\">", gapChart(top), "<figcaption>\(e(html.gapChartCaption))</figcaption>", "</figure>"]
+            lines += ["<h3>\(e(html.nextSteps))</h3>", "<ol class=\"items next-steps\">"]
+            for item in top.prefix(ReportDocument.summaryGapCount) {
+                gapEntry(item, label: "\(document.moduleTitle(item.module)) · \(document.prompt(item.item))")
+            }
+            lines.append("</ol>")
         }
-        let disagreements = scores.items.filter(\.disagreement).sorted { ($0.spread ?? 0, $1.item) > ($1.spread ?? 0, $0.item) }.prefix(5)
+        let disagreements = scores.disagreements.prefix(5)
         lines.append("<h3>\(e(words.biggestDisagreements))</h3>")
         if disagreements.isEmpty { lines.append("<p class=\"empty\">–</p>") } else {
             lines.append("<ul class=\"items\">")
             for item in disagreements {
                 lines.append("<li>\(e(document.moduleTitle(item.module))) · \(e(document.prompt(item.item))) "
-                    + "<span class=\"figures\">\(item.minimum ?? 0)–\(item.maximum ?? 0), \(e(words.spread)) \(numbers.fixed(item.spread))</span></li>")
+                    + "<span class=\"figures\">\(item.minimum ?? 0)–\(item.maximum ?? 0), \(e(words.spread)) \(numbers.fixed(item.spread))</span> "
+                    + confidence(n: item.n, low: item.lowConfidence) + "</li>")
             }
             lines.append("</ul>")
         }
@@ -150,20 +169,21 @@ struct HTMLReportWriter {
     private mutating func heatMap() {
         lines += ["<section id=\"heat-map\" class=\"page\">", "<h2>\(e(html.heatMap))</h2>", "<p>\(e(html.heatMapIntro))</p>", legend(),
                   "<table class=\"heat\">",
-                  "<thead><tr><th>\(e(words.dimension))</th><th class=\"n\">\(e(words.now))</th><th class=\"n\">\(e(words.target))</th><th class=\"n\">\(e(words.gap))</th><th class=\"bar\"></th></tr></thead>"]
+                  "<thead><tr><th>\(e(words.dimension))</th><th class=\"n\">\(e(words.now))</th><th class=\"n\">\(e(words.target))</th><th class=\"n\">\(e(words.gap))</th><th class=\"n\">n</th><th class=\"bar\"></th></tr></thead>"]
         for module in scores.modules {
-            lines += ["<tbody>", "<tr class=\"group\"><th colspan=\"5\">\(e(document.moduleTitle(module.module)))</th></tr>"]
+            lines += ["<tbody>", "<tr class=\"group\"><th colspan=\"6\">\(e(document.moduleTitle(module.module)))</th></tr>"]
             for dimension in module.dimensions {
                 let level = dimension.level
                 let gapWidth = level.gap.map { max(0, min(3, $0)) / 3 * 100 } ?? 0
                 lines.append("<tr data-module=\"\(e(module.module))\" data-dimension=\"\(e(dimension.dimension))\">"
                     + "<td>\(e(document.dimensionTitle(module: module.module, dimension: dimension.dimension)))</td>"
-                    + stageCell(level.current) + stageCell(level.target) + gapCell(level.gap)
+                    + stageCell(level.current) + stageCell(level.target) + gapCell(level.gap) + countCell(dimension)
                     + "<td class=\"bar\"><span class=\"gapbar\" style=\"width:\(coordinate(gapWidth))%\"></span></td></tr>")
             }
             lines.append("</tbody>")
         }
         lines.append("</table>")
+        lines.append("<p class=\"note\">\(e(ReportStrings.fill(words.confidenceDefinition, ["quorum": String(scores.quorum)])))</p>")
         lines.append("</section>")
     }
 
@@ -178,21 +198,21 @@ struct HTMLReportWriter {
                       "<figcaption>\(e(asRadar ? html.radarCaption : html.barsCaption))</figcaption>", "</figure>"]
         }
         lines += ["<table class=\"dimensions\">",
-                  "<thead><tr><th>\(e(words.dimension))</th><th class=\"n\">\(e(words.now))</th><th class=\"n\">\(e(words.target))</th><th class=\"n\">\(e(words.gap))</th><th class=\"n\">\(e(words.items))</th></tr></thead>",
+                  "<thead><tr><th>\(e(words.dimension))</th><th class=\"n\">\(e(words.now))</th><th class=\"n\">\(e(words.target))</th><th class=\"n\">\(e(words.gap))</th><th class=\"n\">\(e(words.items))</th><th class=\"n\">n</th></tr></thead>",
                   "<tbody>"]
         for dimension in module.dimensions {
             lines.append("<tr><td>\(e(document.dimensionTitle(module: module.module, dimension: dimension.dimension)))</td>"
                 + stageCell(dimension.level.current) + stageCell(dimension.level.target) + gapCell(dimension.level.gap)
-                + "<td class=\"n\">\(dimension.itemsRated)</td></tr>")
+                + "<td class=\"n\">\(dimension.itemsRated)</td>" + countCell(dimension) + "</tr>")
         }
         lines += ["</tbody>", "</table>"]
-        let gaps = scores.ranking.compactMap(scores.item).filter { $0.module == module.module && ($0.priority ?? 0) > 0 }.prefix(3)
+        if module.dimensions.contains(where: { $0.itemsRated > 0 && $0.lowConfidence }) {
+            lines.append("<p class=\"note\">\(e(ReportStrings.fill(words.confidenceDefinition, ["quorum": String(scores.quorum)])))</p>")
+        }
+        let gaps = scores.rankedGaps.filter { $0.module == module.module }.prefix(3)
         if !gaps.isEmpty {
-            lines += ["<h3>\(e(words.topGaps))</h3>", "<ol class=\"items\">"]
-            for item in gaps {
-                lines.append("<li>\(e(document.prompt(item.item))) <span class=\"figures\">\(numbers.fixed(item.current)) → \(numbers.fixed(item.target)), "
-                    + "\(e(words.priority)) \(numbers.fixed(item.priority))</span></li>")
-            }
+            lines += ["<h3>\(e(words.topGaps))</h3>", "<ol class=\"items next-steps\">"]
+            for item in gaps { gapEntry(item, label: document.prompt(item.item)) }
             lines.append("</ol>")
         }
         let comments = document.comments(inModule: module.module).filter { !$0.isAnswer }
@@ -211,7 +231,7 @@ struct HTMLReportWriter {
     private mutating func perception() {
         guard !scores.perceptionMatrix.isEmpty else { return }
         let departments = scores.departments
-        lines += ["<section id=\"perception\" class=\"page\">", "<h2>\(e(words.perceptionGaps))</h2>", "<p>\(e(words.perceptionIntro))</p>",
+        lines += ["<section id=\"perception\" class=\"compact\">", "<h2>\(e(words.perceptionGaps))</h2>", "<p>\(e(words.perceptionIntro))</p>",
                   "<table class=\"matrix\">",
                   "<thead><tr><th>\(e(words.dimension))</th>" + departments.map { "<th class=\"n\">\(e(document.moduleTitle($0)))</th>" }.joined()
                     + "<th class=\"n\">\(e(words.gap))</th></tr></thead>", "<tbody>"]
@@ -220,12 +240,18 @@ struct HTMLReportWriter {
                 + departments.map { department in stageCell(row.means.first { $0.department == department }?.mean) }.joined()
                 + "<td class=\"n gap\(row.flagged ? " flag" : "")\">\(numbers.fixed(row.gap))\(row.flagged ? " ⚠" : "")</td></tr>")
         }
-        lines += ["</tbody>", "</table>", "<h3>\(e(words.flaggedItems))</h3>"]
+        let counts = departments.map { department -> String in
+            let n = document.sharedN(department: department)
+            return "<td class=\"n count\(n < scores.quorum ? " low" : "")\">\(n)\(n < scores.quorum ? "*" : "")</td>"
+        }
+        lines += ["</tbody>", "<tfoot><tr><th>n</th>" + counts.joined() + "<td></td></tr></tfoot>", "</table>",
+                  "<p class=\"note\">\(e(words.perceptionNeedsTwo)) \(e(ReportStrings.fill(words.confidenceDefinition, ["quorum": String(scores.quorum)])))</p>",
+                  "<h3>\(e(words.flaggedItems))</h3>"]
         let flagged = scores.perceptionGaps.filter(\.flagged).sorted { ($0.gap ?? 0, $1.item) > ($1.gap ?? 0, $0.item) }
         if flagged.isEmpty { lines.append("<p class=\"empty\">\(e(words.noFlaggedItems))</p>") } else {
             lines.append("<ul class=\"items\">")
             for gap in flagged {
-                let means = gap.means.map { "\(document.moduleTitle($0.department)) \(numbers.fixed($0.mean))" }.joined(separator: " · ")
+                let means = ReportPhrases(document).departmentMeans(gap)
                 lines.append("<li>\(e(document.prompt(gap.item))) <span class=\"figures\">\(e(words.gap)) \(numbers.fixed(gap.gap))</span>"
                     + "<br/><span class=\"means\">\(e(means))</span></li>")
             }
@@ -235,7 +261,7 @@ struct HTMLReportWriter {
     }
 
     private mutating func goals() {
-        lines += ["<section id=\"goals\" class=\"page\">", "<h2>\(e(words.goals))</h2>"]
+        lines += ["<section id=\"goals\" class=\"compact\">", "<h2>\(e(words.goals))</h2>"]
         if document.goals.isEmpty {
             lines.append("<p class=\"empty\">\(e(words.noGoals))</p>")
         } else {
@@ -245,7 +271,9 @@ struct HTMLReportWriter {
             for (index, goal) in document.goals.enumerated() {
                 lines.append("<tr><td class=\"n\">\(index + 1)</td><td>\(e(goal.statement))</td><td>\(e(goal.kpi))</td>"
                     + "<td>\(e(goal.baseline)) → \(e(goal.target))</td><td>\(e(goal.owner))</td><td>\(e(goal.due))</td>"
-                    + "<td>\(goal.links.map { "<code>\(e($0))</code>" }.joined(separator: " "))</td></tr>")
+                    + "<td>" + (goal.links.isEmpty ? "" : "<ul class=\"closes\">" + goal.links.map { link in
+                        "<li data-link=\"\(e(link))\">\(e(document.linkTitle(link)))</li>"
+                    }.joined() + "</ul>") + "</td></tr>")
             }
             lines += ["</tbody>", "</table>"]
         }
@@ -292,8 +320,9 @@ struct HTMLReportWriter {
             if score.disagreement { notes.append(words.disagreement) }
             if score.lowConfidence { notes.append(words.lowConfidence) }
             if score.dontKnowCurrent + score.dontKnowTarget > 0 { notes.append("\(words.dontKnow) \(score.dontKnowCurrent)/\(score.dontKnowTarget)") }
-            if let gap = scores.perceptionGaps.first(where: { $0.item == item.id }), gap.flagged {
-                notes.append("\(words.perceptionFlag) \(numbers.fixed(gap.gap))")
+            if let gap = scores.perceptionGaps.first(where: { $0.item == item.id }) {
+                if gap.flagged { notes.append("\(words.perceptionFlag) \(numbers.fixed(gap.gap))") }
+                if gap.gap == nil, score.n > 0 { notes.append(words.perceptionNotComparable) }
             }
             lines.append("<tr>" + question + stageCell(score.current) + stageCell(score.target) + gapCell(score.gap)
                 + "<td class=\"n\">\(score.n)</td><td class=\"n\">\(numbers.fixed(score.spread))</td><td class=\"n\">\(numbers.fixed(score.importance))</td>"
@@ -363,7 +392,8 @@ struct HTMLReportWriter {
                     + "<title>\(e(name)): \(numbers.fixed(value))</title></circle>")
             }
             svg.append(axisLabel(geometry: geometry, axis: axis, name: name,
-                                 figures: "\(numbers.fixed(dimension.level.current)) → \(numbers.fixed(dimension.level.target))"))
+                                 figures: "\(numbers.fixed(dimension.level.current)) → \(numbers.fixed(dimension.level.target))"
+                                    + (dimension.itemsRated > 0 ? " · n \(dimension.n)\(dimension.lowConfidence ? "*" : "")" : "")))
         }
         svg.append("</svg>")
         return svg.joined(separator: "\n")
@@ -434,10 +464,12 @@ struct HTMLReportWriter {
             let label = DisplayWidth.truncate("\(document.moduleTitle(item.module)) · \(document.prompt(item.item))", to: 88)
             svg.append("<text class=\"rank\" x=\"0\" y=\"\(coordinate(y + 28))\">\(rank + 1)</text>")
             svg.append("<text class=\"bar-label\" x=\"\(coordinate(barLeft))\" y=\"\(coordinate(y + 13))\">\(e(label))</text>")
-            svg.append("<rect class=\"bar\" x=\"\(coordinate(barLeft))\" y=\"\(coordinate(y + 18))\" width=\"\(coordinate(width))\" height=\"14\" "
-                + "data-item=\"\(e(item.item.rawValue))\" data-priority=\"\(JSONText.number(priority))\"><title>\(e(document.prompt(item.item)))</title></rect>")
+            svg.append("<rect class=\"bar\(item.lowConfidence ? " low" : "")\" x=\"\(coordinate(barLeft))\" y=\"\(coordinate(y + 18))\" width=\"\(coordinate(width))\" height=\"14\" "
+                + "data-item=\"\(e(item.item.rawValue))\" data-priority=\"\(JSONText.number(priority))\" data-n=\"\(item.n)\" "
+                + "data-low-confidence=\"\(item.lowConfidence)\"><title>\(e(document.prompt(item.item)))</title></rect>")
             svg.append("<text class=\"bar-value\" x=\"\(coordinate(barLeft + width + 6))\" y=\"\(coordinate(y + 29))\">\(numbers.fixed(priority))"
-                + " · \(numbers.fixed(item.current)) → \(numbers.fixed(item.target))</text>")
+                + " · \(numbers.fixed(item.current)) → \(numbers.fixed(item.target)) · n \(item.n)"
+                + (item.lowConfidence ? " · \(e(words.lowConfidence))" : "") + "</text>")
         }
         svg.append("</svg>")
         return svg.joined(separator: "\n")
@@ -453,6 +485,24 @@ struct HTMLReportWriter {
     }
 
     // MARK: Cells and formatting
+
+    /// A gap as a next step: the label, its figures with n, and the stage above today's.
+    private mutating func gapEntry(_ item: ItemScore, label: String) {
+        let step = ReportPhrases(document).nextStep(item).map { "<br/><span class=\"next-step\">\(e($0))</span>" } ?? ""
+        lines.append("<li\(item.lowConfidence ? " class=\"low\"" : "")>\(e(label)) <span class=\"figures\">\(e(words.priority)) \(numbers.fixed(item.priority)) · "
+            + "\(numbers.fixed(item.current)) → \(numbers.fixed(item.target))</span> " + confidence(n: item.n, low: item.lowConfidence) + step + "</li>")
+    }
+
+    /// "n 3", with a plain "low confidence" badge when it is.
+    private func confidence(n: Int, low: Bool) -> String {
+        "<span class=\"count\">n \(n)</span>" + (low ? " <span class=\"low-confidence\">\(e(words.lowConfidence))</span>" : "")
+    }
+
+    /// A dimension's n, starred when low-confidence.
+    private func countCell(_ dimension: DimensionScore) -> String {
+        let low = dimension.itemsRated > 0 && dimension.lowConfidence
+        return "<td class=\"n count\(low ? " low" : "")\">\(dimension.n)\(low ? "*" : "")</td>"
+    }
 
     /// A number cell coloured by the stage it stands for.
     private func stageCell(_ value: Double?) -> String {

@@ -14,6 +14,7 @@ public struct HTMLReportStrings: InterfaceWords {
     public var notes: String
     public var stageScale: String         // legend title for the stage colours
     public var gapScale: String           // legend title for the gap colours
+    public var nextSteps: String          // heading of the top gaps read as next steps
 }
 
 extension HTMLReportStrings {
@@ -28,7 +29,8 @@ extension HTMLReportStrings {
         question: "Question",
         notes: "Notes",
         stageScale: "Stage",
-        gapScale: "Gap")
+        gapScale: "Gap",
+        nextSteps: "The largest gaps as next steps")
 
     public static let polish = HTMLReportStrings(
         contents: "Spis treści",
@@ -41,7 +43,8 @@ extension HTMLReportStrings {
         question: "Pytanie",
         notes: "Uwagi",
         stageScale: "Etap",
-        gapScale: "Luka")
+        gapScale: "Luka",
+        nextSteps: "Największe luki jako następne kroki")
 
     public static let swedish = HTMLReportStrings(
         contents: "Innehåll",
@@ -54,7 +57,8 @@ extension HTMLReportStrings {
         question: "Fråga",
         notes: "Anmärkningar",
         stageScale: "Nivå",
-        gapScale: "Gap")
+        gapScale: "Gap",
+        nextSteps: "De största gapen som nästa steg")
 
     public static let italian = HTMLReportStrings(
         contents: "Indice",
@@ -67,5 +71,6 @@ extension HTMLReportStrings {
         question: "Domanda",
         notes: "Note",
         stageScale: "Livello",
-        gapScale: "Divario")
+        gapScale: "Divario",
+        nextSteps: "I divari principali come prossimi passi")
 }

@@ -1,5 +1,6 @@
 /// The HTML report's stylesheet, inline so the file stands alone. The print rules lay it out on
-/// A4: each department on a page of its own, and no table row, chart or list entry cut in two.
+/// A4: each department on a page of its own and kept whole where it fits, small sections after
+/// what precedes them, and no table row, chart or list entry cut in two.
 enum HTMLReportStyle {
     static let css = """
         :root { --ink: #1b1b1b; --muted: #5b6470; --rule: #d5d9de; --accent: #2f5d8a; --fill: #4a7fb5; }
@@ -71,6 +72,21 @@ enum HTMLReportStyle {
         tr.comments .label { font-size: .75rem; color: var(--muted); }
         code { font-family: "DejaVu Sans Mono", monospace; font-size: .8em; }
         .warning { background: #fff4e5; border-left: 4px solid #e08a00; padding: .4rem .6rem; }
+        /* Low confidence is said in words and marked the same way everywhere: a badge in lists, a
+           star and a tint in tables, a paler bar in the chart. */
+        .confidence-warning { background: #fff4e5; border: 2px solid #e08a00; border-radius: 4px; padding: .5rem .8rem; margin: .8rem 0; }
+        .confidence-warning p { margin: .25rem 0; }
+        .confidence-warning .title { font-weight: bold; color: #8a4b00; font-size: 1.05rem; }
+        .key-points p { margin: .35rem 0; font-size: 1.02rem; }
+        .count { color: var(--muted); white-space: nowrap; font-size: .85em; }
+        .low-confidence { display: inline-block; font-size: .75rem; background: #fff4e5; color: #8a4b00; border: 1px solid #e08a00;
+                          border-radius: 3px; padding: 0 .3rem; white-space: nowrap; }
+        td.count.low { background: #fff4e5; color: #8a4b00; font-weight: bold; }
+        .next-step { color: var(--accent); font-size: .9em; }
+        ol.next-steps li { margin: .4rem 0; }
+        .note { color: var(--muted); font-size: .8rem; }
+        ul.closes { margin: 0; padding-left: 1rem; }
+        svg .bar.low { fill: #b9cde2; }
         @page { size: A4; margin: 14mm 12mm 16mm; }
         @media print {
           body { max-width: none; padding: 0; font-size: 10pt; }
@@ -78,7 +94,12 @@ enum HTMLReportStyle {
           h2 { margin-top: 0; }
           .page { break-before: page; }
           h2, h3 { break-after: avoid; }
-          tr, li, figure, svg, dl, .legend { break-inside: avoid; }
+          tr, li, figure, svg, dl, .legend, .confidence-warning, .key-points { break-inside: avoid; }
+          /* A department stays on its page; the small sections (perception gaps, goals) follow
+             what comes before them instead of starting a page of their own that stays mostly empty. */
+          section.department { break-inside: avoid; }
+          section.compact { break-before: auto; }
+          section.compact h2 { margin-top: 1.2rem; }
           thead { display: table-header-group; }
           tfoot { display: table-row-group; }
           figure.radar svg { max-width: 12.5cm; }

@@ -57,11 +57,14 @@ public enum JSONReportRenderer {
             let dimensions = module.dimensions.map { dimension in
                 JSONText.inlineObject([("id", JSONText.string(dimension.dimension)),
                                        ("title", JSONText.string(document.dimensionTitle(module: module.module, dimension: dimension.dimension)))]
-                    + level(dimension.level).filter { !$0.0.contains("stage") } + [("items_rated", String(dimension.itemsRated))])
+                    + level(dimension.level).filter { !$0.0.contains("stage") } + [("items_rated", String(dimension.itemsRated)),
+                                                                                   ("n", String(dimension.n)),
+                                                                                   ("low_confidence", dimension.lowConfidence ? "true" : "false")])
             }
             return JSONText.blockObject([("id", JSONText.string(module.module)), ("title", JSONText.string(document.moduleTitle(module.module))),
                                          ("shared", module.isShared ? "true" : "false")] + level(module.level)
-                                            + [("dimensions", JSONText.blockArray(dimensions, indent: 6))], indent: 4)
+                                            + [("n", String(module.n)), ("low_confidence", module.lowConfidence ? "true" : "false"),
+                                               ("dimensions", JSONText.blockArray(dimensions, indent: 6))], indent: 4)
         }
         let items = scores.items.map { item in
             JSONText.inlineObject([
@@ -71,7 +74,8 @@ public enum JSONReportRenderer {
                 ("target_n", String(item.targetN)), ("gap", number(item.gap)), ("spread", number(item.spread)),
                 ("min", item.minimum.map(String.init) ?? "null"), ("max", item.maximum.map(String.init) ?? "null"),
                 ("importance", number(item.importance)), ("priority", number(item.priority)),
-                ("disagreement", item.disagreement ? "true" : "false"), ("low_confidence", item.lowConfidence ? "true" : "false"),
+                ("disagreement", item.disagreement ? "true" : "false"), ("departments_rated", String(item.departmentsRated)),
+                ("low_confidence", item.lowConfidence ? "true" : "false"),
                 ("dont_know_current", String(item.dontKnowCurrent)), ("dont_know_target", String(item.dontKnowTarget)),
                 ("current_histogram", "[" + item.currentHistogram.map(String.init).joined(separator: ", ") + "]"),
                 ("target_histogram", "[" + item.targetHistogram.map(String.init).joined(separator: ", ") + "]"),
@@ -79,6 +83,9 @@ public enum JSONReportRenderer {
                     JSONText.inlineObject([("department", JSONText.string(entry.department)), ("n", String(entry.n)),
                                            ("current", number(entry.current)), ("target", number(entry.target))])
                 }.joined(separator: ", ") + "]"),
+                ("next_step", document.nextStep(for: item).map { step in
+                    JSONText.inlineObject([("stage", String(step.stage.rawValue)), ("text", JSONText.string(step.text))])
+                } ?? "null"),
             ])
         }
         let perceptionGaps = scores.perceptionGaps.map {
@@ -108,8 +115,19 @@ public enum JSONReportRenderer {
             JSONText.inlineObject([("statement", JSONText.string(goal.statement)), ("kpi", JSONText.string(goal.kpi)),
                                    ("baseline", JSONText.string(goal.baseline)), ("target", JSONText.string(goal.target)),
                                    ("owner", JSONText.string(goal.owner)), ("due", JSONText.string(goal.due)),
-                                   ("links", JSONText.stringArray(goal.links))])
+                                   ("links", JSONText.stringArray(goal.links)),
+                                   ("closes", "[" + goal.links.map { link in
+                                       JSONText.inlineObject([("id", JSONText.string(link)), ("title", JSONText.string(document.linkTitle(link)))])
+                                   }.joined(separator: ", ") + "]")])
         }
+        let confidence = document.confidence.map { warning in
+            JSONText.inlineObject([
+                ("departments_below_quorum", "[" + warning.thinDepartments.map {
+                    JSONText.inlineObject([("department", JSONText.string($0.department)), ("joined", String($0.joined))])
+                }.joined(separator: ", ") + "]"),
+                ("low_confidence_gaps", String(warning.lowConfidenceGaps)), ("headline_gaps", String(warning.headlineGaps)),
+            ])
+        } ?? "null"
         let skipped = document.skipped.map {
             JSONText.inlineObject([("path", JSONText.string($0.path)), ("reason", JSONText.string($0.reason))])
         }
@@ -121,6 +139,8 @@ public enum JSONReportRenderer {
                 ("quorum", String(scores.quorum)),
             ])),
             ("participation", JSONText.blockArray(participation, indent: 2)),
+            ("summary", JSONText.blockArray(ExecutiveSummary.sentences(document).map(JSONText.string), indent: 2)),
+            ("confidence", confidence),
             ("overall", JSONText.inlineObject(level(scores.overall))),
             ("weakest_link", scores.weakestLink.map(JSONText.string) ?? "null"),
             ("modules", JSONText.blockArray(modules, indent: 2)),

@@ -61,6 +61,28 @@ public struct ReportStrings: InterfaceWords {
     public var skippedFiles: String
     public var perceptionFlag: String       // "perception gap"
     public var dotVotes: String             // "Dot votes: what the room wants to close first"
+    public var and: String  // "and", joining the last two of a list
+    public var quoteOpen: String
+    public var quoteClose: String
+    public var summaryStanding: String  // {stage} {stageName} {target} {targetName} {weakest}
+    public var summaryStandingAlone: String
+    public var summaryNoRatings: String
+    public var summaryGaps: String
+    public var summaryNoGaps: String
+    public var summaryDisagree: String
+    public var summaryAgree: String
+    public var summaryOneDepartment: String
+    public var summaryGoals: String  // {goals}: quoted statements
+    public var summaryGoalsMore: String  // {count} {goals}
+    public var summaryNoGoals: String
+    public var summaryLowConfidence: String
+    public var confidenceTitle: String
+    public var confidenceDefinition: String  // {quorum}; "(*)" is the mark the tables use
+    public var thinDepartments: String  // {quorum} {departments}
+    public var lowConfidenceGaps: String  // {count} of {total}
+    public var nextStep: String  // {stage} ("3 — formalised") {text} (the ladder's descriptor)
+    public var perceptionNeedsTwo: String
+    public var perceptionNotComparable: String
     public var decimalSeparator: String     // "." or ","
 }
 
@@ -107,10 +129,10 @@ extension ReportStrings {
         methodology: "Methodology",
         methodologyText: [
             "Each participant rates each item's current and target stage on the four-stage scale (1 ad hoc, 2 focusing, 3 formalised, 4 institutionalised), may say \"don't know\", and may give an importance w from 1 to 3 (2 when not given).",
-            "Per item: n = participants with a current rating; current = mean of c; target = mean of t; gap = target − current (only when both exist); spread = population standard deviation of c; min and max of c; importance = mean of w; priority = max(gap, 0) × importance; disagreement when max − min of c ≥ 2; low confidence when n is below the quorum. \"Don't know\" is counted and shown but never enters a mean.",
+            "Per item: n = participants with a current rating; current = mean of c; target = mean of t; gap = target − current (only when both exist); spread = population standard deviation of c; min and max of c; importance = mean of w; priority = max(gap, 0) × importance; disagreement when max − min of c ≥ 2; low confidence when n is below the quorum, or when a shared item was rated by one department only. \"Don't know\" is counted and shown but never enters a mean.",
             "A department's items are rated by that department's participants; the shared section by everyone.",
             "Per dimension: the mean of its items' current, target and gap, weighted by each item's weight; items with n = 0 are left out. Per department: the mean of its dimensions; its stage is floor(current), from 1 to 4. Overall: the mean of the departments; the weakest link is the department with the lowest current.",
-            "Perception gap of a shared item: each department's mean c; the highest minus the lowest; flagged at 1.5 or more.",
+            "Perception gap of a shared item: each department's mean c; the highest minus the lowest, only when at least two departments rated it; flagged at 1.5 or more.",
             "Ranking: by priority, highest first; ties by larger gap, then item id.",
         ],
         itemDetail: "Item detail",
@@ -131,5 +153,27 @@ extension ReportStrings {
         skippedFiles: "Skipped files",
         perceptionFlag: "perception gap",
         dotVotes: "Dot votes: the gaps the room wants to close first",
+        and: "and",
+        quoteOpen: "“",
+        quoteClose: "”",
+        summaryStanding: "Today the company stands at stage {stage} of 4 ({stageName}) and aims for stage {target} ({targetName}); {weakest} is furthest behind.",
+        summaryStandingAlone: "Today the company stands at stage {stage} of 4 ({stageName}) and aims for stage {target} ({targetName}).",
+        summaryNoRatings: "Nobody has rated the questions yet, so there are no results to report.",
+        summaryGaps: "The biggest gaps to close are in {areas}.",
+        summaryNoGaps: "No question shows a gap between today and the target.",
+        summaryDisagree: "Departments see {areas} most differently, which is worth settling before targets are fixed.",
+        summaryAgree: "The departments see the shared questions in much the same way.",
+        summaryOneDepartment: "Only one department has rated the shared questions, so the departments' views cannot be compared yet.",
+        summaryGoals: "The group agreed on {goals}.",
+        summaryGoalsMore: "The group agreed on {count} goals, among them {goals}.",
+        summaryNoGoals: "No goals have been agreed yet.",
+        summaryLowConfidence: "Few people stand behind some of these results: read those marked low confidence as first impressions, not as a department's view.",
+        confidenceTitle: "Read with care: few people stand behind some of these numbers",
+        confidenceDefinition: "n is the number of people behind a number. Low confidence (*) means fewer than {quorum} people, or a shared question rated by one department only.",
+        thinDepartments: "Departments with fewer than {quorum} participants: {departments}.",
+        lowConfidenceGaps: "{count} of the {total} largest gaps have low confidence.",
+        nextStep: "Next step ({stage}): {text}",
+        perceptionNeedsTwo: "A perception gap needs ratings from at least two departments; “–” means fewer rated.",
+        perceptionNotComparable: "perception gap: only one department rated it",
         decimalSeparator: ".")
 }

@@ -28,6 +28,8 @@ struct TextReportWriter {
     let words: ReportStrings
     var lines: [String] = []
     let width = TextReportRenderer.width
+    /// Comments quoted in a module's section; the rest are in the item detail.
+    static let commentsPerModule = 8
 
     init(document: ReportDocument) {
         self.document = document
@@ -61,8 +63,11 @@ struct TextReportWriter {
 
     mutating func executiveSummary() {
         heading(words.executiveSummary)
+        for sentence in ExecutiveSummary.sentences(document) { lines += wrap(clean(sentence), indent: 2) }
+        confidenceWarning()
+        lines.append("")
         let overall = document.scores.overall
-        lines += wrap("\(words.overallMaturity): \(levelText(overall))", indent: 2)
+        lines += wrap("\(words.overallMaturity): \(levelText(overall)) · n \(document.participantCount)", indent: 2)
         if let weakest = document.scores.weakestLink, let score = document.scores.module(weakest) {
             lines += wrap("\(words.weakestLink): \(document.moduleTitle(weakest)), \(number(score.level.current))"
                 + stageText(score.level.stage) + " — \(words.weakestLinkNote).", indent: 2)
@@ -70,23 +75,19 @@ struct TextReportWriter {
         lines.append("")
         lines += wrap(words.topGaps + ":", indent: 2)
         // Only real gaps: an item already at its target has nothing to close.
-        let top = document.scores.ranking.compactMap(document.scores.item).filter { ($0.priority ?? 0) > 0 }.prefix(5)
+        let top = document.headlineGaps.prefix(ReportDocument.summaryGapCount)
         if top.isEmpty { lines += wrap(words.noData, indent: 4) }
         for (rank, item) in top.enumerated() {
-            let label = "\(document.moduleTitle(item.module)) · \(document.prompt(item.item))"
-            let numbers = " \(number(item.current)) → \(number(item.target))"
-            let lead = DisplayWidth.padLeft("\(rank + 1).", to: 4) + " " + DisplayWidth.padLeft(number(item.priority), to: 5) + "  "
-            lines.append(lead + DisplayWidth.pad(label, to: width - DisplayWidth.of(lead) - DisplayWidth.of(numbers)) + numbers)
+            gapEntry(item, label: "\(document.moduleTitle(item.module)) · \(document.prompt(item.item))", rank: rank + 1)
         }
         lines.append("")
         lines += wrap(words.biggestDisagreements + ":", indent: 2)
-        let disagreements = document.scores.items.filter(\.disagreement)
-            .sorted { ($0.spread ?? 0, $1.item) > ($1.spread ?? 0, $0.item) }.prefix(5)
+        let disagreements = document.scores.disagreements.prefix(5)
         if disagreements.isEmpty { lines.append("    –") }
         for item in disagreements {
-            let label = "\(document.moduleTitle(item.module)) · \(document.prompt(item.item))"
-            let numbers = " \(item.minimum ?? 0)–\(item.maximum ?? 0), \(words.spread) \(number(item.spread))"
-            lines.append("    " + DisplayWidth.pad(label, to: width - 4 - DisplayWidth.of(numbers)) + numbers)
+            lines += wrap("\(document.moduleTitle(item.module)) · \(document.prompt(item.item))", indent: 4, hanging: 2)
+            lines += wrap("\(item.minimum ?? 0)–\(item.maximum ?? 0), \(words.spread) \(number(item.spread)) · "
+                + confidence(n: item.n, low: item.lowConfidence), indent: 6)
         }
         let voted = document.scores.votes.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(5)
         if !voted.isEmpty {
@@ -105,6 +106,29 @@ struct TextReportWriter {
         }
     }
 
+    /// The low-confidence warning, when the numbers need one: which departments are thin, how
+    /// many of the largest gaps rest on too few people, and what low confidence means.
+    private mutating func confidenceWarning() {
+        guard let warning = document.confidence else { return }
+        lines.append("")
+        lines += wrap("! " + words.confidenceTitle.uppercased(), indent: 2, hanging: 2)
+        lines += ReportPhrases(document).warningSentences(warning).flatMap { wrap($0, indent: 4) }
+    }
+
+    /// One gap as a next step: its label, its figures with how many people stand behind them,
+    /// and what the stage above today's looks like.
+    private mutating func gapEntry(_ item: ItemScore, label: String, rank: Int) {
+        lines += wrap(clean(label), indent: 2, hanging: 2, first: DisplayWidth.padLeft("\(rank).", to: 4) + " ")
+        lines += wrap("\(words.priority) \(number(item.priority)) · \(number(item.current)) → \(number(item.target)) · "
+            + confidence(n: item.n, low: item.lowConfidence), indent: 7)
+        if let step = ReportPhrases(document).nextStep(item) { lines += wrap(clean(step), indent: 7, hanging: 2) }
+    }
+
+    /// "n 3", or "n 1 · low confidence".
+    private func confidence(n: Int, low: Bool) -> String {
+        "n \(n)" + (low ? " · \(words.lowConfidence)" : "")
+    }
+
     mutating func moduleSection(_ score: ModuleScore) {
         let title = document.moduleTitle(score.module) + (score.isShared ? " (\(words.sharedSection))" : "")
         heading(title)
@@ -112,28 +136,36 @@ struct TextReportWriter {
         lines.append("")
         let rows = score.dimensions.map { dimension in
             [document.dimensionTitle(module: score.module, dimension: dimension.dimension), number(dimension.level.current),
-             number(dimension.level.target), number(dimension.level.gap), String(dimension.itemsRated)]
+             number(dimension.level.target), number(dimension.level.gap), String(dimension.itemsRated),
+             countCell(dimension.n, low: dimension.itemsRated > 0 && dimension.lowConfidence)]
         }
-        table(header: [words.dimension, words.now, words.target, words.gap, words.items], rows: rows,
-              widths: [44, 7, 7, 7, 6], rightAligned: [1, 2, 3, 4])
-        let gaps = document.scores.ranking.compactMap(document.scores.item)
-            .filter { $0.module == score.module && ($0.priority ?? 0) > 0 }.prefix(3)
+        table(header: [words.dimension, words.now, words.target, words.gap, words.items, "n"], rows: rows,
+              widths: [40, 7, 7, 7, 5, 5], rightAligned: [1, 2, 3, 4, 5])
+        if score.dimensions.contains(where: { $0.itemsRated > 0 && $0.lowConfidence }) { confidenceLegend() }
+        let gaps = document.scores.rankedGaps.filter { $0.module == score.module }.prefix(3)
         if !gaps.isEmpty {
             lines.append("")
             lines += wrap(words.topGaps + ":", indent: 2)
-            for item in gaps {
-                let numbers = " \(number(item.current)) → \(number(item.target))"
-                lines.append("    " + DisplayWidth.pad(document.prompt(item.item), to: width - 4 - DisplayWidth.of(numbers)) + numbers)
-            }
+            for (rank, item) in gaps.enumerated() { gapEntry(item, label: document.prompt(item.item), rank: rank + 1) }
         }
         let comments = document.comments(inModule: score.module).filter { !$0.isAnswer }
         lines.append("")
         lines += wrap(words.comments + ":", indent: 2)
         if comments.isEmpty { lines += wrap(words.noComments, indent: 4) }
-        for comment in comments.prefix(8) {
+        for comment in comments.prefix(Self.commentsPerModule) {
             lines += wrap("– [\(document.moduleTitle(comment.department))] \(clean(comment.text))", indent: 4, hanging: 2)
         }
-        if comments.count > 8 { lines += wrap(ReportStrings.fill(words.moreComments, ["count": String(comments.count - 8)]), indent: 4) }
+        if comments.count > Self.commentsPerModule {
+            lines += wrap(ReportStrings.fill(words.moreComments, ["count": String(comments.count - Self.commentsPerModule)]), indent: 4)
+        }
+    }
+
+    /// A table's n: "3", or "1*" when low-confidence.
+    private func countCell(_ n: Int, low: Bool) -> String { "\(n)" + (low ? "*" : " ") }
+
+    /// What "n" and "*" mean, under a table that uses them.
+    private mutating func confidenceLegend() {
+        lines += wrap(ReportStrings.fill(words.confidenceDefinition, ["quorum": String(document.scores.quorum)]), indent: 2)
     }
 
     mutating func perceptionGaps() {
@@ -156,14 +188,23 @@ struct TextReportWriter {
             line += " " + DisplayWidth.padLeft(number(row.gap) + (row.flagged ? " !" : "  "), to: columnWidth)
             lines.append(line.trimmingTrailingSpaces())
         }
+        // How many people stand behind each department's column: the fewest behind any of its means.
+        var counts = "  " + DisplayWidth.pad("n", to: labelWidth)
+        for department in departments {
+            let n = document.sharedN(department: department)
+            counts += " " + DisplayWidth.padLeft(countCell(n, low: n < document.scores.quorum), to: columnWidth)
+        }
+        lines.append(counts.trimmingTrailingSpaces())
+        lines.append("")
+        lines += wrap(words.perceptionNeedsTwo, indent: 2)
+        confidenceLegend()
         lines.append("")
         let flagged = document.scores.perceptionGaps.filter(\.flagged).sorted { ($0.gap ?? 0) > ($1.gap ?? 0) }
         lines += wrap(words.flaggedItems + ":", indent: 2)
         if flagged.isEmpty { lines += wrap(words.noFlaggedItems, indent: 4) }
         for gap in flagged {
             lines += wrap("\(document.prompt(gap.item)) — \(words.gap) \(number(gap.gap))", indent: 4)
-            let means = gap.means.map { "\(document.moduleTitle($0.department)) \(number($0.mean))" }.joined(separator: " · ")
-            lines += wrap(means, indent: 6)
+            lines += wrap(ReportPhrases(document).departmentMeans(gap), indent: 6)
         }
     }
 
@@ -182,8 +223,11 @@ struct TextReportWriter {
             if !goal.owner.isEmpty || !goal.due.isEmpty {
                 details.append("\(words.goalOwner): \(clean(goal.owner))" + (goal.due.isEmpty ? "" : ", \(words.goalDue) \(clean(goal.due))"))
             }
-            if !goal.links.isEmpty { details.append("\(words.goalCloses): " + goal.links.map(clean).joined(separator: ", ")) }
             for detail in details { lines += wrap(detail, indent: 6) }
+            if !goal.links.isEmpty {
+                lines += wrap(words.goalCloses + ":", indent: 6)
+                for link in goal.links { lines += wrap("– " + clean(document.linkTitle(link)), indent: 8, hanging: 2) }
+            }
         }
     }
 
@@ -233,47 +277,16 @@ struct TextReportWriter {
     // MARK: Item detail
 
     private mutating func maturityDetail(_ item: Item) {
-        guard let score = document.scores.item(item.id) else { return }
-        var flags: [String] = []
-        if score.disagreement { flags.append(words.disagreement) }
-        if score.lowConfidence { flags.append(words.lowConfidence) }
-        lines += wrap("\(words.now) \(number(score.current)) · \(words.target) \(number(score.target)) · \(words.gap) \(number(score.gap))"
-            + " · n \(score.n) · \(words.spread) \(number(score.spread))"
-            + (score.minimum.map { low in " · \(words.range) \(low)–\(score.maximum ?? low)" } ?? ""), indent: 4)
-        lines += wrap("\(words.importance) \(number(score.importance)) · \(words.priority) \(number(score.priority))"
-            + " · \(words.dontKnow) \(score.dontKnowCurrent)/\(score.dontKnowTarget)"
-            + (flags.isEmpty ? "" : " · " + flags.joined(separator: ", ")), indent: 4)
-        lines += wrap(histogram(words.currentLabel, score.currentHistogram) + " · " + histogram(words.targetLabel, score.targetHistogram), indent: 4)
-        if !score.byDepartment.isEmpty {
-            let views = score.byDepartment.filter { $0.n > 0 }
-                .map { "\(document.moduleTitle($0.department)) \(number($0.current)) (\($0.n))" }
-            if !views.isEmpty { lines += wrap(views.joined(separator: " · "), indent: 4) }
-            if let gap = document.scores.perceptionGaps.first(where: { $0.item == item.id }), gap.flagged {
-                lines.append("    \(words.perceptionFlag) \(number(gap.gap)) !")
-            }
-        }
+        // The detail's phrases are the Markdown report's too; here each is wrapped to the page.
+        for line in ReportPhrases(document).maturityDetail(item) { lines += wrap(line, indent: 4) }
     }
 
     private mutating func choiceDetail(_ item: Item, options: [ChoiceOption]) {
-        for summary in document.scores.choices where summary.item == item.id && summary.respondents > 0 {
-            let counts = summary.counts.map { entry in
-                "\(options.first { $0.id == entry.option }?.label.resolved(in: document.language) ?? entry.option) \(entry.count)"
-            } + (summary.dontKnow > 0 ? ["\(words.dontKnow) \(summary.dontKnow)"] : [])
-            lines += wrap("\(document.moduleTitle(summary.department)) (\(summary.respondents) \(words.respondents)): "
-                + counts.joined(separator: " · "), indent: 4, hanging: 2)
-        }
+        for line in ReportPhrases(document).choiceDetail(item, options: options) { lines += wrap(line, indent: 4, hanging: 2) }
     }
 
     private mutating func numberDetail(_ item: Item, unit: String) {
-        func describe(_ label: String, _ distribution: Distribution?) -> String? {
-            distribution.map { "\(label) \(words.median) \(plain($0.median)) \(unit) (\(words.minimum) \(plain($0.minimum)), \(words.maximum) \(plain($0.maximum)), n \($0.count))" }
-        }
-        for summary in document.scores.numbers where summary.item == item.id {
-            let parts = [describe(words.currentLabel, summary.current), describe(words.targetLabel, summary.target)].compactMap { $0 }
-            guard !parts.isEmpty || summary.dontKnowCurrent + summary.dontKnowTarget > 0 else { continue }
-            lines += wrap("\(document.moduleTitle(summary.department)): " + parts.joined(separator: "; ")
-                + " · \(words.dontKnow) \(summary.dontKnowCurrent)/\(summary.dontKnowTarget)", indent: 4, hanging: 2)
-        }
+        for line in ReportPhrases(document).numberDetail(item, unit: unit) { lines += wrap(line, indent: 4, hanging: 2) }
     }
 
     // MARK: Layout helpers
@@ -302,10 +315,6 @@ struct TextReportWriter {
         return wrapped.enumerated().map { index, line in
             (index == 0 ? lead : String(repeating: " ", count: leadWidth + hanging)) + line
         }.map { $0.trimmingTrailingSpaces() }
-    }
-
-    private func histogram(_ label: String, _ counts: [Int]) -> String {
-        "\(label) " + counts.enumerated().map { "\($0.offset + 1):\($0.element)" }.joined(separator: " ")
     }
 
     /// "2.19 → 3.05 (stage 2 — focusing → 3 — formalised)".

@@ -20,12 +20,18 @@ extension Tally {
             let byDepartment = shared ? zip(counted, cells).map { department, counts in
                 DepartmentItemScore(department: departments[department], n: counts.n, current: counts.currentMean, target: counts.targetMean)
             } : []
-            let score = total.score(item: item.id, module: module.id, dimension: dimension, quorum: setup.quorum, byDepartment: byDepartment)
+            let departmentsRated = shared ? byDepartment.filter { $0.n > 0 }.count : (total.n > 0 ? 1 : 0)
+            // A shared item is everyone's view: rated by one department only, it is that
+            // department's view, however many people gave it.
+            let oneDepartmentOnly = shared && departmentCount >= ScoringSetup.perceptionMinimumDepartments
+                && departmentsRated < ScoringSetup.perceptionMinimumDepartments
+            let score = total.score(item: item.id, module: module.id, dimension: dimension, quorum: setup.quorum,
+                                    departmentsRated: departmentsRated, oneDepartmentOnly: oneDepartmentOnly, byDepartment: byDepartment)
             itemScores.append(score)
             scoreByItem[item.id] = score
             if shared {
                 let means = byDepartment.compactMap { entry in entry.current.map { DepartmentMean(department: entry.department, mean: $0) } }
-                let gap = Self.range(means.map(\.mean))
+                let gap = Self.perceptionGap(means.map(\.mean))
                 perceptionGaps.append(PerceptionGap(item: item.id, dimension: dimension, means: means, gap: gap,
                                                     flagged: ScoringSetup.isFlagged(gap)))
             }
@@ -44,13 +50,18 @@ extension Tally {
                     level: Level(current: Self.weightedMean(rated.map { ($0.0, $0.1.current) }),
                                  target: Self.weightedMean(rated.map { ($0.0, $0.1.target) }),
                                  gap: Self.weightedMean(rated.map { ($0.0, $0.1.gap) })),
-                    itemsRated: rated.count)
+                    itemsRated: rated.count,
+                    n: rated.map(\.1.n).min() ?? 0,
+                    lowConfidence: rated.isEmpty || rated.contains { $0.1.lowConfidence })
             }
+            let ratedDimensions = dimensions.filter { $0.itemsRated > 0 }
             moduleScores.append(ModuleScore(
                 module: module.id, isShared: shared,
                 level: Level(current: Self.mean(dimensions.map(\.level.current)), target: Self.mean(dimensions.map(\.level.target)),
                              gap: Self.mean(dimensions.map(\.level.gap))),
-                dimensions: dimensions))
+                dimensions: dimensions,
+                n: ratedDimensions.map(\.n).min() ?? 0,
+                lowConfidence: ratedDimensions.isEmpty || ratedDimensions.contains(where: \.lowConfidence)))
             if shared {
                 for dimension in module.dimensions {
                     let means: [DepartmentMean] = departments.compactMap { department in
@@ -60,7 +71,7 @@ extension Tally {
                         }
                         return Self.weightedMean(rated).map { DepartmentMean(department: department, mean: $0) }
                     }
-                    let gap = Self.range(means.map(\.mean))
+                    let gap = Self.perceptionGap(means.map(\.mean))
                     matrix.append(DimensionPerception(module: module.id, dimension: dimension.id, means: means, gap: gap,
                                                       flagged: ScoringSetup.isFlagged(gap)))
                 }
@@ -172,8 +183,10 @@ extension Tally {
         return weights > 0 ? sum / weights : nil
     }
 
-    static func range(_ values: [Double]) -> Double? {
-        guard let low = values.min(), let high = values.max() else { return nil }
+    /// The highest department mean minus the lowest; nil with fewer than two departments, where
+    /// there is nothing to compare (a gap of 0 would read as "they agree").
+    static func perceptionGap(_ means: [Double]) -> Double? {
+        guard means.count >= ScoringSetup.perceptionMinimumDepartments, let low = means.min(), let high = means.max() else { return nil }
         return high - low
     }
 
@@ -215,7 +228,8 @@ struct MaturityCounts {
         return Double(sum) / Double(n)
     }
 
-    func score(item: ItemID, module: String, dimension: String, quorum: Int, byDepartment: [DepartmentItemScore]) -> ItemScore {
+    func score(item: ItemID, module: String, dimension: String, quorum: Int, departmentsRated: Int, oneDepartmentOnly: Bool,
+               byDepartment: [DepartmentItemScore]) -> ItemScore {
         let current = currentMean, target = targetMean
         let gap = current.flatMap { c in target.map { $0 - c } }
         let minimum = current == nil ? nil : (self.current.firstIndex { $0 > 0 }).map { $0 + 1 }
@@ -232,7 +246,7 @@ struct MaturityCounts {
             item: item, module: module, dimension: dimension, n: n, current: current, target: target, targetN: targetN,
             gap: gap, spread: spread, minimum: minimum, maximum: maximum, importance: importance, priority: priority,
             disagreement: (minimum.flatMap { low in maximum.map { $0 - low } } ?? 0) >= ScoringSetup.disagreementRange,
-            lowConfidence: n < quorum, dontKnowCurrent: currentDontKnow, dontKnowTarget: targetDontKnow,
+            departmentsRated: departmentsRated, lowConfidence: n < quorum || oneDepartmentOnly, dontKnowCurrent: currentDontKnow, dontKnowTarget: targetDontKnow,
             currentHistogram: self.current, targetHistogram: self.target, byDepartment: byDepartment)
     }
 }

@@ -76,7 +76,12 @@ public struct ItemScore: Hashable, Sendable {
     public let priority: Double?
     /// max − min of the current ratings is 2 or more.
     public let disagreement: Bool
-    /// n is below the session's quorum.
+    /// How many departments gave a current rating: for a department item 1 (or 0), for a
+    /// shared item up to all of them.
+    public let departmentsRated: Int
+    /// Too few people stand behind the numbers to read them as the group's view: n is below the
+    /// session's quorum, or a shared item was rated by one department only (in a session of
+    /// several).
     public let lowConfidence: Bool
     public let dontKnowCurrent: Int
     public let dontKnowTarget: Int
@@ -102,6 +107,11 @@ public struct DimensionScore: Hashable, Sendable {
     public let level: Level
     /// Items with at least one current rating.
     public let itemsRated: Int
+    /// The fewest current ratings behind any of its rated items: every number in it rests on
+    /// at least this many people. 0 when nothing is rated.
+    public let n: Int
+    /// Any of its rated items is low-confidence, or none is rated.
+    public let lowConfidence: Bool
 }
 
 /// A module's score: the mean of its dimensions.
@@ -110,6 +120,10 @@ public struct ModuleScore: Hashable, Sendable {
     public let isShared: Bool
     public let level: Level
     public let dimensions: [DimensionScore]
+    /// The fewest current ratings behind any rated item of the module (see `DimensionScore.n`).
+    public let n: Int
+    /// Any rated dimension is low-confidence, or none is rated.
+    public let lowConfidence: Bool
 }
 
 /// How far departments' views of one shared item lie apart.
@@ -118,7 +132,7 @@ public struct PerceptionGap: Hashable, Sendable {
     public let dimension: String
     /// Each department's mean current rating, for the departments that rated the item.
     public let means: [DepartmentMean]
-    /// The highest department mean minus the lowest.
+    /// The highest department mean minus the lowest; nil unless at least two departments rated it.
     public let gap: Double?
     /// gap ≥ 1.5.
     public let flagged: Bool

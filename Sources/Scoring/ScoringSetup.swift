@@ -21,6 +21,8 @@ public struct ScoringSetup: Sendable {
 
     /// The importance assumed when a participant gives none.
     public static let defaultImportance = Answer.defaultImportance
+    /// A perception gap compares departments: it needs at least this many with a mean.
+    public static let perceptionMinimumDepartments = 2
     /// A perception gap at least this large is flagged.
     public static let perceptionGapThreshold = 1.5
     /// Means are sums of thirds, sixths and the like: a gap of exactly 1.5 can come out as

@@ -141,7 +141,7 @@ import Testing
         #expect(!page.elements.contains { $0.attributes.keys.contains { $0.hasPrefix("on") } })
         #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quoted&quot;"))
         #expect(html.contains("&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;img src=x onerror=alert(1)&gt;"))
-        #expect(html.contains("<code>x&quot; onmouseover=&quot;alert(1)</code>"))
+        #expect(html.contains("<li data-link=\"x&quot; onmouseover=&quot;alert(1)\">x&quot; onmouseover=&quot;alert(1)</li>"))
         // Control characters and bidi overrides are shown as escapes, never sent raw.
         #expect(!html.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) || $0.value == 0x202E })
         #expect(html.contains("\\u{1B}[31mred"))

@@ -13,7 +13,8 @@ The method (docs/scoring.md):
   items: everyone): n = number of current ratings; current = mean c; target = mean t;
   gap = target - current; spread = population standard deviation of c; min/max of c;
   importance = mean w (2 when not given) over everybody who answered; priority =
-  max(gap, 0) * importance; disagreement = max - min >= 2; low confidence = n < quorum.
+  max(gap, 0) * importance; disagreement = max - min >= 2; low confidence = n < quorum, or a shared
+  item rated by one department only; a perception gap needs two departments with a mean.
   Dimension: weighted mean of item current/target/gap, items with n = 0 left out.
   Module: mean of its dimensions. Overall: mean of the department modules; weakest link =
   lowest current. Perception gap: per shared item, the range of the departments' mean c.
@@ -142,6 +143,9 @@ for item_id, info in items.items():
         if values:
             c += values["c"]; t += values["t"]; w += values["w"]; dkc += values["dkc"]; dkt += values["dkt"]
     current, target = mean(c), mean(t)
+    # A shared item rated by one department only (in a session of several) is that department's view.
+    rated_departments_count = sum(1 for d in answering(info["module"]) if ratings.get((item_id, d)) and ratings[(item_id, d)]["c"])
+    one_department = info["module"] in shared and len(departments) >= 2 and rated_departments_count < 2
     gap = target - current if current is not None and target is not None else None
     spread = math.sqrt(sum((x - current) ** 2 for x in c) / len(c)) if c else None
     importance = mean(w)
@@ -149,7 +153,7 @@ for item_id, info in items.items():
     item_scores[item_id] = {
         "n": len(c), "current": current, "target": target, "target_n": len(t), "gap": gap, "spread": spread,
         "min": min(c) if c else None, "max": max(c) if c else None, "importance": importance, "priority": priority,
-        "disagreement": bool(c) and max(c) - min(c) >= 2, "low_confidence": len(c) < quorum,
+        "disagreement": bool(c) and max(c) - min(c) >= 2, "low_confidence": len(c) < quorum or one_department,
         "dont_know_current": dkc, "dont_know_target": dkt,
     }
 
@@ -174,7 +178,7 @@ for m in module_ids:
                 value = weighted(pairs)
                 if value is not None:
                     means[department] = value
-            gap = max(means.values()) - min(means.values()) if means else None
+            gap = max(means.values()) - min(means.values()) if len(means) >= 2 else None
             perception_matrix.append({"module": m, "dimension": dimension["id"], "means": means, "gap": gap,
                                       "flagged": gap is not None and gap >= 1.5 - 1e-9})
 
@@ -194,7 +198,7 @@ for item_id, info in items.items():
         continue
     means = {d: mean(ratings[(item_id, d)]["c"]) for d in departments
              if (item_id, d) in ratings and ratings[(item_id, d)]["c"]}
-    gap = max(means.values()) - min(means.values()) if means else None
+    gap = max(means.values()) - min(means.values()) if len(means) >= 2 else None
     perception_gaps.append({"item": item_id, "means": means, "gap": gap, "flagged": gap is not None and gap >= 1.5 - 1e-9})
 
 ranked = [i for i, s in item_scores.items() if s["priority"] is not None]
