@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # End-to-end checks of the HTML report in a real browser: headless Chromium prints the demo
 # workshop's report (English and Polish) to PDF and takes a screenshot; the checks read the PDF's
-# pages (A4, every department on a page of its own, sections in order, Polish letters intact) and
-# the pixels (not blank, the bar chart and the radars drawn).
+# pages (A4, every department on a page of its own and not split, sections in order, no mostly
+# empty page, Polish letters intact) and the pixels (not blank, the bar chart and the radars
+# drawn). A session with one participant per department shows the low-confidence warning on the
+# first page.
 # Needs chromium and poppler-utils: scripts/install-browser.
 # Usage: scripts/e2e-browser.sh PATH-TO-OMNIGAP
 # With OMNIGAP_ARTIFACTS=DIR set, the PDFs and PNGs are kept in DIR/browser/ for a person to look at.
@@ -88,32 +90,44 @@ assert abs(w - 595.28) <= 1 and abs(h - 841.89) <= 1, "not A4"' "info-$lang.txt"
          for (i = 1; i <= n; i++) { s = line[i]; gsub(/^[ \t]+|[ \t]+$/, "", s); if (s != "") { first = s; break } }
          print first }' "text-$lang.txt" | head -n "${pages:-0}" >"firsts-$lang.txt"
 
-  # The expected sequence of page-starting sections: heat map, the departments in the JSON's order
-  # (the shared module last), perception gaps, goals, item detail.
-  python3 - "report-$lang.json" "firsts-$lang.txt" "${heat[$lang]}" "${perception[$lang]}" "${goals[$lang]}" \
+  # The expected sequence: the heat map and each department (in the JSON's order, the shared
+  # module last) begin a page, and each department fits its page; the small sections that follow
+  # (perception gaps, goals, item detail) run on after what precedes them, in order.
+  python3 - "report-$lang.json" "text-$lang.txt" "${heat[$lang]}" "${perception[$lang]}" "${goals[$lang]}" \
     "${detail[$lang]}" >"pages-$lang.txt" 2>&1 <<'PY'
 import json, sys
-report, firsts_file, heat, perception, goals, detail = sys.argv[1:]
+report, text_file, heat, perception, goals, detail = sys.argv[1:]
 modules = json.load(open(report))["modules"]
 departments = [m["title"] for m in modules]
-firsts = open(firsts_file, encoding="utf-8").read().split("\n")[:-1]
+pages = [[l.strip() for l in page.split("\n") if l.strip()] for page in open(text_file, encoding="utf-8").read().split("\f")]
+firsts = [page[0] if page else "" for page in pages]
 
 def starts(title, line):  # a section's heading, alone or with its note: "Omnichannel (answered by …)"
     return line == title or line.startswith(title + " (")
 
-def page_of(title, before=None):
-    limit = before - 1 if before else len(firsts)
-    return next((i + 1 for i, line in enumerate(firsts[:limit]) if starts(title, line)), 0)
+def page_beginning(title, after=0):
+    return next((i + 1 for i in range(after, len(firsts)) if starts(title, firsts[i])), 0)
 
-detail_page = page_of(detail)
-# Item detail repeats the departments' names as headings: look for department pages before it.
-sequence = [("section", heat, page_of(heat))]
-sequence += [("department", t, page_of(t, detail_page or None)) for t in departments]
-sequence += [("section", t, page_of(t)) for t in (perception, goals, detail)]
+def page_holding(title, after=0):
+    return next((i + 1 for i in range(after, len(pages)) if any(starts(title, l) for l in pages[i])), 0)
+
+sequence = [("begins", heat, page_beginning(heat))]
+previous = sequence[0][2]
+for title in departments:
+    page = page_beginning(title, previous)
+    sequence.append(("department", title, page))
+    previous = page or previous
+for title in (perception, goals, detail):
+    page = page_holding(title, max(previous - 1, 0))
+    sequence.append(("follows", title, page))
+    previous = page or previous
 for index, (kind, title, page) in enumerate(sequence):
     following = sequence[index + 1][1] if index + 1 < len(sequence) else ""
+    # A department is whole on its page when the next page begins the next section, or when the
+    # next section starts on the department's own page.
     after = firsts[page] if page and page < len(firsts) else ""
-    print("\x1f".join((kind, title, str(page), following, after)))
+    shares = "yes" if page and any(starts(following, l) for l in pages[page - 1]) else "no"
+    print("\x1f".join((kind, title, str(page), following, after, shares)))
 PY
   if [ -s "pages-$lang.txt" ] && ! grep -q Traceback "pages-$lang.txt"; then
     ok "the $lang section titles come from the JSON report"
@@ -124,14 +138,18 @@ PY
   failed_before=$failed
   order=""
   previous=0 ascending=1
-  while IFS=$'\x1f' read -r kind title page following after; do
-    if [ "$page" -gt 0 ]; then ok "$lang: \"$title\" begins page $page"; else fail "$lang: \"$title\" begins no page"; fi
+  while IFS=$'\x1f' read -r kind title page following after shares; do
+    case "$kind" in
+      follows) if [ "$page" -gt 0 ]; then ok "$lang: \"$title\" is on page $page"; else fail "$lang: \"$title\" is on no page"; fi
+               [ "$page" -ge "$previous" ] || ascending=0 ;;
+      *) if [ "$page" -gt 0 ]; then ok "$lang: \"$title\" begins page $page"; else fail "$lang: \"$title\" begins no page"; fi
+         [ "$page" -gt "$previous" ] || ascending=0 ;;
+    esac
     order+="$title=$page "
-    [ "$page" -gt "$previous" ] || ascending=0
     previous=$page
     if [ "$kind" = department ] && [ "$page" -gt 0 ]; then
-      if [ "$after" = "$following" ] || [[ "$after" == "$following ("* ]]; then
-        ok "$lang: \"$title\" fits page $page (page $((page + 1)) begins \"$following\")"
+      if [ "$after" = "$following" ] || [[ "$after" == "$following ("* ]] || [ "$shares" = yes ]; then
+        ok "$lang: \"$title\" fits page $page (\"$following\" comes next)"
       else
         fail "$lang: department \"$title\" spills onto page $((page + 1)), which begins \"$after\", not \"$following\""
       fi
@@ -144,6 +162,26 @@ PY
     echo "     $lang pages and their first lines:"
     awk '{ printf "     | %3d  %s\n", NR, $0 }' "firsts-$lang.txt" | head -40
   fi
+
+  # No mostly empty page: every page but the last is inked at least 60% of the way down (the
+  # pages rendered in grey at 20 dpi; the ink is anything darker than light grey).
+  check "no page of the $lang PDF but the last is mostly empty" python3 - "report-$lang.pdf" "$work" <<'PY'
+import glob, subprocess, sys
+pdf, work = sys.argv[1:]
+subprocess.run(["pdftoppm", "-r", "20", "-gray", pdf, f"{work}/fill"], check=True)
+files = sorted(glob.glob(f"{work}/fill*.pgm"))
+short = []
+for number, path in enumerate(files, 1):
+    header, size, depth, pixels = open(path, "rb").read().split(b"\n", 3)
+    width, height = map(int, size.split())
+    inked = [row for row in range(height) if any(b < 200 for b in pixels[row * width:(row + 1) * width])]
+    filled = (inked[-1] + 1) / height if inked else 0
+    if number < len(files) and filled < 0.6:
+        short.append("page %d is filled %.0f%% of the way down" % (number, filled * 100))
+print("\n".join(short) or "%d pages, none mostly empty" % len(files))
+assert not short
+PY
+  rm -f "$work"/fill*.pgm
 
   check "nothing in the $lang PDF runs past the right margin (the long link wraps)" python3 - "report-$lang.pdf" <<'PY'
 import re, subprocess, sys
@@ -174,6 +212,18 @@ print("\n".join(bad[:5]))
 assert not bad' "text-$lang.txt"
 done
 
+# One participant per department: every department's numbers are one person's view, and the
+# first printed page says so.
+if run "a session with one participant per department" 0 "$bin" new "$work/one" --title "One each" \
+    && run "four simulated participants, one per department" 0 "$bin" simulate "$work/one" --participants 4 --seed 5 \
+    && run "report --format html (one each)" 0 "$bin" report "$work/one" --format html -o "$work/one.html" \
+    && browser "Chromium prints the one-each report to PDF" "$work/one.pdf" --no-pdf-header-footer --print-to-pdf="$work/one.pdf" "file://$work/one.html"; then
+  pdftotext -enc UTF-8 -f 1 -l 1 one.pdf one-first.txt
+  cp one-first.txt "$work/out"
+  contains "the first page warns about low confidence" "Read with care: few people stand behind"
+  contains "and names the departments with too few participants" "Departments with fewer than 2 participants"
+fi
+
 # The screen: the English report at 1000 px wide, the top of it (summary with its bar chart).
 t0=$(date +%s.%N)
 if browser "Chromium takes a screenshot of the en report" "$work/screen-en.png" \
@@ -183,12 +233,13 @@ if browser "Chromium takes a screenshot of the en report" "$work/screen-en.png" 
   check "the top-gaps bar chart is drawn (#4a7fb5 bars)" png_check screen-en.png --colour bar=74,127,181,2,5000
 fi
 
-# The radar on every department page of the English PDF: its translucent fill (rgba(74,127,181,.35)
+# The radar on every department page of the English PDF (at 75 dpi, the printed radar being 9.5 cm
+# wide): its translucent fill (rgba(74,127,181,.35)
 # over white = rgb 191,210,229) and the target's red dashed outline (#c0392b).
 if [ -s department-pages-en.txt ]; then
   while read -r page; do
     title=$(sed -n "${page}p" firsts-en.txt)
-    pdftoppm -r 60 -png -f "$page" -l "$page" report-en.pdf "page-$page" >"$work/out" 2>&1
+    pdftoppm -r 75 -png -f "$page" -l "$page" report-en.pdf "page-$page" >"$work/out" 2>&1
     png=$(ls "page-$page"*.png 2>/dev/null | head -1)
     if [ -z "$png" ]; then fail "pdftoppm renders page $page"; continue; fi
     mv "$png" "department-page-$page.png"

@@ -71,10 +71,16 @@ public enum ExecutiveSummary {
         guard !matrix.isEmpty else { return nil }
         let compared = matrix.filter { $0.gap != nil }
         guard !compared.isEmpty else { return words.summaryOneDepartment }
-        let flagged = compared.filter(\.flagged).sorted { ($0.gap ?? 0) > ($1.gap ?? 0) }.prefix(areasPerSentence)
-        guard !flagged.isEmpty else { return words.summaryAgree }
-        let areas = flagged.map { area(document, module: $0.module, dimension: $0.dimension) }
-        return ReportStrings.fill(words.summaryDisagree, ["areas": list(areas, words)])
+        // The dimensions seen furthest apart, then those of single questions seen far apart (a
+        // dimension's mean can hide one question the departments see very differently).
+        let dimensions = compared.filter(\.flagged).sorted { ($0.gap ?? 0) > ($1.gap ?? 0) }.map { ($0.module, $0.dimension) }
+        let items = document.scores.perceptionGaps.filter(\.flagged).sorted { ($0.gap ?? 0) > ($1.gap ?? 0) }
+            .compactMap { gap in document.module(for: gap.item).map { ($0, gap.dimension) } }
+        var seen: Set<String> = []
+        let areas = (dimensions + items).filter { seen.insert($0.0 + "." + $0.1).inserted }.prefix(areasPerSentence)
+            .map { area(document, module: $0.0, dimension: $0.1) }
+        guard !areas.isEmpty else { return words.summaryAgree }
+        return ReportStrings.fill(words.summaryDisagree, ["areas": list(Array(areas), words)])
     }
 
     /// The goals agreed, quoted, or that none are yet.

@@ -51,9 +51,9 @@ struct HTMLReportWriter {
 
     private var scores: Scores { document.scores }
 
-    /// Comments quoted on a department's page; the rest are in the item detail. Six keep the
-    /// page to one sheet of A4 in most workshops.
-    static let commentsPerDepartment = 6
+    /// Comments quoted on a department's page; the rest are in the item detail. Five keep the
+    /// page, with its radar, table and next steps, to one sheet of A4 in most workshops.
+    static let commentsPerDepartment = 5
 
     mutating func write() {
         let title = "\(words.reportTitle): \(document.title)"
@@ -130,17 +130,18 @@ struct HTMLReportWriter {
             let flagged = scores.perceptionGaps.filter(\.flagged).count
             lines.append("<p>\(e(ReportStrings.fill(words.perceptionSummary, ["count": String(flagged)])))</p>")
         }
-        lines.append("<h3>\(e(words.topGaps))</h3>")
+        lines.append("<h3>\(e(html.nextSteps))</h3>")
         let top = document.headlineGaps
         if top.isEmpty {
             lines.append("<p class=\"empty\">\(e(words.noData))</p>")
         } else {
-            lines += ["<figure class=\"chart\">", gapChart(top), "<figcaption>\(e(html.gapChartCaption))</figcaption>", "</figure>"]
-            lines += ["<h3>\(e(html.nextSteps))</h3>", "<ol class=\"items next-steps\">"]
+            // The next steps first: a list that can break between entries fills the first page,
+            // where the chart, which never breaks, would leave a gap.
+            lines += ["<ol class=\"items next-steps\">"]
             for item in top.prefix(ReportDocument.summaryGapCount) {
                 gapEntry(item, label: "\(document.moduleTitle(item.module)) · \(document.prompt(item.item))")
             }
-            lines.append("</ol>")
+            lines += ["</ol>", "<figure class=\"chart\">", gapChart(top), "<figcaption>\(e(html.gapChartCaption))</figcaption>", "</figure>"]
         }
         let disagreements = scores.disagreements.prefix(5)
         lines.append("<h3>\(e(words.biggestDisagreements))</h3>")
@@ -287,7 +288,7 @@ struct HTMLReportWriter {
     }
 
     private mutating func itemDetail() {
-        lines += ["<section id=\"detail\" class=\"page\">", "<h2>\(e(words.itemDetail))</h2>"]
+        lines += ["<section id=\"detail\" class=\"compact\">", "<h2>\(e(words.itemDetail))</h2>"]
         // Width hints: the question and the notes get the room, the numbers what their headings
         // need (ids may break anywhere, so they never widen the table past the page).
         let header = "<colgroup><col class=\"question\"/>" + String(repeating: "<col/>", count: 7) + "<col class=\"notes\"/></colgroup>"
@@ -452,7 +453,8 @@ struct HTMLReportWriter {
     /// The top gaps as horizontal bars: length is the priority, on a scale that starts at
     /// zero and ends at the largest priority shown (rounded up to a whole number).
     private func gapChart(_ items: [ItemScore]) -> String {
-        let rowHeight = 40.0, barLeft = 24.0, barSpace = 480.0
+        // Room on the right of the longest bar for its figures, n and the low-confidence word.
+        let rowHeight = 40.0, barLeft = 24.0, barSpace = 380.0
         let maximum = max(1, (items.compactMap(\.priority).max() ?? 1).rounded(.up))
         let height = Double(items.count) * rowHeight + 4
         var svg = ["<svg class=\"gaps\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 680 \(coordinate(height))\" role=\"img\" "

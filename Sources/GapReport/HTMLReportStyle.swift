@@ -102,7 +102,17 @@ enum HTMLReportStyle {
           section.compact h2 { margin-top: 1.2rem; }
           thead { display: table-header-group; }
           tfoot { display: table-row-group; }
-          figure.radar svg { max-width: 12.5cm; }
+          figure.radar svg { max-width: 9.5cm; }
+          /* A department's page holds its radar, table, next steps and comments: tight rows and
+             headings keep a department of seven dimensions on one sheet. */
+          table.dimensions th, table.dimensions td { padding: .05rem .4rem; }
+          section.department h3 { margin: .5rem 0 .2rem; }
+          /* The heat map's rows tight enough that the whole map fits one sheet. */
+          table.heat th, table.heat td { padding: .02rem .4rem; }
+          table.heat { font-size: .85em; }
+          .gapbar { height: .5rem; }
+          ol.next-steps li { margin: .15rem 0; }
+          ul.comments li { margin: 0; }
           table { font-size: .92em; }
           th, td { padding: .15rem .4rem; }
           h3 { margin: .7rem 0 .3rem; }
