@@ -9,6 +9,9 @@ It makes a session with the real binary (simulated and recorded participants, an
 - the facilitator.json example in docs/session-format.md validates (no command writes that file yet);
 - a participant schema narrowed by the session's own modules (each item's kind, options and
   bounds, from `modules show --json`) accepts the real files and rejects a maturity stage of 7;
+- the JSON report validates against report.schema.json, in every language, for the demo workshop
+  (goals, votes) and for a session with one participant per department (the low-confidence
+  warning, perception gaps that need two departments);
 - broken documents are rejected.
 Needs the `jsonschema` package (scripts/test installs it when missing).
 """
@@ -18,7 +21,7 @@ from referencing import Registry, Resource
 
 binary = os.path.realpath(sys.argv[1])
 root = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
-schemas = {name: json.load(open(f"{root}/docs/schema/{name}.schema.json")) for name in ("session", "participant", "facilitator")}
+schemas = {name: json.load(open(f"{root}/docs/schema/{name}.schema.json")) for name in ("session", "participant", "facilitator", "report")}
 for schema in schemas.values():
     Draft202012Validator.check_schema(schema)
 registry = Registry().with_resources([(s["$id"], Resource.from_contents(s)) for s in schemas.values()])
@@ -120,6 +123,33 @@ expect(not errors("participant", voted), "a participant file with dot votes vali
 expect(bool(errors("participant", mutated(voted, lambda d: d["votes"]["value"].update({maturity: 0})))), "a vote count of 0 is rejected")
 seven = mutated(participant, lambda d: d["answers"][maturity].update(current=7))
 expect(bool(errors(None, seven, narrow)), "the session-narrowed schema rejects a maturity stage of 7")
+
+# The JSON report: the demo workshop (goals, votes, comments) in every language, and a session with
+# one participant per department, whose report carries the low-confidence warning.
+omnigap("demo", f"{work}/demo", "--no-ui")
+omnigap("new", f"{work}/one", "--title", "One each")
+omnigap("simulate", f"{work}/one", "--participants", "4", "--seed", "5")
+reports = {}
+for name, folder in (("demo", f"{work}/demo"), ("one", f"{work}/one")):
+    for language in ("en", "pl", "sv", "it"):
+        report = json.loads(omnigap("report", folder, "--format", "json", "--lang", language))
+        reports[(name, language)] = report
+        found = errors("report", report)
+        expect(not found, f"the {language} JSON report of the {name} session validates: {found[:2]}")
+demo, one = reports[("demo", "en")], reports[("one", "en")]
+expect(bool(demo["goals"]) and all(len(g["closes"]) == len(g["links"]) for g in demo["goals"]), "the demo's goals carry what they close")
+expect(one["confidence"] is not None and len(one["confidence"]["departments_below_quorum"]) == 4, "one per department: the warning names all four")
+expect(demo["confidence"] is None, "the demo workshop needs no warning")
+broken_reports = [
+    ("six summary sentences", mutated(demo, lambda d: d.update(summary=d["summary"] + ["a", "b", "c"]))),
+    ("a dimension without n", mutated(demo, lambda d: d["modules"][0]["dimensions"][0].pop("n"))),
+    ("a goal without closes", mutated(demo, lambda d: d["goals"][0].pop("closes"))),
+    ("a next step at stage 1", mutated(demo, lambda d: d["items"][0].update(next_step={"stage": 1, "text": "x"}))),
+    ("a perception gap as text", mutated(demo, lambda d: d["perception_gaps"][0].update(gap="0,00"))),
+    ("another format", mutated(demo, lambda d: d.update(format="omnigap-participant"))),
+]
+for what, document in broken_reports:
+    expect(bool(errors("report", document)), f"the report schema rejects {what}")
 
 print(f"schemas: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
