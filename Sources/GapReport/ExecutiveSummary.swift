@@ -100,9 +100,11 @@ public enum ExecutiveSummary {
         return result
     }
 
-    /// "A, B and C" in the report's language.
+    /// "A, B and C" in the report's language; "A, x; B; and C" when a part has a comma of its
+    /// own ("Brand customer, not channel customer"), so the reader can tell where one title ends.
     static func list(_ parts: [String], _ words: ReportStrings) -> String {
         guard parts.count > 1 else { return parts.first ?? "" }
-        return parts.dropLast().joined(separator: ", ") + " \(words.and) " + parts[parts.count - 1]
+        let nested = parts.contains { $0.contains(",") }
+        return parts.dropLast().joined(separator: nested ? "; " : ", ") + (nested ? "; " : " ") + "\(words.and) " + parts[parts.count - 1]
     }
 }

@@ -42,18 +42,11 @@ extension ReportDocument {
         return link
     }
 
-    /// The fewest ratings behind department `department`'s mean in a shared dimension: the
-    /// perception matrix's n. 0 when it rated none of the dimension's items.
-    public func perceptionN(module: String, dimension: String, department: String) -> Int {
-        let items = self.module(module)?.dimension(dimension)?.items ?? []
-        return items.compactMap { item in scores.item(item.id)?.byDepartment.first { $0.department == department }?.n }
-            .filter { $0 > 0 }.min() ?? 0
-    }
-
-    /// The fewest ratings behind each department's means in the shared section.
+    /// How many of a department's people rated the shared questions: the most ratings any
+    /// shared item got from it. The perception matrix's n row; 0 when it rated none.
     public func sharedN(department: String) -> Int {
         scores.items.filter { !$0.byDepartment.isEmpty }
-            .compactMap { $0.byDepartment.first { $0.department == department }?.n }.filter { $0 > 0 }.min() ?? 0
+            .compactMap { $0.byDepartment.first { $0.department == department }?.n }.max() ?? 0
     }
 
     /// Whether the session's results need the low-confidence warning, and why.

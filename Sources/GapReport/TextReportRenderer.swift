@@ -188,7 +188,7 @@ struct TextReportWriter {
             line += " " + DisplayWidth.padLeft(number(row.gap) + (row.flagged ? " !" : "  "), to: columnWidth)
             lines.append(line.trimmingTrailingSpaces())
         }
-        // How many people stand behind each department's column: the fewest behind any of its means.
+        // How many people stand behind each department's column: how many of its people rated the shared questions.
         var counts = "  " + DisplayWidth.pad("n", to: labelWidth)
         for department in departments {
             let n = document.sharedN(department: department)
