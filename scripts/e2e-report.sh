@@ -81,7 +81,9 @@ cat >ws/facilitator.json <<JSON
  "baseline": "12%", "target": "8%", "owner": "Åsa P.", "due": "2027-03-31", "links": ["logistics.returns"],
  "created": "2026-11-23T19:20:01.002Z", "updated": "2026-11-23T19:24:30.120Z"}]}
 JSON
-run "report with a goal" 0 "$bin" report ws && contains "the goal is shown" "Returns accepted in every store" && contains "with its owner" "Åsa P., due 2027-03-31"
+run "report with a goal" 0 "$bin" report ws && contains "the goal is shown" "Returns accepted in every store" && contains "with its owner" "Åsa P., due 2027-03-31" \
+  && contains "with the title of what it closes, not its id" "– Logistics · " \
+  && contains "the summary quotes the goal" "The group agreed on “Returns accepted in every store”."
 printf '{"format": "omnigap-facilitator", "ver' >ws/facilitator.json
 run "report with a damaged facilitator.json" 0 "$bin" report ws && contains "it is listed" "facilitator.json: "
 
@@ -89,6 +91,10 @@ run "report with a damaged facilitator.json" 0 "$bin" report ws && contains "it 
 run "report --format markdown" 0 "$bin" report ws --format markdown && {
   contains "the Markdown report has its heading" "# Omnichannel gap report: Nordic Home — omnichannel"
   contains "and tables" "|---|"
+  for section in "## Executive summary" "### Biggest disagreements" "## Perception gaps" "## Goals" "## Item detail"; do
+    contains "the Markdown report has \"$section\"" "$section"
+  done
+  contains "its dimension tables give n" "| Items | n |"
   contains "a comment's escape is shown, not sent, in Markdown" 'Stores lag \\u\{1B\}\[31mbehind'
 }
 run "report --format csv -o FILE" 0 "$bin" report ws --format csv -o report.csv
