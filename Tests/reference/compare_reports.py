@@ -44,7 +44,7 @@ def pick(entry, keys):
 
 
 item_keys = ["n", "current", "target", "target_n", "gap", "spread", "min", "max", "importance", "priority",
-             "disagreement", "low_confidence", "dont_know_current", "dont_know_target"]
+             "disagreement", "departments_rated", "low_confidence", "dont_know_current", "dont_know_target"]
 same(report["participation"], reference["participation"], "participation")
 same(pick(report["overall"], ["current", "target", "gap"]), reference["overall"], "overall")
 same(report["weakest_link"], reference["weakest_link"], "weakest_link")

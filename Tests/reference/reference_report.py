@@ -154,6 +154,7 @@ for item_id, info in items.items():
         "n": len(c), "current": current, "target": target, "target_n": len(t), "gap": gap, "spread": spread,
         "min": min(c) if c else None, "max": max(c) if c else None, "importance": importance, "priority": priority,
         "disagreement": bool(c) and max(c) - min(c) >= 2, "low_confidence": len(c) < quorum or one_department,
+        "departments_rated": rated_departments_count,
         "dont_know_current": dkc, "dont_know_target": dkt,
     }
 
