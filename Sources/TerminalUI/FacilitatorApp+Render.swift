@@ -50,8 +50,12 @@ extension FacilitatorApp {
             buffer.put(" " + line, x: 0, y: footerTop + offset, style: .selected, limit: size.width)
         }
         if let confirmation {
-            Dialog(title: DisplayWidth.truncate(title, to: min(size.width - 4, 64) - 6), message: question(confirmation),
-                   keys: confirmationKeys(confirmation)).render(into: &buffer)
+            let dialog = Dialog(title: DisplayWidth.truncate(title, to: min(size.width - 4, 64) - 6), message: question(confirmation),
+                                keys: confirmationKeys(confirmation))
+            // The lines the box stands on are cleared from edge to edge: no half words beside it.
+            let height = TextWrapping.wrap(dialog.message, width: min(size.width - 4, 64) - 4).count + 5
+            buffer.fill(x: 0, y: max(0, (size.height - height) / 2), width: size.width, height: height)
+            dialog.render(into: &buffer)
         }
         return buffer
     }
@@ -87,7 +91,7 @@ extension FacilitatorApp {
         let open = rows.filter { !$0.done }.map(\.name)
         guard !open.isEmpty else { return words.everyoneFinished }
         if open.count <= 5 { return FacilitatorStrings.fill(words.notFinished, ["names": open.joined(separator: ", ")]) }
-        return FacilitatorStrings.fill(words.notFinishedMany, ["count": String(open.count), "names": open.prefix(3).joined(separator: ", ") + ", …"])
+        return FacilitatorStrings.fill(words.notFinishedMany, ["count": String(open.count), "names": open.prefix(3).joined(separator: ", ")])
     }
 
     /// "t text · m Markdown · h HTML · c CSV · j JSON · Esc cancel", from the keys the export
@@ -127,8 +131,9 @@ extension FacilitatorApp {
     private func dashboard(_ buffer: inout CellBuffer) {
         var y = 3
         if rows.isEmpty {
-            buffer.wrap(FacilitatorStrings.fill(words.noParticipants, ["command": joinCommand]), x: 2, y: y, width: size.width - 4,
-                        maxLines: max(1, bodyBottom - y))
+            y += buffer.wrap(words.noParticipants, x: 2, y: y, width: size.width - 4, maxLines: 2)
+            // The command alone on its lines, so that it is copied whole.
+            buffer.wrap(joinCommand, x: 4, y: y + 1, width: size.width - 6, maxLines: max(1, bodyBottom - y - 1), style: .strong)
         } else {
             let nameWidth = max(14, size.width - 64)
             let header = DisplayWidth.pad(words.participant, to: nameWidth) + " " + DisplayWidth.pad(words.department, to: 18) + " "
@@ -301,7 +306,8 @@ extension FacilitatorApp {
 
     private func heatMap(_ document: ReportDocument) -> [ResultLine] {
         var lines: [ResultLine] = []
-        let labelWidth = size.width - 4 - 30
+        // The label, then "2.00 → 4.00  Δ 2.00" and a bar of up to 8 cells, with gaps: 31 columns.
+        let labelWidth = size.width - 4 - 31
         for module in document.scores.modules {
             let level = module.level
             let title = document.moduleTitle(module.module)
@@ -431,11 +437,16 @@ extension FacilitatorApp {
     /// The form's fields, one a line, and the gaps the goal closes by their titles.
     private func goalFormView(_ buffer: inout CellBuffer, _ form: GoalForm) {
         let labelWidth = min(34, words.goalFields.map { DisplayWidth.of($0) }.max() ?? 10)
+        let fieldWidth = size.width - labelWidth - 6
         for (field, label) in zip(GoalForm.Field.allCases, words.goalFields) where field != .links {
             let y = 5 + field.rawValue * 2
             buffer.put(DisplayWidth.truncate(label, to: labelWidth) + ":", x: 2, y: y, style: field == form.focus ? .strong : .plain)
-            form[field].render(into: &buffer, x: labelWidth + 4, y: y, width: size.width - labelWidth - 6,
-                               focused: field == form.focus, style: Style(underline: true))
+            if field == form.focus {
+                form[field].render(into: &buffer, x: labelWidth + 4, y: y, width: fieldWidth, focused: true, style: Style(underline: true))
+            } else {
+                // A field not being edited shows its beginning, and an ellipsis when it goes on.
+                buffer.put(DisplayWidth.pad(form[field].value, to: fieldWidth), x: labelWidth + 4, y: y, style: Style(underline: true))
+            }
         }
         let y = 5 + GoalForm.Field.links.rawValue * 2
         let focused = form.focus == .links

@@ -670,8 +670,13 @@ public struct FacilitatorApp: Sendable {
         state.phaseClock(in: agenda, at: now).map { ($0.phase, $0.secondsLeft) }
     }
 
-    /// `lines` with each one wider than `width` going on in the lines below it.
+    /// `lines` with each one wider than `width` going on in the lines below it. A rule ("====")
+    /// has no words to lose: it is shortened to the width instead.
     static func wrapped(_ lines: [String], width: Int) -> [String] {
-        lines.flatMap { line in DisplayWidth.of(line) <= width ? [line] : TextWrapping.wrap(line, width: width) }
+        lines.flatMap { line -> [String] in
+            guard DisplayWidth.of(line) > width else { return [line] }
+            if let first = line.first, !first.isLetter, !first.isNumber, line.allSatisfy({ $0 == first }) { return [String(line.prefix(width))] }
+            return TextWrapping.wrap(line, width: width)
+        }
     }
 }

@@ -6,7 +6,7 @@ extension FacilitatorStrings {
         progress: "Avanzamento",
         lastActivity: "Ultima",
         done: "Conclusi",
-        noParticipants: "Ancora nessun partecipante. Per partecipare si esegue: {command}",
+        noParticipants: "Ancora nessun partecipante. Per partecipare, ognuno esegue:",
         skippedFiles: "File danneggiati esclusi: {count}; li elenca omnigap status",
         showingRows: "righe {first}–{last} di {total}",
         phase: "Fase {n}/{total}: {name}",

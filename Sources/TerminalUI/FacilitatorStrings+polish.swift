@@ -6,7 +6,7 @@ extension FacilitatorStrings {
         progress: "Postęp",
         lastActivity: "Ostat.",
         done: "Gotowi",
-        noParticipants: "Nikt jeszcze nie dołączył. Uczestnicy uruchamiają: {command}",
+        noParticipants: "Nikt jeszcze nie dołączył. Aby dołączyć, uczestnicy wpisują:",
         skippedFiles: "Pominięte uszkodzone pliki: {count}; ich listę pokazuje omnigap status",
         showingRows: "wiersze {first}–{last} z {total}",
         phase: "Etap {n}/{total}: {name}",

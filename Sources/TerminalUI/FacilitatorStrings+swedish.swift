@@ -6,7 +6,7 @@ extension FacilitatorStrings {
         progress: "Framsteg",
         lastActivity: "Senast",
         done: "Klara",
-        noParticipants: "Ingen har gått med ännu. Deltagarna kör: {command}",
+        noParticipants: "Ingen har gått med ännu. Deltagarna går med genom att köra:",
         skippedFiles: "Skadade filer som hoppats över: {count}; omnigap status listar dem",
         showingRows: "visar {first}–{last} av {total}",
         phase: "Fas {n}/{total}: {name}",

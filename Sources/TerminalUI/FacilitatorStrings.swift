@@ -12,7 +12,8 @@ public struct FacilitatorStrings: InterfaceWords {
     public var progress: String
     public var lastActivity: String
     public var done: String
-    public var noParticipants: String       // "… Participants run: {command}"
+    /// Before anyone joins; the join command follows on its own line, to copy.
+    public var noParticipants: String
     public var skippedFiles: String         // "{count} damaged file(s) skipped; see omnigap status"
     /// Above the dashboard's list when it does not fit: "showing 1–20 of 57".
     public var showingRows: String
@@ -106,7 +107,7 @@ public struct FacilitatorStrings: InterfaceWords {
         progress: "Progress",
         lastActivity: "Last",
         done: "Done",
-        noParticipants: "Nobody has joined yet. Participants run: {command}",
+        noParticipants: "Nobody has joined yet. Participants run:",
         skippedFiles: "{count} damaged file(s) skipped; omnigap status lists them",
         showingRows: "showing {first}–{last} of {total}",
         phase: "Phase {n}/{total}: {name}",
