@@ -151,7 +151,7 @@ extension FacilitatorApp {
                 x += 21
                 x += buffer.put(DisplayWidth.pad(String(row.lastActivity.description.dropFirst(11).prefix(5)), to: 6), x: x, y: y, style: .muted) + 1
                 buffer.put(row.done ? "✓" : "·", x: x + 1, y: y, style: Style(bold: row.done, color: row.done ? .good : nil))
-                if index == dashboardSelection && rows.count > 1 { buffer.restyle(x: 2, y: y, width: size.width - 4, style: .selected) }
+                if index == dashboardSelection { buffer.restyle(x: 2, y: y, width: size.width - 4, style: .selected) }
                 y += 1
             }
             if rows.count > room {

@@ -216,6 +216,44 @@ import Testing
         }
     }
 
+    /// Texts that must show whole on a screen (wrapped, perhaps, but never cut, not even with an
+    /// ellipsis): labels that are not list rows, and the full text under a list.
+    static func wholeTexts(_ language: Language) -> [String: [String]] {
+        let document = document(language)
+        let stages = MaturityStage.allCases.map { $0.name.resolved(in: language) }
+        let longestItem = longestItems(language).max { DisplayWidth.of($0.prompt.resolved(in: language)) < DisplayWidth.of($1.prompt.resolved(in: language)) }!
+        let firstDisagreement = document.scores.disagreements.first.map { document.moduleTitle($0.module) + " · " + document.prompt($0.item) }
+        return [
+            "item-detail": stages + [document.prompt(longestItem.id)],
+            "dimension-item": stages,
+            // The matrix's header wraps a department's name in its column: each word stands whole.
+            "perception": departments.flatMap { id in modules.first { $0.id == id }!.title.resolved(in: language).split(separator: " ").map(String.init) },
+            "ranked-gaps-longest": [document.prompt(longestItem.id)],
+            "disagreements": [firstDisagreement].compactMap { $0 },
+            "goals-long": [goalStatement, "Head of IT operations and the e-commerce platform team"],
+            "dashboard-empty": [ShellQuoting.command(["omnigap", "join", folder])],
+        ]
+    }
+
+    /// Whether `text` shows on `frame`, wherever it was wrapped.
+    static func shows(_ text: String, on frame: CellBuffer) -> Bool {
+        let squeezed = { (text: String) in text.filter { !$0.isWhitespace } }
+        return squeezed(frame.lines.joined()).contains(squeezed(text))
+    }
+
+    @Test(arguments: Language.allCases)
+    func labelsAndSelectedLinesShowWhole(_ language: Language) {
+        let whole = Self.wholeTexts(language)
+        for (width, height) in LayoutChecks.sizes {
+            for (name, frame) in Self.screens(language, size: (width, height)) {
+                for text in whole[name] ?? [] {
+                    let shown = Self.shows(text, on: frame)
+                    #expect(shown, "\(language.rawValue) \(name) at \(width)×\(height): \(text)\n\(frame.lines.joined(separator: "\n"))")
+                }
+            }
+        }
+    }
+
     /// Words the modules themselves use in English and in the other language (trade terms,
     /// system names): the module's authors chose them, the console only shows them.
     static func moduleWords(_ language: Language) -> Set<String> {
