@@ -84,6 +84,33 @@ extension FacilitatorApp {
         }
     }
 
+    /// A shell command in lines of at most `width` columns, broken only between words (never in
+    /// a quoted word), each line but the last ending in " \\" so that the lines pasted into a
+    /// POSIX shell are one command again.
+    static func continuedLines(_ command: String, width: Int) -> [String] {
+        var words: [String] = [], word = "", quoted = false, escaped = false
+        for character in command {
+            if escaped { escaped = false } else if character == "\\" && !quoted { escaped = true }
+            else if character == "'" { quoted.toggle() }
+            else if character == " " && !quoted {
+                if !word.isEmpty { words.append(word) }
+                word = ""
+                continue
+            }
+            word.append(character)
+        }
+        if !word.isEmpty { words.append(word) }
+        var lines: [String] = []
+        for word in words {
+            if let last = lines.last, DisplayWidth.of(last + " " + word) + 2 <= width {
+                lines[lines.count - 1] = last + " " + word
+            } else {
+                lines.append(word)
+            }
+        }
+        return lines.enumerated().map { $0.offset < lines.count - 1 ? $0.element + " \\" : $0.element }
+    }
+
     /// Who has not finished answering: every name when there are a few, the count and the first
     /// few names when there are many.
     var unfinishedSummary: String {
@@ -132,8 +159,13 @@ extension FacilitatorApp {
         var y = 3
         if rows.isEmpty {
             y += buffer.wrap(words.noParticipants, x: 2, y: y, width: size.width - 4, maxLines: 2)
-            // The command alone on its lines, so that it is copied whole.
-            buffer.wrap(joinCommand, x: 4, y: y + 1, width: size.width - 6, maxLines: max(1, bodyBottom - y - 1), style: .strong)
+            // The command alone on its lines, so that it is copied whole; a line it goes on from
+            // ends in a backslash, so the shell reads the lines pasted as one command.
+            // A word wider than the screen (a deep folder) still has to break where it must.
+            y += 1
+            for line in Self.continuedLines(joinCommand, width: size.width - 6) where y < bodyBottom {
+                y += buffer.wrap(line, x: 4, y: y, width: size.width - 6, maxLines: bodyBottom - y, style: .strong)
+            }
         } else {
             let nameWidth = max(14, size.width - 64)
             let header = DisplayWidth.pad(words.participant, to: nameWidth) + " " + DisplayWidth.pad(words.department, to: 18) + " "

@@ -1,3 +1,4 @@
+import Foundation
 import Basics
 import GapReport
 import Questionnaire
@@ -495,5 +496,24 @@ extension FacilitatorApp {
         let lines = app.render().lines
         #expect(lines.contains { $0.hasSuffix("Participants run:") })
         #expect(lines.contains { $0 == "    omnigap join '/tmp/Workshop (May)/s'" })
+    }
+
+    /// A command too long for a line goes on in the next after a backslash, broken between
+    /// words only: pasted, the lines are one command.
+    @Test func aLongJoinCommandBreaksBetweenWords() throws {
+        let words = ["/work/a long/.build/debug/omnigap", "join", "/tmp/it's (May) workshop folder"]
+        let lines = FacilitatorApp.continuedLines(ShellQuoting.command(words), width: 40)
+        #expect(lines == ["'/work/a long/.build/debug/omnigap' \\", "join \\", #"'/tmp/it'\''s (May) workshop folder'"#])
+        #expect(FacilitatorApp.continuedLines("omnigap join /tmp/ws", width: 40) == ["omnigap join /tmp/ws"])
+        // Pasted into a shell, the lines are the command's words again.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "printf '%s\\n' " + lines.joined(separator: "\n")]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(output == words.joined(separator: "\n") + "\n")
     }
 }

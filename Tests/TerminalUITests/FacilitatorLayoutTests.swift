@@ -235,9 +235,10 @@ import Testing
         ]
     }
 
-    /// Whether `text` shows on `frame`, wherever it was wrapped.
+    /// Whether `text` shows on `frame`, wherever it was wrapped (a command goes on after a
+    /// backslash at the end of its line).
     static func shows(_ text: String, on frame: CellBuffer) -> Bool {
-        let squeezed = { (text: String) in text.filter { !$0.isWhitespace } }
+        let squeezed = { (text: String) in text.filter { !$0.isWhitespace && $0 != "\\" } }
         return squeezed(frame.lines.joined()).contains(squeezed(text))
     }
 
