@@ -117,8 +117,11 @@ extension FacilitatorApp {
         guard !rows.isEmpty else { return words.nobodyJoined }
         let open = rows.filter { !$0.done }.map(\.name)
         guard !open.isEmpty else { return words.everyoneFinished }
-        if open.count <= 5 { return FacilitatorStrings.fill(words.notFinished, ["names": open.joined(separator: ", ")]) }
-        return FacilitatorStrings.fill(words.notFinishedMany, ["count": String(open.count), "names": open.prefix(3).joined(separator: ", ")])
+        var text = open.count <= 5 ? FacilitatorStrings.fill(words.notFinished, ["names": open.joined(separator: ", ")])
+            : FacilitatorStrings.fill(words.notFinishedMany, ["count": String(open.count), "names": open.prefix(3).joined(separator: ", ")])
+        // "… Hannah N.." reads as a slip: a name that ends the sentence with its own full stop keeps one.
+        if text.hasSuffix("..") { text.removeLast() }
+        return text
     }
 
     /// "t text · m Markdown · h HTML · c CSV · j JSON · Esc cancel", from the keys the export

@@ -425,6 +425,7 @@ extension FacilitatorApp {
         app.receive(.participants(FacilitatorAppTests.rows, skippedFiles: 0))
         _ = app.update(.key(.character("n")), at: Self.start)
         #expect(app.render().lines.joined(separator: " ").contains("Not finished yet: Anna K."))
+        #expect(app.unfinishedSummary == "Not finished yet: Anna K.")
         _ = app.update(.key(.escape), at: Self.start)
         app.receive(.participants(Self.rows(8) + Self.rows(2, done: true), skippedFiles: 0))
         _ = app.update(.key(.character("n")), at: Self.start)
