@@ -464,9 +464,17 @@ public struct FacilitatorApp: Sendable {
     private mutating func startGoal(for item: ItemID) {
         var form = GoalForm()
         form.links = [item.rawValue]
-        if let step = nextStep(for: item.rawValue) { form[.statement] = TextField(step, limit: 300) }
+        if let step = nextStep(for: item.rawValue) { form[.statement] = Self.startedField(step) }
         goalForm = form
         view = .goals
+    }
+
+    /// A statement started for the facilitator, the cursor at its beginning so that it reads
+    /// from its first word.
+    static func startedField(_ text: String) -> TextField {
+        var field = TextField(text, limit: 300)
+        _ = field.handle(.home)
+        return field
     }
 
     /// The ladder's words for the stage above the room's mean on a linked item; nil for a
@@ -548,7 +556,7 @@ public struct FacilitatorApp: Sendable {
             } else {
                 form.links.append(id)
                 if form[.statement].value.trimmingCharacters(in: .whitespaces).isEmpty, let step = nextStep(for: id) {
-                    form[.statement] = TextField(step, limit: 300)
+                    form[.statement] = Self.startedField(step)
                 }
             }
         case .enter, .escape: form.picking = nil
