@@ -32,13 +32,14 @@ COLUMNS, ROWS = (int(v) for v in ENV.get("CONSOLE_SIZE", "100x30").split("x"))
 TIMEOUT = float(ENV.get("STEP_TIMEOUT", "30"))  # seconds one step may take before it counts as timed out
 CLOCK_TICK = os.sysconf("SC_CLK_TCK")
 
-# The facilitator console's help line (the bottom line) names the view; it is drawn last.
+# The facilitator console's footer (the bottom lines, drawn last) lists the keys that act on the
+# view; one of them names it. The footer takes two lines when its keys do not fit in one.
 HELP = {
-    "1": "1-5 view · n next phase · v reveal · p answer for someone",
-    "2": "n next phase · v reveal · 1-5 view",
-    "3": "Tab view · ↑↓ choose · Enter detail",
+    "1": "p answer for someone",
+    "2": "+/- dots",
+    "3": "Tab next view",
     "4": "↑↓ PgUp PgDn scroll",
-    "5": "a add · Enter edit · x delete",
+    "5": "a add",
 }
 VIEW_NAMES = {"1": "dashboard", "2": "agenda", "3": "results", "4": "report", "5": "goals"}
 RESULT_VIEWS = ["Heat map", "Ranked gaps", "Disagreements", "Perception gaps"]
@@ -167,15 +168,17 @@ def wait_for(predicate, target, timeout=TIMEOUT, interval=0.002, escapes=False):
 # ----------------------------------------------------------------------------------------------
 # Screen markers
 
-def last_line(lines):
-    for line in reversed(lines):
-        if line.strip():
-            return line
-    return ""
+def footer(lines):
+    """The last two lines with text: the footer, and what stands above it when it has one line."""
+    filled = [line for line in lines if line.strip()]
+    return " ".join(filled[-2:])
 
 
 def shows_view(key):
-    return lambda lines: HELP[key] in last_line(lines)
+    # The report view offers no scrolling before the reveal; it says the results are hidden.
+    if key == "4":
+        return lambda lines: HELP["4"] in footer(lines) or (len(lines) > 3 and HIDDEN in lines[3])
+    return lambda lines: HELP[key] in footer(lines)
 
 
 SGR = re.compile(r"\x1b\[([0-9;:]*)m")
@@ -210,7 +213,7 @@ def reversed_text(line):
 def shows_result_view(index):
     """The results view with result tab `index` selected (reverse video on line 3), drawn to the end."""
     def predicate(lines):
-        return len(lines) > 3 and RESULT_VIEWS[index] in reversed_text(lines[3]) and HELP["3"] in SGR.sub("", last_line(lines))
+        return len(lines) > 3 and RESULT_VIEWS[index] in reversed_text(lines[3]) and HELP["3"] in SGR.sub("", footer(lines))
     return predicate
 
 

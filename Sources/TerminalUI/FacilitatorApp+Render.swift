@@ -3,6 +3,20 @@ import GapReport
 import Questionnaire
 import Scoring
 
+/// One line of a results list: what it shows, how, its full text (shown under the list while
+/// the line is selected, so a label cut to fit is one key away), and what Enter opens.
+struct ResultLine: Hashable, Sendable {
+    enum Opening: Hashable, Sendable {
+        case item(ItemID)
+        case dimension(FacilitatorApp.DimensionKey)
+    }
+
+    var text: String
+    var style: Style
+    var full: String
+    var opens: Opening?
+}
+
 extension FacilitatorApp {
     public func render() -> CellBuffer {
         var buffer = CellBuffer(width: size.width, height: size.height)
@@ -21,22 +35,93 @@ extension FacilitatorApp {
         case .report: report(&buffer)
         case .goals: goals(&buffer)
         }
-        if let message { buffer.put(message, x: 1, y: size.height - 2, style: Style(color: .good), limit: size.width - 2) }
-        let help = goalForm != nil ? words.goalFormHelp : view == .agenda ? words.agendaHelp : view == .results ? words.resultsHelp
-            : view == .report ? words.reportHelp : view == .goals ? words.goalsHelp : words.help
-        HelpBar(help).render(into: &buffer)
+        let footer = footerLines
+        if let message {
+            // A long message takes the line above too, drawn over the view's last line.
+            let lines = TextWrapping.wrap(message, width: size.width - 2)
+            let top = bodyBottom + 1 - min(2, lines.count)
+            buffer.fill(x: 0, y: top, width: size.width, height: bodyBottom + 1 - top)
+            buffer.wrap(message, x: 1, y: top, width: size.width - 2, maxLines: 2,
+                        style: Style(color: messageIsProblem ? .bad : .good))
+        }
+        let footerTop = size.height - footer.count
+        buffer.fill(x: 0, y: footerTop, width: size.width, height: footer.count, style: .selected)
+        for (offset, line) in footer.enumerated() {
+            buffer.put(" " + line, x: 0, y: footerTop + offset, style: .selected, limit: size.width)
+        }
         if let confirmation {
-            let next = state.phaseAfter(in: agenda).map { agenda[$0].id } ?? ""
-            let text: String
-            switch confirmation {
-            case .reveal: text = words.confirmReveal
-            case .nextPhase: text = FacilitatorStrings.fill(words.confirmNextPhase, ["phase": phaseName(next)])
-            case .deleteGoal: text = words.confirmDeleteGoal
-            case .exportFormat: text = words.exportQuestion
-            }
-            Dialog(title: title, message: text, keys: confirmation == .exportFormat ? exportKeyLine : words.confirmKeys).render(into: &buffer)
+            let dialog = Dialog(title: DisplayWidth.truncate(title, to: min(size.width - 4, 64) - 6), message: question(confirmation),
+                                keys: confirmationKeys(confirmation))
+            // The lines the box stands on are cleared from edge to edge: no half words beside it.
+            let height = TextWrapping.wrap(dialog.message, width: min(size.width - 4, 64) - 4).count + 5
+            buffer.fill(x: 0, y: max(0, (size.height - height) / 2), width: size.width, height: height)
+            dialog.render(into: &buffer)
         }
         return buffer
+    }
+
+    private func question(_ confirmation: Confirmation) -> String {
+        switch confirmation {
+        case .reveal: return words.confirmReveal
+        case .nextPhase(let from):
+            let next = state.phaseAfter(in: agenda).map { agenda[$0].id } ?? ""
+            let move = FacilitatorStrings.fill(words.confirmNextPhase, ["phase": phaseName(next)])
+            // Moving past the first phase closes answering: say who it closes on.
+            return from == 0 ? move + " " + unfinishedSummary : move
+        case .deleteGoal: return words.confirmDeleteGoal
+        case .exportFormat: return words.exportQuestion
+        case .removeParticipant(let row):
+            return FacilitatorStrings.fill(words.confirmRemove, ["name": row.name, "department": moduleTitle(row.department),
+                                                                 "answered": String(row.answered)])
+        }
+    }
+
+    private func confirmationKeys(_ confirmation: Confirmation) -> String {
+        switch confirmation {
+        case .exportFormat: exportKeyLine
+        case .removeParticipant: words.confirmRemoveKeys
+        default: words.confirmKeys
+        }
+    }
+
+    /// A shell command in lines of at most `width` columns, broken only between words (never in
+    /// a quoted word), each line but the last ending in " \\" so that the lines pasted into a
+    /// POSIX shell are one command again.
+    static func continuedLines(_ command: String, width: Int) -> [String] {
+        var words: [String] = [], word = "", quoted = false, escaped = false
+        for character in command {
+            if escaped { escaped = false } else if character == "\\" && !quoted { escaped = true }
+            else if character == "'" { quoted.toggle() }
+            else if character == " " && !quoted {
+                if !word.isEmpty { words.append(word) }
+                word = ""
+                continue
+            }
+            word.append(character)
+        }
+        if !word.isEmpty { words.append(word) }
+        var lines: [String] = []
+        for word in words {
+            if let last = lines.last, DisplayWidth.of(last + " " + word) + 2 <= width {
+                lines[lines.count - 1] = last + " " + word
+            } else {
+                lines.append(word)
+            }
+        }
+        return lines.enumerated().map { $0.offset < lines.count - 1 ? $0.element + " \\" : $0.element }
+    }
+
+    /// Who has not finished answering: every name when there are a few, the count and the first
+    /// few names when there are many.
+    var unfinishedSummary: String {
+        guard !rows.isEmpty else { return words.nobodyJoined }
+        let open = rows.filter { !$0.done }.map(\.name)
+        guard !open.isEmpty else { return words.everyoneFinished }
+        var text = open.count <= 5 ? FacilitatorStrings.fill(words.notFinished, ["names": open.joined(separator: ", ")])
+            : FacilitatorStrings.fill(words.notFinishedMany, ["count": String(open.count), "names": open.prefix(3).joined(separator: ", ")])
+        // "… Hannah N.." reads as a slip: a name that ends the sentence with its own full stop keeps one.
+        if text.hasSuffix("..") { text.removeLast() }
+        return text
     }
 
     /// "t text · m Markdown · h HTML · c CSV · j JSON · Esc cancel", from the keys the export
@@ -49,41 +134,50 @@ extension FacilitatorApp {
     /// Title, tabs and the phase with its clock.
     private func header(_ buffer: inout CellBuffer) {
         buffer.fill(x: 0, y: 0, width: size.width, height: 1, style: .selected)
-        buffer.put(" " + title, x: 0, y: 0, style: .selected, limit: size.width - 30)
+        let phaseText: String
+        if let clock = state.phaseClock(in: agenda, at: now) {
+            let minutes = abs(clock.secondsLeft) / 60, seconds = abs(clock.secondsLeft) % 60
+            let time = String(minutes) + ":" + (seconds < 10 ? "0" : "") + String(seconds)
+            phaseText = FacilitatorStrings.fill(words.phase, ["n": String(state.phaseIndex + 1), "total": String(agenda.count), "name": phaseName(clock.phase.id)])
+                + " · " + FacilitatorStrings.fill(clock.secondsLeft >= 0 ? words.left : words.over, ["time": time])
+                + (clock.paused ? " · " + words.paused : "")
+        } else {
+            phaseText = FacilitatorStrings.fill(words.phase, ["n": "–", "total": String(agenda.count), "name": words.notStarted])
+        }
+        let phaseWidth = DisplayWidth.of(phaseText)
+        // The title gives way to the clock: it is on the screen the whole time, the clock changes.
+        buffer.put(" " + DisplayWidth.truncate(title, to: max(1, size.width - phaseWidth - 4)), x: 0, y: 0, style: .selected)
         var x = 1
         for (index, tab) in words.tabs.enumerated() {
             let label = " \(index + 1) \(tab) "
             x += buffer.put(label, x: x, y: 1, style: index == view.rawValue ? Style(bold: true, reverse: true, color: .accent) : .plain) + 1
         }
-        let phaseText: String
-        if let clock = phaseClock {
-            let minutes = abs(clock.secondsLeft) / 60, seconds = abs(clock.secondsLeft) % 60
-            let time = String(minutes) + ":" + (seconds < 10 ? "0" : "") + String(seconds)
-            phaseText = FacilitatorStrings.fill(words.phase, ["n": String(state.phaseIndex + 1), "total": String(agenda.count), "name": phaseName(clock.phase.id)])
-                + " · " + FacilitatorStrings.fill(clock.secondsLeft >= 0 ? words.left : words.over, ["time": time])
-        } else {
-            phaseText = FacilitatorStrings.fill(words.phase, ["n": "–", "total": String(agenda.count), "name": words.notStarted])
-        }
-        buffer.put(phaseText, x: size.width - 1 - DisplayWidth.of(phaseText), y: 0, style: .selected)
+        buffer.put(phaseText, x: size.width - 1 - phaseWidth, y: 0, style: .selected)
         let secondsLeft = phaseClock?.secondsLeft ?? 1
-        buffer.restyle(x: size.width - 1 - DisplayWidth.of(phaseText), y: 0, width: DisplayWidth.of(phaseText),
+        buffer.restyle(x: size.width - 1 - phaseWidth, y: 0, width: phaseWidth,
                        style: Style(bold: true, reverse: true, color: secondsLeft < 0 ? .bad : nil))
     }
 
     private func dashboard(_ buffer: inout CellBuffer) {
         var y = 3
         if rows.isEmpty {
-            buffer.put(FacilitatorStrings.fill(words.noParticipants, ["dir": folder]), x: 2, y: y, limit: size.width - 4)
-            y += 2
+            y += buffer.wrap(words.noParticipants, x: 2, y: y, width: size.width - 4, maxLines: 2)
+            // The command alone on its lines, so that it is copied whole; a line it goes on from
+            // ends in a backslash, so the shell reads the lines pasted as one command.
+            // A word wider than the screen (a deep folder) still has to break where it must.
+            y += 1
+            for line in Self.continuedLines(joinCommand, width: size.width - 6) where y < bodyBottom {
+                y += buffer.wrap(line, x: 4, y: y, width: size.width - 6, maxLines: bodyBottom - y, style: .strong)
+            }
         } else {
             let nameWidth = max(14, size.width - 64)
             let header = DisplayWidth.pad(words.participant, to: nameWidth) + " " + DisplayWidth.pad(words.department, to: 18) + " "
                 + DisplayWidth.pad(words.progress, to: 20) + " " + DisplayWidth.pad(words.lastActivity, to: 6) + " " + words.done
-            buffer.put(header, x: 2, y: y, style: .strong, limit: size.width - 4)
-            y += 1
-            let room = size.height - y - 4 - departments.count
-            let first = min(scroll, max(0, rows.count - room))
-            for row in rows.dropFirst(first).prefix(max(0, room)) {
+            buffer.put(DisplayWidth.truncate(header, to: size.width - 4), x: 2, y: y, style: .strong)
+            y = Self.dashboardTop
+            let room = dashboardRoom
+            let first = ListView(rows: rows.map(\.name), selection: dashboardSelection).firstVisible(height: room)
+            for (index, row) in rows.enumerated().dropFirst(first).prefix(room) {
                 var x = 2
                 x += buffer.put(DisplayWidth.pad(row.name, to: nameWidth), x: x, y: y) + 1
                 x += buffer.put(DisplayWidth.pad(moduleTitle(row.department), to: 18), x: x, y: y) + 1
@@ -92,43 +186,55 @@ extension FacilitatorApp {
                 x += 21
                 x += buffer.put(DisplayWidth.pad(String(row.lastActivity.description.dropFirst(11).prefix(5)), to: 6), x: x, y: y, style: .muted) + 1
                 buffer.put(row.done ? "✓" : "·", x: x + 1, y: y, style: Style(bold: row.done, color: row.done ? .good : nil))
+                if index == dashboardSelection { buffer.restyle(x: 2, y: y, width: size.width - 4, style: .selected) }
                 y += 1
             }
-            y += 1
+            if rows.count > room {
+                let showing = FacilitatorStrings.fill(words.showingRows, ["first": String(first + 1), "last": String(min(rows.count, first + room)),
+                                                                          "total": String(rows.count)])
+                buffer.put(showing, x: 2, y: y, style: .muted)
+            }
+            y += 2
             for department in departments {
                 let total = departmentTotals[department] ?? DepartmentTotal()
                 let label = "\(moduleTitle(department)): \(total.members), \(total.done) \(words.done.lowercased())"
-                buffer.put(DisplayWidth.pad(label, to: 40), x: 2, y: y, limit: size.width - 4)
+                buffer.put(DisplayWidth.pad(label, to: 40), x: 2, y: y)
                 ProgressBar(done: total.answered, total: max(1, total.visible)).render(into: &buffer, x: 44, y: y, width: 20)
                 y += 1
             }
         }
         if skippedFiles > 0 {
-            buffer.put(FacilitatorStrings.fill(words.skippedFiles, ["count": String(skippedFiles)]), x: 2, y: size.height - 3,
-                       style: Style(color: .warning), limit: size.width - 4)
+            buffer.wrap(FacilitatorStrings.fill(words.skippedFiles, ["count": String(skippedFiles)]), x: 2, y: bodyBottom - 2,
+                        width: size.width - 4, maxLines: 2, style: Style(color: .warning))
         }
     }
 
     private func agendaView(_ buffer: inout CellBuffer) {
         var y = 3
+        let clock = state.phaseClock(in: agenda, at: now)
+        let nameWidth = agenda.map { DisplayWidth.of(phaseName($0.id)) }.max() ?? 10
+        let minutesX = min(max(30, 10 + nameWidth), size.width - 40)
         for (index, phase) in agenda.enumerated() {
             let current = state.phaseStarted != nil && index == state.phaseIndex
             let past = state.phaseStarted != nil && index < state.phaseIndex
             let mark = current ? "▶" : past ? "✓" : " "
-            buffer.put("\(mark) \(index + 1). \(phaseName(phase.id))", x: 2, y: y, style: current ? .strong : past ? .muted : .plain)
-            buffer.put("\(phase.minutes) min", x: 30, y: y, style: .muted)
-            if current, let clock = phaseClock {
-                let total = phase.minutes * 60
-                ProgressBar(done: max(0, total - max(0, clock.secondsLeft)), total: total).render(into: &buffer, x: 40, y: y, width: 24)
+            buffer.put("\(mark) \(index + 1). " + DisplayWidth.truncate(phaseName(phase.id), to: minutesX - 9), x: 2, y: y,
+                       style: current ? .strong : past ? .muted : .plain)
+            let minutes = phase.minutes + (current ? state.phaseExtraMinutes : 0)
+            buffer.put("\(minutes) min", x: minutesX, y: y, style: .muted)
+            if current, let clock {
+                let total = minutes * 60
+                ProgressBar(done: max(0, total - max(0, clock.secondsLeft)), total: total).render(into: &buffer, x: minutesX + 10, y: y, width: 24)
+                if clock.paused { buffer.put(words.paused, x: minutesX + 36, y: y, style: Style(bold: true, color: .warning)) }
             }
             y += 1
         }
         y += 1
-        y += buffer.wrap(state.revealed ? "✓ " + words.revealed : words.hidden, x: 2, y: y, width: size.width - 4, maxLines: 2,
+        y += buffer.wrap(state.revealed ? "✓ " + words.revealed : words.hidden, x: 2, y: y, width: size.width - 4, maxLines: 3,
                          style: state.revealed ? Style(color: .good) : .muted)
         y += 1
-        buffer.put(FacilitatorStrings.fill(words.dotsPerParticipant, ["count": String(state.votesPerParticipant)]) + "   (+ / -)",
-                   x: 2, y: y, style: .strong, limit: size.width - 4)
+        buffer.wrap(FacilitatorStrings.fill(words.dotsPerParticipant, ["count": String(state.votesPerParticipant)]) + "   (+ / -)",
+                    x: 2, y: y, width: size.width - 4, maxLines: 2, style: .strong)
     }
 
     private func results(_ buffer: inout CellBuffer) {
@@ -144,54 +250,66 @@ extension FacilitatorApp {
             drillDown(&buffer, document, drillItem)
             return
         }
-        let lines: [(String, Style)]
-        switch resultView {
-        case .heatMap: lines = heatMap(document)
-        case .rankedGaps: lines = rankedGaps(document)
-        case .disagreements: lines = disagreements(document)
-        case .perception: lines = perception(document)
+        if let openDimension {
+            let name = document.moduleTitle(openDimension.module) + " · " + document.dimensionTitle(module: openDimension.module, dimension: openDimension.dimension)
+            buffer.wrap(FacilitatorStrings.fill(words.dimensionItems, ["dimension": name]), x: 2, y: 5, width: size.width - 4, maxLines: 1,
+                        style: .strong)
+        } else if resultView == .perception {
+            for (offset, line) in perceptionHeader.enumerated() { buffer.put(line, x: 2, y: 5 + offset, style: .strong) }
         }
-        let room = size.height - 8
-        let selectable = resultView.listsItems
-        let first = selectable ? ListView(rows: lines.map(\.0), selection: resultSelection).firstVisible(height: room)
-            : min(scroll, max(0, lines.count - room))
+        let lines = resultLines
+        if lines.isEmpty {
+            buffer.wrap(words.noItems, x: 2, y: resultTop, width: size.width - 4, maxLines: 2, style: .muted)
+            return
+        }
+        let room = resultRoom
+        let first = ListView(rows: lines.map(\.text), selection: resultSelection).firstVisible(height: room)
         for (offset, line) in lines.dropFirst(first).prefix(room).enumerated() {
-            let selected = selectable && first + offset == resultSelection
-            buffer.put(line.0, x: 2, y: 5 + offset, style: selected ? .selected : line.1, limit: size.width - 4)
+            let selected = first + offset == resultSelection
+            buffer.put(DisplayWidth.pad(line.text, to: size.width - 4), x: 2, y: resultTop + offset, style: selected ? .selected : line.style)
+        }
+        // The selected line in full, under the list, when its label had to be cut to fit.
+        if let selected = selectedResultLine, !selected.text.contains(selected.full) {
+            let top = resultTop + min(room, lines.count) + 1
+            buffer.wrap(selected.full, x: 2, y: top, width: size.width - 4, maxLines: max(1, bodyBottom - top), style: .muted)
         }
     }
 
     /// One item in detail: its numbers, how the room answered, each department's view, comments.
     private func drillDown(_ buffer: inout CellBuffer, _ document: ReportDocument, _ id: ItemID) {
         guard let score = document.scores.item(id) else { return }
+        let width = size.width - 4
         var y = 5
-        y += buffer.wrap(document.moduleTitle(score.module) + " · " + document.prompt(id), x: 2, y: y, width: size.width - 4, maxLines: 2, style: .strong)
+        y += buffer.wrap(document.moduleTitle(score.module) + " · " + document.prompt(id), x: 2, y: y, width: width, maxLines: 4, style: .strong)
         y += 1
         let flags = [score.disagreement ? words.drillDisagreement : nil, score.lowConfidence ? words.drillLowConfidence : nil].compactMap { $0 }
-        buffer.put("n \(score.n) · \(number(score.current)) → \(number(score.target)) · Δ \(number(score.gap)) · σ \(number(score.spread))"
-                   + " · \(words.drillPriority) \(number(score.priority))" + (flags.isEmpty ? "" : " · " + flags.joined(separator: ", ")),
-                   x: 2, y: y, style: heat(score.gap), limit: size.width - 4)
-        y += 2
+        y += buffer.wrap("n \(score.n) · \(number(score.current)) → \(number(score.target)) · Δ \(number(score.gap)) · σ \(number(score.spread))"
+                         + " · \(words.drillPriority) \(number(score.priority))" + (flags.isEmpty ? "" : " · " + flags.joined(separator: ", ")),
+                         x: 2, y: y, width: width, maxLines: 2, style: heat(score.gap))
+        y += 1
+        let names = (1...4).map { MaturityStage(rawValue: $0)?.name.resolved(in: language) ?? "" }
+        let labelWidth = 2 + (names.map { DisplayWidth.of($0) }.max() ?? 10)
+        let barX = 2 + labelWidth + 2
+        let barWidth = max(6, (size.width - barX - 2 - 2 * 5) / 2)
         let most = max(1, (score.currentHistogram + score.targetHistogram).max() ?? 1)
-        let barWidth = max(10, (size.width - 30) / 2)
         for stage in 1...4 {
-            let name = MaturityStage(rawValue: stage)?.name.resolved(in: language) ?? ""
             let now = score.currentHistogram[stage - 1], goal = score.targetHistogram[stage - 1]
-            buffer.put("\(stage) " + DisplayWidth.pad(name, to: 10), x: 2, y: y, limit: 14)
-            buffer.put(String(repeating: "█", count: now * barWidth / most) + " \(now)", x: 16, y: y, style: Style(color: .current))
-            buffer.put(String(repeating: "▒", count: goal * barWidth / most) + " \(goal)", x: 16 + barWidth + 4, y: y, style: Style(color: .target))
+            buffer.put("\(stage) " + names[stage - 1], x: 2, y: y)
+            buffer.put(String(repeating: "█", count: now * barWidth / most) + " \(now)", x: barX, y: y, style: Style(color: .current))
+            buffer.put(String(repeating: "▒", count: goal * barWidth / most) + " \(goal)", x: barX + barWidth + 5, y: y, style: Style(color: .target))
             y += 1
         }
-        buffer.put("█ " + words.drillCurrent + "   ▒ " + words.drillTarget + "   " + words.drillDontKnow
-                   + " \(score.dontKnowCurrent)/\(score.dontKnowTarget)", x: 16, y: y, style: .muted, limit: size.width - 18)
-        y += 2
+        y += buffer.wrap("█ " + words.drillCurrent + "   ▒ " + words.drillTarget + "   " + words.drillDontKnow
+                         + " \(score.dontKnowCurrent)/\(score.dontKnowTarget)", x: barX, y: y, width: size.width - barX - 2, maxLines: 2, style: .muted)
+        y += 1
         if !score.byDepartment.isEmpty {
             let views = score.byDepartment.filter { $0.n > 0 }.map { "\(moduleTitle($0.department)) \(number($0.current)) (\($0.n))" }
-            y += buffer.wrap(views.joined(separator: " · "), x: 2, y: y, width: size.width - 4, maxLines: 2)
+            y += buffer.wrap(views.joined(separator: " · "), x: 2, y: y, width: width, maxLines: 3)
             y += 1
         }
-        for comment in document.comments(on: id) where y < size.height - 3 {
-            y += buffer.wrap("– [\(moduleTitle(comment.department))] " + comment.text, x: 2, y: y, width: size.width - 4, maxLines: 2, style: .muted)
+        for comment in document.comments(on: id) where y < bodyBottom {
+            y += buffer.wrap("– [\(moduleTitle(comment.department))] " + comment.text, x: 2, y: y, width: width,
+                             maxLines: min(2, bodyBottom - y), style: .muted)
         }
     }
 
@@ -207,59 +325,95 @@ extension FacilitatorApp {
         DisplayWidth.padLeft(LocalizedNumbers(ReportStrings.forLanguage(language)).fixed(value), to: 4)
     }
 
-    private func heatMap(_ document: ReportDocument) -> [(String, Style)] {
-        var lines: [(String, Style)] = []
-        let labelWidth = size.width - 4 - 30
+    /// The lines of the results view showing: an opened dimension's questions, or the view's own.
+    var resultLines: [ResultLine] {
+        guard state.revealed, let document else { return [] }
+        if let openDimension { return itemLines(document, document.scores.items.filter {
+            $0.module == openDimension.module && $0.dimension == openDimension.dimension && $0.current != nil
+        }.sorted { ($0.priority ?? -1) > ($1.priority ?? -1) }) }
+        switch resultView {
+        case .heatMap: return heatMap(document)
+        case .rankedGaps: return itemLines(document, sortByVotes ? document.scores.rankedGapsByVotes : document.scores.rankedGaps)
+        case .disagreements: return disagreements(document)
+        case .perception: return perception(document)
+        }
+    }
+
+    private func heatMap(_ document: ReportDocument) -> [ResultLine] {
+        var lines: [ResultLine] = []
+        // The label, then "2.00 → 4.00  Δ 2.00" and a bar of up to 8 cells, with gaps: 31 columns.
+        let labelWidth = size.width - 4 - 31
         for module in document.scores.modules {
             let level = module.level
-            lines.append((DisplayWidth.pad(document.moduleTitle(module.module), to: labelWidth) + "  \(number(level.current)) → \(number(level.target))  Δ \(number(level.gap))",
-                          Style(bold: true, color: .accent)))
+            let title = document.moduleTitle(module.module)
+            lines.append(ResultLine(text: DisplayWidth.pad(title, to: labelWidth) + "  \(number(level.current)) → \(number(level.target))  Δ \(number(level.gap))",
+                                    style: Style(bold: true, color: .accent), full: title, opens: nil))
             for dimension in module.dimensions {
+                let name = document.dimensionTitle(module: module.module, dimension: dimension.dimension)
                 let cells = "\(number(dimension.level.current)) → \(number(dimension.level.target))  Δ \(number(dimension.level.gap))"
-                lines.append(("  " + DisplayWidth.pad(document.dimensionTitle(module: module.module, dimension: dimension.dimension), to: labelWidth - 2)
-                              + "  " + cells + "  " + String(repeating: "█", count: Int(((dimension.level.gap ?? 0) * 4).rounded()).clamped(0, 8)),
-                              heat(dimension.level.gap)))
+                lines.append(ResultLine(text: "  " + DisplayWidth.pad(name, to: labelWidth - 2) + "  " + cells + "  "
+                                            + String(repeating: "█", count: Int(((dimension.level.gap ?? 0) * 4).rounded()).clamped(0, 8)),
+                                        style: heat(dimension.level.gap), full: name,
+                                        opens: .dimension(DimensionKey(module: module.module, dimension: dimension.dimension))))
             }
-            lines.append(("", .plain))
         }
         return lines
     }
 
-    private func rankedGaps(_ document: ReportDocument) -> [(String, Style)] {
-        resultItems.compactMap(document.scores.item).enumerated().map { index, item in
+    /// Items as a ranked list: rank, priority, title, current → target and dots.
+    private func itemLines(_ document: ReportDocument, _ items: [ItemScore]) -> [ResultLine] {
+        items.enumerated().map { index, item in
             let votes = document.scores.votes[item.item] ?? 0
             let numbers = "  \(number(item.current)) → \(number(item.target))  " + DisplayWidth.padLeft(votes > 0 ? "●\(votes)" : "", to: 4)
             let lead = DisplayWidth.padLeft("\(index + 1).", to: 4) + " " + number(item.priority) + "  "
             let label = document.moduleTitle(item.module) + " · " + document.prompt(item.item)
-            return (lead + DisplayWidth.pad(label, to: size.width - 4 - DisplayWidth.of(lead) - DisplayWidth.of(numbers)) + numbers,
-                    heat(item.gap))
+            return ResultLine(text: lead + DisplayWidth.pad(label, to: size.width - 4 - DisplayWidth.of(lead) - DisplayWidth.of(numbers)) + numbers,
+                              style: heat(item.gap), full: label, opens: .item(item.item))
         }
     }
 
-    private func disagreements(_ document: ReportDocument) -> [(String, Style)] {
+    private func disagreements(_ document: ReportDocument) -> [ResultLine] {
         document.scores.disagreements.map { item in
             let numbers = "  \(item.minimum ?? 0)–\(item.maximum ?? 0)  σ \(number(item.spread))"
             let label = document.moduleTitle(item.module) + " · " + document.prompt(item.item)
-            return (DisplayWidth.pad(label, to: size.width - 4 - DisplayWidth.of(numbers)) + numbers, Style(color: .warning))
+            return ResultLine(text: DisplayWidth.pad(label, to: size.width - 4 - DisplayWidth.of(numbers)) + numbers,
+                              style: Style(color: .warning), full: label, opens: .item(item.item))
         }
     }
 
-    private func perception(_ document: ReportDocument) -> [(String, Style)] {
-        let columnWidth = 9
-        let labelWidth = size.width - 4 - (departments.count + 1) * (columnWidth + 1)
-        var header = DisplayWidth.pad("", to: labelWidth)
-        for department in departments { header += " " + DisplayWidth.padLeft(DisplayWidth.truncate(moduleTitle(department), to: columnWidth), to: columnWidth) }
-        header += " " + DisplayWidth.padLeft("Δ", to: columnWidth)
-        var lines: [(String, Style)] = [(header, .strong)]
-        for row in document.scores.perceptionMatrix {
-            var line = DisplayWidth.pad(document.dimensionTitle(module: row.module, dimension: row.dimension), to: labelWidth)
-            for department in departments {
-                line += " " + DisplayWidth.padLeft(number(row.means.first { $0.department == department }?.mean), to: columnWidth)
+    /// The perception matrix's columns: as wide as the longest word of a department's name, so
+    /// that names wrap in the header rather than being cut, and no narrower than a number.
+    private var perceptionColumns: (label: Int, column: Int) {
+        let longestWord = departments.flatMap { moduleTitle($0).split(separator: " ").map { DisplayWidth.of($0) } }.max() ?? 9
+        let column = max(6, min(longestWord, 14))
+        return (max(12, size.width - 4 - (departments.count + 1) * (column + 1)), column)
+    }
+
+    /// The department names over the matrix's columns, each wrapped to its column.
+    var perceptionHeader: [String] {
+        let (labelWidth, column) = perceptionColumns
+        let names = departments.map { TextWrapping.wrap(moduleTitle($0), width: column) } + [["Δ"]]
+        let height = names.map(\.count).max() ?? 1
+        return (0..<height).map { row in
+            names.reduce(String(repeating: " ", count: labelWidth)) { line, name in
+                line + " " + DisplayWidth.padLeft(row < name.count ? name[row] : "", to: column)
             }
-            line += " " + DisplayWidth.padLeft(number(row.gap) + (row.flagged ? " !" : ""), to: columnWidth)
-            lines.append((line, row.flagged ? Style(bold: true, color: .bad) : .plain))
         }
-        return lines
+    }
+
+    private func perception(_ document: ReportDocument) -> [ResultLine] {
+        let (labelWidth, column) = perceptionColumns
+        return document.scores.perceptionMatrix.map { row in
+            let name = document.dimensionTitle(module: row.module, dimension: row.dimension)
+            var line = DisplayWidth.pad(name, to: labelWidth)
+            for department in departments {
+                line += " " + DisplayWidth.padLeft(number(row.means.first { $0.department == department }?.mean), to: column)
+            }
+            line += " " + DisplayWidth.padLeft(number(row.gap) + (row.flagged ? " !" : ""), to: column)
+            return ResultLine(text: line, style: row.flagged ? Style(bold: true, color: .bad) : .plain,
+                              full: name,
+                              opens: .dimension(DimensionKey(module: row.module, dimension: row.dimension)))
+        }
     }
 
     private func report(_ buffer: inout CellBuffer) {
@@ -267,53 +421,92 @@ extension FacilitatorApp {
             buffer.wrap(words.hidden, x: 2, y: 3, width: size.width - 4, maxLines: 3, style: .muted)
             return
         }
-        guard !reportText.isEmpty else {
-            buffer.put(words.preparingReport, x: 2, y: 3, style: .muted, limit: size.width - 4)
+        guard !reportLines.isEmpty else {
+            buffer.wrap(words.preparingReport, x: 2, y: 3, width: size.width - 4, maxLines: 2, style: .muted)
             return
         }
-        let lines = reportText
-        let room = size.height - 5
-        let first = min(scroll, max(0, lines.count - room))
-        for (offset, line) in lines.dropFirst(first).prefix(room).enumerated() {
-            buffer.put(line, x: 1, y: 3 + offset, limit: size.width - 2)
+        let first = min(scroll, maximumScroll)
+        for (offset, line) in reportLines.dropFirst(first).prefix(reportRoom).enumerated() {
+            buffer.put(line, x: 1, y: 3 + offset)
         }
     }
 }
 
 extension FacilitatorApp {
-    /// The goals: a list, or the form for one.
+    /// The goals: a list with the selected goal in full under it, or the form for one.
     fileprivate func goals(_ buffer: inout CellBuffer) {
         buffer.put(words.goalsTitle, x: 2, y: 3, style: Style(bold: true, color: .accent))
         if let form = goalForm {
-            let labelWidth = min(34, words.goalFields.map { DisplayWidth.of($0) }.max() ?? 10)
-            for (field, label) in zip(GoalForm.Field.allCases, words.goalFields) {
-                let y = 5 + field.rawValue * 2
-                buffer.put(label + ":", x: 2, y: y, style: field == form.focus ? .strong : .plain, limit: labelWidth + 1)
-                form[field].render(into: &buffer, x: labelWidth + 4, y: y, width: size.width - labelWidth - 6,
-                                   focused: field == form.focus, style: Style(underline: true))
-            }
+            if let selection = form.picking { picker(&buffer, form, selection) } else { goalFormView(&buffer, form) }
             return
         }
         guard !state.goals.isEmpty else {
-            buffer.wrap(words.noGoals, x: 2, y: 5, width: size.width - 4, maxLines: 2, style: .muted)
+            buffer.wrap(words.noGoals, x: 2, y: 5, width: size.width - 4, maxLines: 3, style: .muted)
             return
         }
-        // Three lines a goal, from line 5 to above the message line; the list scrolls so the
-        // selected goal is always on screen.
-        let capacity = max(1, (size.height - 4 - 5 + 2) / 3)
-        let first = max(0, min(goalSelection - capacity + 1, state.goals.count - capacity))
+        // One line a goal, cut with an ellipsis; the selected goal in full below the list.
+        let capacity = max(1, min(state.goals.count, (bodyBottom - 5) / 3))
+        let first = ListView(rows: state.goals.map(\.statement), selection: goalSelection).firstVisible(height: capacity)
         if first > 0 { buffer.put("↑ \(first)", x: size.width - 8, y: 3, style: .muted) }
-        let hiddenBelow = state.goals.count - first - capacity
-        if hiddenBelow > 0 { buffer.put("↓ \(hiddenBelow)", x: size.width - 8, y: size.height - 4, style: .muted) }
         for (offset, (index, goal)) in state.goals.enumerated().dropFirst(first).prefix(capacity).enumerated() {
-            let y = 5 + offset * 3
-            let selected = index == goalSelection
-            buffer.put(DisplayWidth.pad("\(index + 1). " + goal.statement, to: size.width - 4), x: 2, y: y,
-                       style: selected ? .selected : .strong, limit: size.width - 4)
-            let details = [goal.kpi.isEmpty ? nil : "\(goal.kpi): \(goal.baseline) → \(goal.target)",
-                           goal.owner.isEmpty ? nil : goal.owner, goal.due.isEmpty ? nil : goal.due,
-                           goal.links.isEmpty ? nil : goal.links.joined(separator: ", ")].compactMap { $0 }
-            buffer.put("   " + details.joined(separator: " · "), x: 2, y: y + 1, style: .muted, limit: size.width - 4)
+            buffer.put(DisplayWidth.pad("\(index + 1). " + goal.statement, to: size.width - 4), x: 2, y: 5 + offset,
+                       style: index == goalSelection ? .selected : .strong)
+        }
+        var y = 5 + capacity
+        let hiddenBelow = state.goals.count - first - capacity
+        if hiddenBelow > 0 { buffer.put("↓ \(hiddenBelow)", x: 2, y: y, style: .muted) }
+        y += 1
+        guard state.goals.indices.contains(goalSelection) else { return }
+        let goal = state.goals[goalSelection]
+        let details = [goal.statement,
+                       goal.kpi.isEmpty && goal.baseline.isEmpty && goal.target.isEmpty ? nil
+                           : "\(goal.kpi.isEmpty ? words.goalFields[1] : goal.kpi): \(goal.baseline) → \(goal.target)",
+                       [goal.owner, goal.due.isEmpty ? "" : words.goalDue + " " + goal.due].filter { !$0.isEmpty }.joined(separator: " · "),
+                       goal.links.isEmpty ? nil : words.goalFields[6] + ": " + goal.links.map(linkTitle).joined(separator: "; ")]
+            .compactMap { $0 }.filter { !$0.isEmpty }
+        for (index, detail) in details.enumerated() where y < bodyBottom {
+            y += buffer.wrap(detail, x: 2, y: y, width: size.width - 4, maxLines: bodyBottom - y, style: index == 0 ? .strong : .plain)
+        }
+    }
+
+    /// The form's fields, one a line, and the gaps the goal closes by their titles.
+    private func goalFormView(_ buffer: inout CellBuffer, _ form: GoalForm) {
+        let labelWidth = min(34, words.goalFields.map { DisplayWidth.of($0) }.max() ?? 10)
+        let fieldWidth = size.width - labelWidth - 6
+        for (field, label) in zip(GoalForm.Field.allCases, words.goalFields) where field != .links {
+            let y = 5 + field.rawValue * 2
+            buffer.put(DisplayWidth.truncate(label, to: labelWidth) + ":", x: 2, y: y, style: field == form.focus ? .strong : .plain)
+            if field == form.focus {
+                form[field].render(into: &buffer, x: labelWidth + 4, y: y, width: fieldWidth, focused: true, style: Style(underline: true))
+            } else {
+                // A field not being edited shows its beginning, and an ellipsis when it goes on.
+                buffer.put(DisplayWidth.pad(form[field].value, to: fieldWidth), x: labelWidth + 4, y: y, style: Style(underline: true))
+            }
+        }
+        let y = 5 + GoalForm.Field.links.rawValue * 2
+        let focused = form.focus == .links
+        buffer.put(DisplayWidth.truncate(words.goalFields[6], to: labelWidth) + ":", x: 2, y: y, style: focused ? .strong : .plain)
+        let chosen = form.links.isEmpty ? words.noLinks : form.links.map(linkTitle).joined(separator: "; ")
+        buffer.wrap(chosen, x: labelWidth + 4, y: y, width: size.width - labelWidth - 6, maxLines: max(1, bodyBottom - y),
+                    style: focused ? Style(bold: true, underline: true) : (form.links.isEmpty ? .muted : .plain))
+    }
+
+    /// The gaps a goal can close, ticked when chosen, the selected one in full below.
+    private func picker(_ buffer: inout CellBuffer, _ form: GoalForm, _ selection: Int) {
+        buffer.put(words.pickerTitle, x: 2, y: 4, style: .strong)
+        let choices = linkChoices(form)
+        let room = pickerRoom
+        let first = ListView(rows: choices, selection: selection).firstVisible(height: room)
+        for (offset, id) in choices.enumerated().dropFirst(first).prefix(room) {
+            let mark = form.links.contains(id) ? "[x] " : "[ ] "
+            let numbers = document?.scores.item(ItemID(id)).map { "  \(number($0.current)) → \(number($0.target))" } ?? ""
+            let label = DisplayWidth.pad(linkTitle(id), to: size.width - 4 - 4 - DisplayWidth.of(numbers))
+            buffer.put(mark + label + numbers, x: 2, y: 5 + offset - first, style: offset == selection ? .selected : .plain)
+        }
+        if choices.indices.contains(selection) {
+            let top = 5 + min(room, choices.count) + 1
+            let step = nextStep(for: choices[selection]).map { "\n→ " + $0 } ?? ""
+            buffer.wrap(linkTitle(choices[selection]) + step, x: 2, y: top, width: size.width - 4, maxLines: max(1, bodyBottom - top), style: .muted)
         }
     }
 }

@@ -13,9 +13,6 @@ public struct FacilitatorApp: Sendable {
     /// The results' four views, in the order Tab visits them.
     public enum ResultView: Int, Hashable, Sendable, CaseIterable {
         case heatMap, rankedGaps, disagreements, perception
-
-        /// The ranked gaps and the disagreements are lists of items to open; the others scroll.
-        var listsItems: Bool { self == .rankedGaps || self == .disagreements }
     }
 
     public enum Effect: Hashable, Sendable {
@@ -32,6 +29,13 @@ public struct FacilitatorApp: Sendable {
         case proxyEntry
         /// Set how many dots each participant has.
         case setVotesPerParticipant(Int)
+        /// Take a participant out of the workshop: their file moves into `removed/`. The name is
+        /// for the message that says it was done.
+        case removeParticipant(ParticipantID, name: String)
+        /// Stop the phase's clock, or start it again.
+        case togglePause
+        /// Give the current phase more minutes.
+        case extendPhase(minutes: Int)
         case quit
     }
 
@@ -43,14 +47,18 @@ public struct FacilitatorApp: Sendable {
         public var visible: Int
         public var done: Bool
         public var lastActivity: Timestamp
+        /// Who the line is about, for removing them; nil for a line with no file behind it.
+        public var id: ParticipantID?
 
-        public init(name: String, department: String, answered: Int, visible: Int, done: Bool, lastActivity: Timestamp) {
+        public init(name: String, department: String, answered: Int, visible: Int, done: Bool, lastActivity: Timestamp,
+                    id: ParticipantID? = nil) {
             self.name = name
             self.department = department
             self.answered = answered
             self.visible = visible
             self.done = done
             self.lastActivity = lastActivity
+            self.id = id
         }
     }
 
@@ -83,6 +91,8 @@ public struct FacilitatorApp: Sendable {
         case reveal, deleteGoal(String)
         /// Which format to export the report in.
         case exportFormat
+        /// Take this participant out of the workshop.
+        case removeParticipant(Row)
 
         enum Answer: Equatable { case effect(Effect), cancel, unanswered }
 
@@ -90,15 +100,20 @@ public struct FacilitatorApp: Sendable {
         /// the same in every language.
         static let exportKeys: [(key: Character, format: ReportFormat)] = [("t", .text), ("m", .markdown), ("h", .html), ("c", .csv), ("j", .json)]
 
-        /// A yes/no question takes Enter or y as yes and any other key as no. The export question
-        /// takes a format's key; Esc or Ctrl-C cancels it, and a key that names no format leaves
-        /// it open.
+        /// A yes/no question takes Enter or y as yes and any other key as no; removing someone
+        /// takes only y, so that an Enter meant for something else removes nobody. The export
+        /// question takes a format's key; Esc or Ctrl-C cancels it, and a key that names no
+        /// format leaves it open.
         func answer(_ key: Key) -> Answer {
-            let yes = key == .enter || key == .character("y") || key == .character("Y")
+            let y = key == .character("y") || key == .character("Y")
+            let yes = key == .enter || y
             switch self {
             case .nextPhase(let from): return yes ? .effect(.advancePhase(from: from)) : .cancel
             case .reveal: return yes ? .effect(.reveal) : .cancel
             case .deleteGoal(let id): return yes ? .effect(.deleteGoal(id: id)) : .cancel
+            case .removeParticipant(let row):
+                guard y, let id = row.id else { return .cancel }
+                return .effect(.removeParticipant(id, name: row.name))
             case .exportFormat:
                 if key == .escape || key == .control("c") { return .cancel }
                 guard case .character(let letter) = key,
@@ -108,14 +123,18 @@ public struct FacilitatorApp: Sendable {
         }
     }
 
-    /// The goal form: a field for each part of a goal, the focused one, and the goal it
-    /// replaces, if any.
+    /// The goal form: a field for each part of a goal, the focused one, the gaps it closes
+    /// (picked from a list, never typed as ids), and the goal it replaces, if any.
     struct GoalForm: Hashable, Sendable {
         enum Field: Int, CaseIterable, Hashable, Sendable { case statement, kpi, baseline, target, owner, due, links }
 
         var editing: String?
         var focus: Field = .statement
         private var fields: [Field: TextField]
+        /// The item and dimension ids the goal closes, in the order they were picked.
+        var links: [String] = []
+        /// The selected line of the list of gaps, while it is open.
+        var picking: Int?
 
         init() {
             fields = Dictionary(uniqueKeysWithValues: Field.allCases.map { ($0, TextField("", limit: 300)) })
@@ -124,8 +143,9 @@ public struct FacilitatorApp: Sendable {
         init(editing goal: Goal) {
             editing = goal.id
             let texts: [Field: String] = [.statement: goal.statement, .kpi: goal.kpi, .baseline: goal.baseline, .target: goal.target,
-                                          .owner: goal.owner, .due: goal.due, .links: goal.links.joined(separator: ", ")]
+                                          .owner: goal.owner, .due: goal.due]
             fields = texts.mapValues { TextField($0, limit: 300) }
+            links = goal.links
         }
 
         subscript(field: Field) -> TextField {
@@ -136,13 +156,20 @@ public struct FacilitatorApp: Sendable {
         /// The form as a draft; the session trims it when it saves.
         var draft: GoalDraft {
             GoalDraft(id: editing, statement: self[.statement].value, kpi: self[.kpi].value, baseline: self[.baseline].value,
-                      target: self[.target].value, owner: self[.owner].value, due: self[.due].value,
-                      links: GoalDraft.links(from: self[.links].value))
+                      target: self[.target].value, owner: self[.owner].value, due: self[.due].value, links: links)
         }
+    }
+
+    /// A dimension, opened from the heat map or the perception gaps to show its questions.
+    struct DimensionKey: Hashable, Sendable {
+        var module: String
+        var dimension: String
     }
 
     public let title: String
     public let folder: String
+    /// What a participant types to join, as it works where the console was started.
+    public let joinCommand: String
     public let agenda: [AgendaPhase]
     public let departments: [String]
     public let modules: [QuestionnaireModule]
@@ -163,13 +190,24 @@ public struct FacilitatorApp: Sendable {
     public private(set) var document: ReportDocument?
     /// The text report's lines, rendered once per document by the runtime, not per frame.
     public private(set) var reportText: [String] = []
+    /// The report's lines wrapped to the screen's width, worked out when the text or the width
+    /// changes: a report line wider than the screen goes on in the next line, never cut.
+    private(set) var reportLines: [String] = []
     public private(set) var now: Timestamp
     public private(set) var message: String?
+    /// Whether the message says something went wrong.
+    private(set) var messageIsProblem = false
     var confirmation: Confirmation?
     var resultView = ResultView.heatMap
+    /// The report view's first line shown.
     var scroll = 0
-    /// The selected line of the ranked gaps or the disagreements.
+    /// The selected participant on the dashboard.
+    var dashboardSelection = 0
+    /// The selected line of the results view showing.
     var resultSelection = 0
+    /// The dimension whose questions are listed, and the line to go back to.
+    var openDimension: DimensionKey?
+    var selectionBeforeDimension = 0
     /// The ranked gaps sorted by dot votes (then priority) rather than by priority.
     public private(set) var sortByVotes = false
     /// The item opened for its detail: histogram, department views and comments.
@@ -178,13 +216,14 @@ public struct FacilitatorApp: Sendable {
     var goalSelection = 0
     /// The goal form, while a goal is being added or edited.
     var goalForm: GoalForm?
-    /// The session's modules, for checking a goal's links.
+    /// The session's modules, for checking a goal's links and naming them.
     let catalog: ModuleCatalog
 
-    public init(title: String, folder: String, agenda: [AgendaPhase], departments: [String], modules: [QuestionnaireModule],
-                language: Language, size: (width: Int, height: Int), now: Timestamp) {
+    public init(title: String, folder: String, joinCommand: String? = nil, agenda: [AgendaPhase], departments: [String],
+                modules: [QuestionnaireModule], language: Language, size: (width: Int, height: Int), now: Timestamp) {
         self.title = title
         self.folder = folder
+        self.joinCommand = joinCommand ?? ShellQuoting.command(["omnigap", "join", folder])
         self.agenda = agenda
         self.departments = departments
         self.modules = modules
@@ -204,6 +243,20 @@ public struct FacilitatorApp: Sendable {
         modules.first { $0.id == id }?.title.resolved(in: language) ?? id
     }
 
+    /// What a goal's link names, in words: "Logistics · How quickly are returns restocked?" for
+    /// an item, "Logistics · Returns" for a dimension; an id the modules do not know stays as it is.
+    func linkTitle(_ id: String) -> String {
+        if let (module, _) = catalog.placement(of: ItemID(id)), let item = catalog.item(ItemID(id)) {
+            return module.title.resolved(in: language) + " · " + item.prompt.resolved(in: language)
+        }
+        for module in modules where id.hasPrefix(module.id + ".") {
+            if let dimension = module.dimensions.first(where: { module.id + "." + $0.id == id }) {
+                return module.title.resolved(in: language) + " · " + dimension.title.resolved(in: language)
+            }
+        }
+        return id
+    }
+
     // MARK: Update
 
     public mutating func update(_ event: Event, at time: Timestamp) -> [Effect] {
@@ -213,12 +266,14 @@ public struct FacilitatorApp: Sendable {
         case .tick: return []
         case .resize(let width, let height):
             size = (width, height)
+            reportLines = Self.wrapped(reportText, width: width - 2)
             scroll = min(scroll, maximumScroll)
             return []
         case .key(let key): return handle(key)
         case .participants(let rows, let skippedFiles):
             self.rows = rows
             self.skippedFiles = skippedFiles
+            dashboardSelection = min(dashboardSelection, max(0, rows.count - 1))
             departmentTotals = Dictionary(grouping: rows, by: \.department).mapValues { members in
                 DepartmentTotal(members: members.count, done: members.filter(\.done).count,
                                 answered: members.reduce(0) { $0 + $1.answered }, visible: members.reduce(0) { $0 + $1.visible })
@@ -228,16 +283,27 @@ public struct FacilitatorApp: Sendable {
             goalSelection = min(goalSelection, max(0, state.goals.count - 1))
         case .results(let document):
             self.document = document
-            if document == nil { reportText = [] }
-            resultSelection = min(resultSelection, max(0, resultItems.count - 1))
+            if document == nil { reportText = []; reportLines = [] }
+            resultSelection = min(resultSelection, max(0, resultLineCount - 1))
             if let item = drillItem, document?.scores.item(item) == nil { drillItem = nil }
         case .reportText(let lines):
             reportText = lines
+            reportLines = Self.wrapped(lines, width: size.width - 2)
             scroll = min(scroll, maximumScroll)
-        case .failed(let reason), .informed(let reason):
+        case .failed(let reason):
             message = reason
+            messageIsProblem = true
+        case .informed(let reason):
+            message = reason
+            messageIsProblem = false
         }
         return []
+    }
+
+    /// Says something in the message line until the next key.
+    private mutating func say(_ text: String) {
+        message = text
+        messageIsProblem = false
     }
 
     private mutating func handle(_ key: Key) -> [Effect] {
@@ -259,77 +325,186 @@ public struct FacilitatorApp: Sendable {
         }
         if goalForm != nil { return handleGoalForm(key) }
         message = nil
-        if drillItem != nil {
-            switch key {
-            case .escape, .backspace, .enter: drillItem = nil
-            case .character("q"), .control("c"): return [.quit]
-            default: break
-            }
-            return []
-        }
+        if drillItem != nil { return handleDrillDown(key) }
         switch key {
         case .character("q"), .character("Q"), .control("c"): return [.quit]
-        case .enter where view == .results && resultView.listsItems:
-            let items = resultItems
-            if items.indices.contains(resultSelection) { drillItem = items[resultSelection] }
-        case .down where view == .results && resultView.listsItems:
-            resultSelection = min(max(0, resultItems.count - 1), resultSelection + 1)
-        case .up where view == .results && resultView.listsItems:
-            resultSelection = max(0, resultSelection - 1)
         case .character(let digit) where ("1"..."5").contains(digit):
             view = View(rawValue: Int(String(digit))! - 1)!
             scroll = 0
         case .character("n"), .character("N"):
-            if state.phaseAfter(in: agenda) != nil { confirmation = .nextPhase(from: state.currentPhase) }
+            if state.phaseAfter(in: agenda) != nil { confirmation = .nextPhase(from: state.currentPhase) } else { say(words.noNextPhase) }
         case .character("v"), .character("V"):
-            if !state.revealed { confirmation = .reveal }
-        case .character("s") where view == .results && resultView == .rankedGaps:
-            sortByVotes.toggle()
-            resultSelection = 0
-        case .tab where view == .results:
-            resultView = ResultView(rawValue: (resultView.rawValue + 1) % ResultView.allCases.count)!
-            scroll = 0
-            resultSelection = 0
-        case .backTab where view == .results:
-            resultView = ResultView(rawValue: (resultView.rawValue + ResultView.allCases.count - 1) % ResultView.allCases.count)!
-            scroll = 0
-            resultSelection = 0
-        case .down where view == .goals: goalSelection = min(max(0, state.goals.count - 1), goalSelection + 1)
-        case .up where view == .goals: goalSelection = max(0, goalSelection - 1)
-        case .down: scroll = min(scroll + 1, maximumScroll)
-        case .up: scroll = max(0, scroll - 1)
-        case .pageDown: scroll = min(scroll + max(1, size.height - 6), maximumScroll)
-        case .pageUp: scroll = max(0, scroll - max(1, size.height - 6))
-        case .character("e") where view == .report && state.revealed: confirmation = .exportFormat
-        case .character("p") where view == .dashboard, .character("P") where view == .dashboard: return [.proxyEntry]
-        case .character("+") where view == .agenda:
-            return [.setVotesPerParticipant(min(10, state.votesPerParticipant + 1))]
-        case .character("-") where view == .agenda:
-            return [.setVotesPerParticipant(max(1, state.votesPerParticipant - 1))]
-        case .character("a") where view == .goals, .character("A") where view == .goals:
-            goalForm = GoalForm()
-        case .enter where view == .goals, .character("e") where view == .goals:
-            guard state.goals.indices.contains(goalSelection) else { return [] }
-            goalForm = GoalForm(editing: state.goals[goalSelection])
-        case .character("x") where view == .goals, .delete where view == .goals:
-            if state.goals.indices.contains(goalSelection) { confirmation = .deleteGoal(state.goals[goalSelection].id) }
+            if state.revealed { say(words.alreadyRevealed) } else { confirmation = .reveal }
+        case .character("t"), .character("T"):
+            guard state.currentPhase != nil else { say(words.clockNotStarted); return [] }
+            return [.togglePause]
+        case .character("m"), .character("M"):
+            guard state.currentPhase != nil else { say(words.clockNotStarted); return [] }
+            return [.extendPhase(minutes: 5)]
+        default:
+            switch view {
+            case .dashboard: return handleDashboard(key)
+            case .agenda: return handleAgenda(key)
+            case .results: handleResults(key)
+            case .report: handleReport(key)
+            case .goals: handleGoals(key)
+            }
+        }
+        return []
+    }
+
+    private mutating func handleDashboard(_ key: Key) -> [Effect] {
+        let page = max(1, dashboardRoom)
+        let last = max(0, rows.count - 1)
+        switch key {
+        case .down: dashboardSelection = min(last, dashboardSelection + 1)
+        case .up: dashboardSelection = max(0, dashboardSelection - 1)
+        case .pageDown: dashboardSelection = min(last, dashboardSelection + page)
+        case .pageUp: dashboardSelection = max(0, dashboardSelection - page)
+        case .home: dashboardSelection = 0
+        case .end: dashboardSelection = last
+        case .character("x"), .character("X"), .delete:
+            if rows.indices.contains(dashboardSelection), rows[dashboardSelection].id != nil {
+                confirmation = .removeParticipant(rows[dashboardSelection])
+            }
+        case .character("p"), .character("P"): return [.proxyEntry]
         default: break
         }
         return []
     }
 
-    /// The goal form: Tab and Enter move on, Enter on the last field saves, Esc cancels. The
-    /// draft is checked by the session's rule before it is sent, so a mistake keeps the form open
-    /// on the field to mend.
+    private mutating func handleAgenda(_ key: Key) -> [Effect] {
+        switch key {
+        case .character("+"): return [.setVotesPerParticipant(min(10, state.votesPerParticipant + 1))]
+        case .character("-"): return [.setVotesPerParticipant(max(1, state.votesPerParticipant - 1))]
+        default: return []
+        }
+    }
+
+    private mutating func handleResults(_ key: Key) {
+        let count = resultLineCount
+        let page = max(1, resultRoom)
+        switch key {
+        case .tab, .backTab:
+            let step = key == .tab ? 1 : ResultView.allCases.count - 1
+            resultView = ResultView(rawValue: (resultView.rawValue + step) % ResultView.allCases.count)!
+            resultSelection = 0
+            openDimension = nil
+        case .down: resultSelection = min(max(0, count - 1), resultSelection + 1)
+        case .up: resultSelection = max(0, resultSelection - 1)
+        case .pageDown: resultSelection = min(max(0, count - 1), resultSelection + page)
+        case .pageUp: resultSelection = max(0, resultSelection - page)
+        case .escape, .backspace:
+            if openDimension != nil {
+                openDimension = nil
+                resultSelection = selectionBeforeDimension
+            }
+        case .enter:
+            switch selectedResultLine?.opens {
+            case .item(let id)?: drillItem = id
+            case .dimension(let key)?:
+                selectionBeforeDimension = resultSelection
+                openDimension = key
+                resultSelection = 0
+            case nil: break
+            }
+        case .character("s") where resultView == .rankedGaps && openDimension == nil:
+            sortByVotes.toggle()
+            resultSelection = 0
+        case .character("g"), .character("G"):
+            if case .item(let id)? = selectedResultLine?.opens { startGoal(for: id) }
+        default: break
+        }
+    }
+
+    private mutating func handleDrillDown(_ key: Key) -> [Effect] {
+        switch key {
+        case .escape, .backspace, .enter: drillItem = nil
+        case .character("q"), .control("c"): return [.quit]
+        case .character("g"), .character("G"):
+            if let item = drillItem {
+                drillItem = nil
+                startGoal(for: item)
+            }
+        default: break
+        }
+        return []
+    }
+
+    private mutating func handleReport(_ key: Key) {
+        // A page keeps its last line on the screen, so the reader does not lose the thread.
+        let page = max(1, reportRoom - 1)
+        switch key {
+        case .down: scroll = min(scroll + 1, maximumScroll)
+        case .up: scroll = max(0, scroll - 1)
+        case .pageDown: scroll = min(scroll + page, maximumScroll)
+        case .pageUp: scroll = max(0, scroll - page)
+        case .character("e"), .character("E"):
+            if state.revealed && document != nil { confirmation = .exportFormat } else { say(words.exportNeedsReveal) }
+        default: break
+        }
+    }
+
+    private mutating func handleGoals(_ key: Key) {
+        switch key {
+        case .down: goalSelection = min(max(0, state.goals.count - 1), goalSelection + 1)
+        case .up: goalSelection = max(0, goalSelection - 1)
+        case .character("a"), .character("A"): goalForm = GoalForm()
+        case .enter, .character("e"):
+            guard state.goals.indices.contains(goalSelection) else { return }
+            goalForm = GoalForm(editing: state.goals[goalSelection])
+        case .character("x"), .delete:
+            if state.goals.indices.contains(goalSelection) { confirmation = .deleteGoal(state.goals[goalSelection].id) }
+        default: break
+        }
+    }
+
+    /// Opens a new goal that closes `item`, its statement started from the next step of the
+    /// item's ladder above where the room stands today.
+    private mutating func startGoal(for item: ItemID) {
+        var form = GoalForm()
+        form.links = [item.rawValue]
+        if let step = nextStep(for: item.rawValue) { form[.statement] = Self.startedField(step) }
+        goalForm = form
+        view = .goals
+    }
+
+    /// A statement started for the facilitator, the cursor at its beginning so that it reads
+    /// from its first word.
+    static func startedField(_ text: String) -> TextField {
+        var field = TextField(text, limit: 300)
+        _ = field.handle(.home)
+        return field
+    }
+
+    /// The ladder's words for the stage above the room's mean on a linked item; nil for a
+    /// dimension, an item without a ladder, or before there are results.
+    func nextStep(for link: String) -> String? {
+        guard let current = document?.scores.item(ItemID(link))?.current,
+              let step = catalog.item(ItemID(link))?.kind.nextStep(above: current) else { return nil }
+        return step.descriptor.resolved(in: language)
+    }
+
+    /// The goal form: Tab and Enter move on, Enter on the last field saves, Esc cancels; Space
+    /// on the gaps opens their list. The draft is checked by the session's rule before it is
+    /// sent, so a mistake keeps the form open on the field to mend.
     private mutating func handleGoalForm(_ key: Key) -> [Effect] {
         guard var form = goalForm else { return [] }
+        if let selection = form.picking {
+            handlePicker(key, selection: selection, form: &form)
+            goalForm = form
+            return []
+        }
         let fields = GoalForm.Field.allCases
         switch key {
         case .escape:
             goalForm = nil
+            message = nil
             return []
         case .tab, .down: form.focus = fields[(form.focus.rawValue + 1) % fields.count]
         case .backTab, .up: form.focus = fields[(form.focus.rawValue + fields.count - 1) % fields.count]
+        case .character(" ") where form.focus == .links:
+            form.picking = 0
         case .enter:
             if form.focus != fields.last {
                 form.focus = fields[form.focus.rawValue + 1]
@@ -339,52 +514,177 @@ public struct FacilitatorApp: Sendable {
             switch draft.problem(in: catalog) {
             case .noStatement?:
                 message = words.goalNeedsStatement
+                messageIsProblem = true
                 form.focus = .statement
             case .badDate?:
                 message = words.goalBadDate
+                messageIsProblem = true
                 form.focus = .due
             case .unknownLink(let id)?:
                 message = FacilitatorStrings.fill(words.goalUnknownLink, ["id": id])
+                messageIsProblem = true
                 form.focus = .links
             case nil:
+                // What an earlier attempt said is wrong no longer is.
                 goalForm = nil
+                message = nil
                 return [.saveGoal(draft)]
             }
         default:
+            guard form.focus != .links else { break }
             _ = form[form.focus].handle(key)
         }
         goalForm = form
         return []
     }
 
-    /// How far the current view can scroll: its lines less the room it has, so scrolling stops
-    /// at the end rather than running on.
-    var maximumScroll: Int {
-        switch view {
-        case .dashboard: return max(0, rows.count - (size.height - 8 - departments.count))
-        case .report:
-            guard state.revealed, document != nil else { return 0 }
-            return max(0, reportText.count - (size.height - 5))
-        case .results:
-            // The heat map and the perception matrix scroll; their length is bounded by the modules.
-            let dimensions = modules.reduce(0) { $0 + $1.dimensions.count + 2 }
-            return max(0, dimensions - (size.height - 8))
-        default: return 0
+    /// The list of gaps: ↑↓ choose, Space ticks or unticks, Enter or Esc goes back to the form.
+    /// The first gap ticked on a goal with no statement yet starts the statement from its next
+    /// step.
+    private func handlePicker(_ key: Key, selection: Int, form: inout GoalForm) {
+        let choices = linkChoices(form)
+        switch key {
+        case .down: form.picking = min(max(0, choices.count - 1), selection + 1)
+        case .up: form.picking = max(0, selection - 1)
+        case .pageDown: form.picking = min(max(0, choices.count - 1), selection + max(1, pickerRoom))
+        case .pageUp: form.picking = max(0, selection - max(1, pickerRoom))
+        case .character(" "):
+            guard choices.indices.contains(selection) else { break }
+            let id = choices[selection]
+            if let index = form.links.firstIndex(of: id) {
+                form.links.remove(at: index)
+            } else {
+                form.links.append(id)
+                if form[.statement].value.trimmingCharacters(in: .whitespaces).isEmpty, let step = nextStep(for: id) {
+                    form[.statement] = Self.startedField(step)
+                }
+            }
+        case .enter, .escape: form.picking = nil
+        default: break
         }
     }
 
-    /// The items listed in the ranked-gaps or disagreements view, in order.
-    var resultItems: [ItemID] {
-        guard let scores = document?.scores else { return [] }
-        switch resultView {
-        case .rankedGaps: return (sortByVotes ? scores.rankedGapsByVotes : scores.rankedGaps).map(\.item)
-        case .disagreements: return scores.disagreements.map(\.item)
-        case .heatMap, .perception: return []
+    /// What a goal can close: the ranked gaps once there are results (the biggest first), every
+    /// maturity question before; the form's own links first when they are not among them.
+    func linkChoices(_ form: GoalForm) -> [String] {
+        let gaps = document?.scores.rankedGaps.map(\.item.rawValue)
+            ?? modules.flatMap { $0.items.filter { $0.kind.tag == .maturity }.map(\.id.rawValue) }
+        return form.links.filter { !gaps.contains($0) } + gaps
+    }
+
+    // MARK: Layout the update needs
+
+    /// The footer: the keys that act on the view as it is now, in as many lines as they need.
+    var footerLines: [String] {
+        var lines: [String] = [], line = ""
+        for hint in footerHints {
+            if line.isEmpty {
+                line = hint
+            } else if DisplayWidth.of(line + " · " + hint) <= size.width - 2 {
+                line += " · " + hint
+            } else {
+                lines.append(line)
+                line = hint
+            }
         }
+        lines.append(line)
+        return lines
+    }
+
+    /// The first line below the view's own lines: the message line, then the footer.
+    var bodyBottom: Int { size.height - footerLines.count - 1 }
+
+    /// The keys that act on the view showing, as it is now.
+    var footerHints: [String] {
+        let words = self.words
+        if let form = goalForm {
+            if form.picking != nil { return [words.keyChoose, words.keyTick, words.keyDone] }
+            if form.focus == .links { return [words.keyChooseGaps, words.keySave, words.keyNextField, words.keyCancel] }
+            return [words.keyNextField, words.keySaveOnLast, words.keyCancel]
+        }
+        let clock = state.currentPhase == nil ? [] : [state.phasePaused == nil ? words.keyPause : words.keyResume, words.keyExtend]
+        let next = state.phaseAfter(in: agenda) == nil ? [] : [words.keyNextPhase]
+        let reveal = state.revealed ? [] : [words.keyReveal]
+        switch view {
+        case .dashboard:
+            let list = rows.contains { $0.id != nil } ? [words.keyChoose, words.keyRemove] : []
+            return list + [words.keyProxy] + clock + next + reveal + [words.keyQuit]
+        case .agenda:
+            return clock + next + reveal + [words.keyDots, words.keyQuit]
+        case .results:
+            guard state.revealed, document != nil else { return [words.keyNextView] + reveal + [words.keyQuit] }
+            if drillItem != nil { return [words.keyBack, words.keyGoalForGap, words.keyQuit] }
+            if openDimension != nil { return [words.keyChoose, words.keyDetail, words.keyGoalForGap, words.keyBack, words.keyQuit] }
+            switch resultView {
+            case .heatMap, .perception: return [words.keyNextView, words.keyChoose, words.keyItems, words.keyQuit]
+            case .rankedGaps:
+                return [words.keyNextView, words.keyChoose, words.keyDetail, words.keyGoalForGap,
+                        sortByVotes ? words.keySortByPriority : words.keySortByDots, words.keyQuit]
+            case .disagreements: return [words.keyNextView, words.keyChoose, words.keyDetail, words.keyGoalForGap, words.keyQuit]
+            }
+        case .report:
+            return state.revealed && document != nil ? [words.keyScroll, words.keyExport, words.keyQuit] : reveal + [words.keyQuit]
+        case .goals:
+            return [words.keyAdd] + (state.goals.isEmpty ? [] : [words.keyEdit, words.keyDelete, words.keyChoose]) + [words.keyQuit]
+        }
+    }
+
+    /// The dashboard's first participant line.
+    static let dashboardTop = 4
+
+    /// How many participant lines the dashboard shows: the room less the line that says which
+    /// are showing, the department totals and the damaged-files note.
+    var dashboardRoom: Int {
+        max(1, bodyBottom - Self.dashboardTop - 2 - departments.count - (skippedFiles > 0 ? 2 : 0))
+    }
+
+    /// The results' first list line, below the tabs of the four views (and the perception
+    /// matrix's department header).
+    var resultTop: Int { 5 + (openDimension == nil && resultView == .perception ? perceptionHeader.count : 0) + (openDimension == nil ? 0 : 2) }
+
+    /// Lines under a results list for the selected line's full text.
+    static let resultDetailLines = 4
+
+    /// How many lines a results list shows.
+    var resultRoom: Int { max(1, bodyBottom - resultTop - Self.resultDetailLines) }
+
+    /// How many lines of the list of gaps show in the goal form.
+    var pickerRoom: Int { max(1, bodyBottom - 5 - Self.resultDetailLines) }
+
+    /// How many report lines show.
+    var reportRoom: Int { max(1, bodyBottom - 3) }
+
+    /// How far the report can scroll: its lines less the room it has, so scrolling stops at the
+    /// end rather than running on.
+    var maximumScroll: Int {
+        guard view == .report, state.revealed, document != nil else { return 0 }
+        return max(0, reportLines.count - reportRoom)
+    }
+
+    /// The items listed in the ranked-gaps or disagreements view (or an opened dimension), in order.
+    var resultItems: [ItemID] {
+        resultLines.compactMap { if case .item(let id)? = $0.opens { id } else { nil } }
+    }
+
+    var resultLineCount: Int { resultLines.count }
+
+    var selectedResultLine: ResultLine? {
+        let lines = resultLines
+        return lines.indices.contains(resultSelection) ? lines[resultSelection] : nil
     }
 
     /// The phase running now and the time left in it, in seconds (negative when over time).
     public var phaseClock: (phase: AgendaPhase, secondsLeft: Int)? {
         state.phaseClock(in: agenda, at: now).map { ($0.phase, $0.secondsLeft) }
+    }
+
+    /// `lines` with each one wider than `width` going on in the lines below it. A rule ("====")
+    /// has no words to lose: it is shortened to the width instead.
+    static func wrapped(_ lines: [String], width: Int) -> [String] {
+        lines.flatMap { line -> [String] in
+            guard DisplayWidth.of(line) > width else { return [line] }
+            if let first = line.first, !first.isLetter, !first.isNumber, line.allSatisfy({ $0 == first }) { return [String(line.prefix(width))] }
+            return TextWrapping.wrap(line, width: width)
+        }
     }
 }

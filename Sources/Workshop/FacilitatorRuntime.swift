@@ -37,14 +37,16 @@ public final class FacilitatorRuntime {
     /// What the background task found, waiting for the loop.
     private let inbox = Inbox()
 
+    /// `joinCommand` is what the dashboard tells participants to type, as it works where the
+    /// console runs; by default `omnigap join` with the session folder quoted for a shell.
     public init(session: Session, terminal: any Terminal, language: Language? = nil, polling: Polling = .background,
-                clock: @escaping @Sendable () -> Timestamp = { .now() }) {
+                joinCommand: String? = nil, clock: @escaping @Sendable () -> Timestamp = { .now() }) {
         self.session = session
         self.terminal = terminal
         self.clock = clock
         self.polling = polling
         self.language = language ?? session.settings.language
-        app = FacilitatorApp(title: session.settings.title, folder: session.paths.root, agenda: session.settings.agenda,
+        app = FacilitatorApp(title: session.settings.title, folder: session.paths.root, joinCommand: joinCommand, agenda: session.settings.agenda,
                              departments: session.settings.departments, modules: session.catalog.modules,
                              language: self.language, size: terminal.size, now: clock())
     }
@@ -130,6 +132,17 @@ public final class FacilitatorRuntime {
                 send(.state(try session.deleteGoal(id: id)))
             case .setVotesPerParticipant(let count):
                 send(.state(try session.setVotesPerParticipant(count)))
+            case .togglePause:
+                send(.state(try session.togglePhasePause(at: clock())))
+            case .extendPhase(let minutes):
+                send(.state(try session.extendPhase(byMinutes: minutes)))
+            case .removeParticipant(let id, let name):
+                let path = try session.removeParticipant(id)
+                let words = FacilitatorStrings.forLanguage(language)
+                send(.informed(FacilitatorStrings.fill(words.removed, ["name": Sanitized.visible(name), "path": path])))
+                // The dashboard, the tallies and the results stop counting them at the next read;
+                // in-process that read is now.
+                if let watch { for event in watch.poll() { send(event) } }
             case .proxyEntry:
                 // The participant screens, on this terminal, for someone without one; back to
                 // the console when they leave.

@@ -175,7 +175,7 @@ final class SessionWatch {
             let progress = session.progress(of: record)
             let row = FacilitatorApp.Row(name: record.profile.value.name, department: record.profile.value.department,
                                          answered: progress.answered, visible: progress.visible, done: progress.done,
-                                         lastActivity: progress.lastActivity)
+                                         lastActivity: progress.lastActivity, id: record.id)
             next[record.id] = row
             return row
         }

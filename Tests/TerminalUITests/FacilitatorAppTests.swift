@@ -1,3 +1,4 @@
+import Foundation
 import Basics
 import GapReport
 import Questionnaire
@@ -18,8 +19,10 @@ import Testing
     }
 
     static let rows = [
-        FacilitatorApp.Row(name: "Anna K.", department: "it", answered: 20, visible: 54, done: false, lastActivity: start),
-        FacilitatorApp.Row(name: "Zażółć 店舗", department: "logistics", answered: 56, visible: 56, done: true, lastActivity: start),
+        FacilitatorApp.Row(name: "Anna K.", department: "it", answered: 20, visible: 54, done: false, lastActivity: start,
+                           id: ParticipantID(rawValue: "p-00000000000000a1")),
+        FacilitatorApp.Row(name: "Zażółć 店舗", department: "logistics", answered: 56, visible: 56, done: true, lastActivity: start,
+                           id: ParticipantID(rawValue: "p-00000000000000b2")),
     ]
 
     /// A report over a few simulated-looking answers, for the results views.
@@ -117,23 +120,43 @@ import Testing
         #expect(app.message == "A goal needs a statement.")
         type("Returns accepted in every store")
         _ = enter(); type("Restock time"); _ = enter(); type("6 days"); _ = enter(); type("1 day"); _ = enter()
-        type("Åsa P."); _ = enter(); type("2027-13-01"); _ = enter(); type("logistics.returns, nope.nope")
+        type("Åsa P."); _ = enter(); type("2027-13-01"); _ = enter()
+        // The gaps are picked from a list by their titles, never typed as ids.
+        type("logistics.returns")
+        #expect(app.goalForm?.links == [])
+        #expect(app.render().lines.contains { $0.contains("none chosen; Space picks them") })
+        _ = app.update(.key(.character(" ")), at: Self.start)
+        #expect(app.render().lines.contains { $0.contains("The gaps this goal closes") })
+        let choices = app.linkChoices(app.goalForm!)
+        // Before the reveal: every maturity question, in module order.
+        #expect(choices == app.modules.flatMap(\.items).filter { $0.kind.tag == .maturity }.map(\.id.rawValue))
+        _ = app.update(.key(.down), at: Self.start)
+        _ = app.update(.key(.character(" ")), at: Self.start)
+        _ = app.update(.key(.enter), at: Self.start)
+        #expect(app.goalForm?.links == [choices[1]])
+        #expect(app.render().lines.contains { $0.contains(app.linkTitle(choices[1]).prefix(30)) })
+        #expect(!app.render().lines.contains { $0.contains(choices[1]) })
         #expect(enter().isEmpty)
         #expect(app.message == "The due date is a date like 2027-06-30, or empty.")
         _ = app.update(.key(.control("u")), at: Self.start)  // the due date field: cleared, then right
         type("2027-03-31")
         _ = enter()
-        #expect(enter().isEmpty)
-        #expect(app.message == "“nope.nope” is not an item or dimension id of this session.")
-        _ = app.update(.key(.control("u")), at: Self.start)
-        type("logistics.returns")
         let effects = enter()
         #expect(effects == [.saveGoal(GoalDraft(id: nil, statement: "Returns accepted in every store", kpi: "Restock time",
-                                                                baseline: "6 days", target: "1 day", owner: "Åsa P.", due: "2027-03-31",
-                                                                links: ["logistics.returns"]))])
+                                                baseline: "6 days", target: "1 day", owner: "Åsa P.", due: "2027-03-31",
+                                                links: [choices[1]]))])
+        // What the failed attempts said is gone once the goal is saved.
+        #expect(app.message == nil)
         var state = FacilitatorState()
-        state.goals = [Goal(id: "g-1", statement: "Returns accepted in every store", created: Self.start, updated: Self.start)]
+        state.goals = [Goal(id: "g-1", statement: "Returns accepted in every store", links: ["nope.nope"], created: Self.start, updated: Self.start)]
         app.receive(.state(state))
+        // A goal saved elsewhere with a link the session does not know says so when saved again.
+        _ = enter()
+        _ = app.update(.key(.backTab), at: Self.start)
+        #expect(enter().isEmpty)
+        #expect(app.message == "“nope.nope” is not an item or dimension id of this session.")
+        _ = app.update(.key(.escape), at: Self.start)
+        #expect(app.message == nil)
         #expect(app.update(.key(.character("x")), at: Self.start).isEmpty)
         #expect(app.update(.key(.enter), at: Self.start) == [.deleteGoal(id: "g-1")])
         state.goals.append(Goal(id: "g-2", statement: "Second", created: Self.start, updated: Self.start))
@@ -297,5 +320,201 @@ extension FacilitatorApp {
         let text = document.map { TextReportRenderer.render($0).split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
         receive(.results(document))
         receive(.reportText(text ?? []))
+    }
+}
+
+/// Issue 15's promises: only keys that act are offered, a key that cannot act says why, goals
+/// link gaps by title, the clock is paused and extended, and the dashboard removes and scrolls.
+@Suite struct FacilitatorPromiseTests {
+    static let start = FacilitatorAppTests.start
+
+    static func revealed(_ app: inout FacilitatorApp) {
+        var state = FacilitatorState()
+        state.revealed = true
+        app.receive(.state(state))
+        app.show(FacilitatorAppTests.document())
+    }
+
+    static func rows(_ count: Int, done: Bool = false) -> [FacilitatorApp.Row] {
+        (0..<count).map { index in
+            FacilitatorApp.Row(name: "Person \(index + 1)", department: "it", answered: 3, visible: 54, done: done, lastActivity: start,
+                               id: ParticipantID(rawValue: "p-" + String(repeating: "0", count: 14) + String(format: "%02x", index)))
+        }
+    }
+
+    func footer(_ app: FacilitatorApp) -> String { app.render().lines.last ?? "" }
+
+    @Test func aParticipantIsRemovedOnlyAfterAYes() {
+        var app = FacilitatorAppTests.app()
+        app.receive(.participants(FacilitatorAppTests.rows, skippedFiles: 0))
+        #expect(footer(app).contains("x remove"))
+        _ = app.update(.key(.down), at: Self.start)
+        #expect(app.update(.key(.character("x")), at: Self.start).isEmpty)
+        let screen = app.render().lines.joined(separator: " ")
+        #expect(screen.contains("Remove Zażółć 店舗 (Logistics, 56 answered)?"))
+        #expect(screen.contains("y remove · n keep"))
+        #expect(app.update(.key(.enter), at: Self.start).isEmpty)  // Enter is no yes here
+        _ = app.update(.key(.character("x")), at: Self.start)
+        #expect(app.update(.key(.character("y")), at: Self.start)
+                == [.removeParticipant(FacilitatorAppTests.rows[1].id!, name: "Zażółć 店舗")])
+    }
+
+    @Test func aLongDashboardSaysWhatItShowsAndScrolls() {
+        var app = FacilitatorAppTests.app(size: (80, 24))
+        app.receive(.participants(Self.rows(57), skippedFiles: 0))
+        let room = app.dashboardRoom
+        var screen = app.render().lines
+        #expect(screen.contains { $0.contains("showing 1–\(room) of 57") })
+        #expect(screen.contains { $0.contains("Person 1 ") } && !screen.contains { $0.contains("Person 57") })
+        _ = app.update(.key(.pageDown), at: Self.start)
+        #expect(app.dashboardSelection == room)
+        screen = app.render().lines
+        #expect(screen.contains { $0.contains("showing 2–\(room + 1) of 57") })
+        _ = app.update(.key(.end), at: Self.start)
+        screen = app.render().lines
+        #expect(screen.contains { $0.contains("Person 57") } && screen.contains { $0.contains("showing \(57 - room + 1)–57 of 57") })
+        _ = app.update(.key(.character("x")), at: Self.start)
+        #expect(app.update(.key(.character("y")), at: Self.start) == [.removeParticipant(Self.rows(57)[56].id!, name: "Person 57")])
+    }
+
+    @Test func keysThatCannotActSaySo() {
+        var app = FacilitatorAppTests.app()
+        _ = app.update(.key(.character("4")), at: Self.start)
+        #expect(!footer(app).contains("export"))
+        #expect(app.update(.key(.character("e")), at: Self.start).isEmpty)
+        #expect(app.message == "Reveal the results first (v); then the report can be exported.")
+        #expect(app.update(.key(.character("t")), at: Self.start).isEmpty)
+        #expect(app.message?.hasPrefix("The workshop has not started") == true)
+        Self.revealed(&app)
+        #expect(footer(app).contains("e export to a file"))
+        _ = app.update(.key(.character("v")), at: Self.start)
+        #expect(app.message == "The results are already revealed." && app.confirmation == nil)
+        var last = FacilitatorState()
+        last.phaseIndex = AgendaPhase.standard.count - 1
+        last.phaseStarted = Self.start
+        app.receive(.state(last))
+        _ = app.update(.key(.character("n")), at: Self.start)
+        #expect(app.message == "This is the agenda's last phase; there is no next one." && app.confirmation == nil)
+        _ = app.update(.key(.character("2")), at: Self.start)
+        #expect(app.message == nil)
+    }
+
+    @Test func theClockIsPausedAndExtendedFromTheConsole() {
+        var app = FacilitatorAppTests.app()
+        #expect(!footer(app).contains("pause"))
+        var state = FacilitatorState()
+        state.phaseStarted = Self.start
+        app.receive(.state(state))
+        #expect(footer(app).contains("t pause clock · m +5 min"))
+        #expect(app.update(.key(.character("t")), at: Self.start) == [.togglePause])
+        #expect(app.update(.key(.character("m")), at: Self.start) == [.extendPhase(minutes: 5)])
+        state.phasePaused = Self.start
+        state.phaseExtraMinutes = 5
+        app.receive(.state(state))
+        #expect(app.render().lines[0].contains("Phase 1/4: answer · 35:00 left · paused"))
+        #expect(footer(app).contains("t restart clock"))
+        _ = app.update(.key(.character("2")), at: Self.start)
+        #expect(app.render().lines.contains { $0.contains("35 min") && $0.contains("paused") })
+    }
+
+    @Test func closingAnsweringSaysWhoHasNotFinished() {
+        var app = FacilitatorAppTests.app()
+        var state = FacilitatorState()
+        state.phaseStarted = Self.start
+        app.receive(.state(state))
+        app.receive(.participants(FacilitatorAppTests.rows, skippedFiles: 0))
+        _ = app.update(.key(.character("n")), at: Self.start)
+        #expect(app.render().lines.joined(separator: " ").contains("Not finished yet: Anna K."))
+        #expect(app.unfinishedSummary == "Not finished yet: Anna K.")
+        _ = app.update(.key(.escape), at: Self.start)
+        app.receive(.participants(Self.rows(8) + Self.rows(2, done: true), skippedFiles: 0))
+        _ = app.update(.key(.character("n")), at: Self.start)
+        #expect(app.unfinishedSummary == "8 have not finished, among them Person 1, Person 2, Person 3.")
+        app.receive(.participants(Self.rows(2, done: true), skippedFiles: 0))
+        #expect(app.unfinishedSummary == "Everyone has finished answering.")
+        // A later phase move closes nothing, so it names nobody.
+        _ = app.update(.key(.escape), at: Self.start)
+        state.phaseIndex = 1
+        app.receive(.state(state))
+        _ = app.update(.key(.character("n")), at: Self.start)
+        #expect(!app.render().lines.joined(separator: " ").contains("finished"))
+    }
+
+    @Test func enterOpensWhatTheFooterPromises() {
+        var app = FacilitatorAppTests.app()
+        Self.revealed(&app)
+        _ = app.update(.key(.character("3")), at: Self.start)
+        #expect(footer(app).contains("Enter its questions") && !footer(app).contains("Enter detail"))
+        // The heat map: the IT module's first dimension opens to its questions, Esc goes back.
+        while app.selectedResultLine?.full != "Platform and releases" { _ = app.update(.key(.down), at: Self.start) }
+        let line = app.resultSelection
+        _ = app.update(.key(.enter), at: Self.start)
+        #expect(app.openDimension == FacilitatorApp.DimensionKey(module: "it", dimension: "platform"))
+        #expect(app.resultItems == ["it.platform.upkeep"])
+        #expect(app.render().lines.contains { $0.contains("IT · Platform and releases: its questions") })
+        _ = app.update(.key(.enter), at: Self.start)
+        #expect(app.drillItem == "it.platform.upkeep")
+        _ = app.update(.key(.escape), at: Self.start)
+        _ = app.update(.key(.escape), at: Self.start)
+        #expect(app.openDimension == nil && app.resultSelection == line)
+        // The perception gaps: a dimension opens the same way.
+        _ = app.update(.key(.backTab), at: Self.start)
+        #expect(footer(app).contains("Enter its questions"))
+        _ = app.update(.key(.enter), at: Self.start)
+        #expect(app.openDimension != nil)
+    }
+
+    @Test func aGoalStartsFromAGapsNextStepAndShowsTitles() throws {
+        var app = FacilitatorAppTests.app()
+        Self.revealed(&app)
+        _ = app.update(.key(.character("3")), at: Self.start)
+        _ = app.update(.key(.tab), at: Self.start)
+        let gap = try #require(app.resultItems.first)
+        _ = app.update(.key(.character("g")), at: Self.start)
+        #expect(app.view == .goals)
+        let form = try #require(app.goalForm)
+        #expect(form.links == [gap.rawValue])
+        let item = try #require(app.catalog.item(gap))
+        let mean = try #require(app.document?.scores.item(gap)?.current)
+        let step = try #require(item.kind.nextStep(above: mean))
+        #expect(form[.statement].value == step.descriptor.resolved(in: .english))
+        let screen = app.render().lines.joined(separator: "\n")
+        #expect(screen.contains("Omnichannel · How are the company's omnichannel goals set?"))
+        #expect(!screen.contains(gap.rawValue))
+        // In the list of gaps the ranked gaps come first, by their titles; unticking empties it.
+        _ = app.update(.key(.backTab), at: Self.start)
+        _ = app.update(.key(.character(" ")), at: Self.start)
+        #expect(app.linkChoices(app.goalForm!).prefix(2) == app.document!.scores.rankedGaps.prefix(2).map(\.item.rawValue)[...])
+        #expect(app.render().lines.contains { $0.contains("[x] Omnichannel · How are the company's omnichannel goals set?") })
+        _ = app.update(.key(.character(" ")), at: Self.start)
+        _ = app.update(.key(.enter), at: Self.start)
+        #expect(app.goalForm?.links == [])
+    }
+
+    @Test func theJoinLineIsACommandToPaste() {
+        let app = FacilitatorApp(title: "W", folder: "/tmp/Workshop (May)/s", agenda: AgendaPhase.standard, departments: ["it"],
+                                 modules: [], language: .english, size: (100, 30), now: Self.start)
+        let lines = app.render().lines
+        #expect(lines.contains { $0.hasSuffix("Participants run:") })
+        #expect(lines.contains { $0 == "    omnigap join '/tmp/Workshop (May)/s'" })
+    }
+
+    /// A command too long for a line goes on in the next after a backslash, broken between
+    /// words only: pasted, the lines are one command.
+    @Test func aLongJoinCommandBreaksBetweenWords() throws {
+        let words = ["/work/a long/.build/debug/omnigap", "join", "/tmp/it's (May) workshop folder"]
+        let lines = FacilitatorApp.continuedLines(ShellQuoting.command(words), width: 40)
+        #expect(lines == ["'/work/a long/.build/debug/omnigap' \\", "join \\", #"'/tmp/it'\''s (May) workshop folder'"#])
+        #expect(FacilitatorApp.continuedLines("omnigap join /tmp/ws", width: 40) == ["omnigap join /tmp/ws"])
+        // Pasted into a shell, the lines are the command's words again.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "printf '%s\\n' " + lines.joined(separator: "\n")]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(output == words.joined(separator: "\n") + "\n")
     }
 }
