@@ -14,7 +14,7 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var session: SessionArgument
 
-    @Option(name: .long, help: ArgumentHelp("The participant's id (p-…) or name (ignoring case).", valueName: "id-or-name"))
+    @Option(name: .long, help: ArgumentHelp("The participant's id or name (ignoring case), as `omnigap status` lists them.", valueName: "id-or-name"))
     var participant: String
 
     @Option(name: .shortAndLong, help: ArgumentHelp("The file to write; - or nothing for standard output.", valueName: "file"))

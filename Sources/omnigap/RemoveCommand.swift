@@ -17,15 +17,13 @@ struct RemoveCommand: ParsableCommand {
             For a test run, a duplicate or someone who should not be there. The participant's file \
             moves from participants/ into removed/ in the session folder; nothing is deleted, and \
             moving the file back undoes it. A name that several people share is refused with \
-            their ids: give the id then.
-
-            In a terminal, it shows who it found and asks before removing; --yes skips the \
+            their ids: give the id then. In a terminal, it shows who it found and asks before removing; --yes skips the \
             question. Without a terminal (a script, a pipe) nothing is removed unless --yes is given.
             """)
 
     @OptionGroup var session: SessionArgument
 
-    @Option(name: .long, help: ArgumentHelp("The participant's id (p-…) or name, as `omnigap status` lists them.",
+    @Option(name: .long, help: ArgumentHelp("The participant's id or name, as `omnigap status` lists them.",
                                             valueName: "id-or-name"))
     var participant: String
 
