@@ -206,6 +206,19 @@ run "remove --yes by name" 0 "$bin" remove "$odd" --participant "bo test" --yes 
   (cd "$work" && eval "$line" </dev/null) && [ -f "$odd/participants/$bo.json" ] && [ "$(report_joined "$odd")" = 2 ] \
     && ok "the printed undo command brings them back" || fail "the printed undo command brings them back (got: $line)"
 }
+# In a terminal it asks first: only "y" removes. `script` gives the command a terminal.
+if command -v script >/dev/null; then
+  asked="$(printf '%q ' "$bin" remove "$odd" --participant "$bo")"
+  run "remove in a terminal, answered with Enter" 1 script -qec "$asked" /dev/null <<<"" && {
+    contains "it asks, naming whom" "Remove Bo Test (logistics, "
+    contains "Enter keeps them" "nothing removed"
+    [ -f "$odd/participants/$bo.json" ] && ok "after Enter the file is still in participants/" || fail "after Enter the file is still in participants/"
+  }
+  run "remove in a terminal, answered y" 0 script -qec "$asked" /dev/null <<<"y" && contains "y removes" "Removed Bo Test"
+  mv "$odd/removed/$bo.json" "$odd/participants/$bo.json"
+else
+  echo "skip script (util-linux) is not installed: the question in a terminal is not checked"
+fi
 run "remove by id" 0 "$bin" remove "$odd" --participant "$bo" -y && contains "remove by id" "Removed Bo Test"
 run "remove someone who is not there" 1 "$bin" remove "$odd" --participant "Nobody" --yes && {
   contains "no match is one clear line" 'no participant "Nobody" in this session'
