@@ -135,5 +135,109 @@ run "record --target 99,5 takes a decimal comma" 0 "$bin" record "$work/ws" --pa
   && run "export after the decimal comma" 0 "$bin" export "$work/ws" --participant "Nora N." \
   && contains "99,5 is stored as 99.5" '"customer-service.measurement.nps": {"current": -4, "target": 99.5'
 
+# The hints are commands to paste: a folder with a space, parentheses and a quote comes back
+# quoted, and the program is named the way it runs here. The bin folder is not on the PATH, so
+# the hint names the binary by its path; with `omnigap` on the PATH it says `omnigap`.
+# words LINE: the words a POSIX shell reads from LINE, one a line, in $work/words.
+words() { sh -c 'eval "set -- $1" && printf "%s\n" "$@"' _ "$1" >"$work/words"; }
+word() { sed -n "${1}p" "$work/words"; }
+odd="$work/my ws (Anna's)"
+run "new in a folder named with a space, parentheses and a quote" 0 "$bin" new "$odd" --title "Pasted" && {
+  lacks "new no longer suggests record" "record"
+  lacks "new no longer suggests simulate" "simulate"
+  for command in join facilitate; do
+    line=$(grep -E "^ +[^ ].* $command " "$work/out" | head -1)
+    words "$line"
+    if [ "$(word 1)" = "$bin" ] && [ "$(word 2)" = "$command" ] && [ "$(word 3)" = "$odd" ] && [ "$(wc -l <"$work/words")" -eq 3 ]
+    then ok "new's \"$command\" line pastes into sh as: $bin $command DIR"
+    else fail "new's \"$command\" line pastes into sh as: $bin $command DIR (got: $line)"; fi
+  done
+}
+mkdir -p "$work/on-path" && ln -sf "$bin" "$work/on-path/omnigap"
+run "new, with omnigap on the PATH" 0 env PATH="$work/on-path:$PATH" "$bin" new "$work/path ws" --title "On the PATH" && {
+  line=$(grep -E "^ +[^ ].* join " "$work/out" | head -1)
+  words "$line"
+  [ "$(word 1)" = "omnigap" ] && [ "$(word 3)" = "$work/path ws" ] && ok "with omnigap on the PATH, the hint says omnigap" \
+    || fail "with omnigap on the PATH, the hint says omnigap (got: $line)"
+}
+printf '#!/bin/sh\necho another omnigap\n' >"$work/on-path/other" && chmod +x "$work/on-path/other"
+mkdir -p "$work/other-path" && cp "$work/on-path/other" "$work/other-path/omnigap"
+run "new, with another omnigap first on the PATH" 0 env PATH="$work/other-path:$PATH" "$bin" new "$work/other ws" --title "Other" && {
+  line=$(grep -E "^ +[^ ].* join " "$work/out" | head -1)
+  words "$line"
+  [ "$(word 1)" = "$bin" ] && ok "another omnigap on the PATH is not suggested" || fail "another omnigap on the PATH is not suggested (got: $line)"
+}
+run "demo --no-ui in an odd folder" 0 "$bin" demo --no-ui "$work/demo (x)" && {
+  line=$(grep -o 'open it with `[^`]*`' "$work/err" | sed 's/^open it with `//; s/`$//')
+  words "$line"
+  [ "$(word 1)" = "$bin" ] && [ "$(word 2)" = facilitate ] && [ "$(word 3)" = "$work/demo (x)" ] \
+    && ok "demo's closing hint pastes as a command that runs here" || fail "demo's closing hint pastes as a command that runs here (got: $line)"
+}
+run "report -o into the odd folder" 0 "$bin" report "$odd" -o "$odd/report.txt" && {
+  line=$(sed -n 's/^Wrote the text report to //p' "$work/out")
+  words "$line"
+  [ "$(word 1)" = "$odd/report.txt" ] && ok "report names its file quoted" || fail "report names its file quoted (got: $line)"
+}
+
+# record with a flag left without its value says so, instead of "unexpected argument '4'".
+run "record --current --target 4" 64 "$bin" record "$odd" --participant "Anna K." --department it --item it.platform.upkeep \
+  --current --target 4 && contains "the flag without a value is named" '--current has no value: it took "--target" as one'
+run "record with a rejected value" 1 "$bin" record "$odd" --participant "Newcomer" --department it --item it.platform.upkeep --current 7 \
+  && run "status after the rejected value" 0 "$bin" status "$odd" && contains "a rejected value joins nobody" "No participants yet."
+
+# remove: the participant's file moves into removed/, the report stops counting them, and a name
+# two people share is refused with their ids.
+report_joined() { "$bin" report "$1" --format json | python3 -c 'import json,sys; print(sum(d["joined"] for d in json.load(sys.stdin)["participation"]))'; }
+"$bin" record "$odd" --participant "Anna K." --department it --item it.platform.upkeep --current 2 --target 4 >/dev/null
+"$bin" record "$odd" --participant "Bo Test" --department logistics --item logistics.inventory.visibility --current 1 --target 3 >/dev/null
+bo=$("$bin" status "$odd" --json | python3 -c 'import json,sys; print(next(p["id"] for p in json.load(sys.stdin)["participants"] if p["name"]=="Bo Test"))')
+[ "$(report_joined "$odd")" = 2 ] && ok "the report counts two before the removal" || fail "the report counts two before the removal"
+run "remove without a terminal and without --yes" 1 "$bin" remove "$odd" --participant "bo test" </dev/null && {
+  contains "it asks for --yes" "confirm with --yes"
+  [ -f "$odd/participants/$bo.json" ] && ok "without --yes nothing moves" || fail "without --yes nothing moves"
+}
+run "remove --yes by name" 0 "$bin" remove "$odd" --participant "bo test" --yes && {
+  contains "remove says whom, and where the file went" "Removed Bo Test (logistics, "
+  contains "remove names the file in removed/" "moved to removed/$bo.json; the report no longer counts them."
+  [ -f "$odd/removed/$bo.json" ] && [ ! -e "$odd/participants/$bo.json" ] && ok "the file is in removed/, not in participants/" \
+    || fail "the file is in removed/, not in participants/"
+  [ "$(report_joined "$odd")" = 1 ] && ok "the report counts one after the removal" || fail "the report counts one after the removal"
+  line=$(sed -n 's/^To undo, move the file back into participants\/: //p' "$work/out")
+  (cd "$work" && eval "$line" </dev/null) && [ -f "$odd/participants/$bo.json" ] && [ "$(report_joined "$odd")" = 2 ] \
+    && ok "the printed undo command brings them back" || fail "the printed undo command brings them back (got: $line)"
+}
+# In a terminal it asks first: only "y" removes. `script` gives the command a terminal.
+if command -v script >/dev/null; then
+  asked="$(printf '%q ' "$bin" remove "$odd" --participant "$bo")"
+  run "remove in a terminal, answered with Enter" 1 script -qec "$asked" /dev/null <<<"" && {
+    contains "it asks, naming whom" "Remove Bo Test (logistics, "
+    contains "Enter keeps them" "nothing removed"
+    [ -f "$odd/participants/$bo.json" ] && ok "after Enter the file is still in participants/" || fail "after Enter the file is still in participants/"
+  }
+  run "remove in a terminal, answered y" 0 script -qec "$asked" /dev/null <<<"y" && contains "y removes" "Removed Bo Test"
+  mv "$odd/removed/$bo.json" "$odd/participants/$bo.json"
+else
+  echo "skip script (util-linux) is not installed: the question in a terminal is not checked"
+fi
+run "remove by id" 0 "$bin" remove "$odd" --participant "$bo" -y && contains "remove by id" "Removed Bo Test"
+run "remove someone who is not there" 1 "$bin" remove "$odd" --participant "Nobody" --yes && {
+  contains "no match is one clear line" 'no participant "Nobody" in this session'
+}
+run "remove from a folder that is not a session" 1 "$bin" remove "$work" --participant "Anna K." --yes \
+  && contains "a folder that is not a session is named" "session.json"
+# Two people called Sam: one joined here, one in a copy of the session, merged in.
+cp -r "$odd" "$work/copy"
+"$bin" record "$odd" --participant "Sam" --department it --done >/dev/null
+"$bin" record "$work/copy" --participant "Sam" --department ecommerce --done >/dev/null
+"$bin" export "$work/copy" --participant "Sam" -o "$work/sam.json" 2>/dev/null && "$bin" merge "$odd" "$work/sam.json" >/dev/null
+run "remove a name two people share" 1 "$bin" remove "$odd" --participant "sam" --yes && {
+  contains "the ambiguity is named" '2 participants are called "sam"'
+  for id in $(python3 -c 'import json,sys; print(" ".join(p["id"] for p in json.load(sys.stdin)["participants"] if p["name"]=="Sam"))' \
+      < <("$bin" status "$odd" --json)); do
+    contains "their ids are listed ($id)" "$id"
+  done
+  [ "$(ls "$odd/participants" | wc -l)" -eq 3 ] && ok "nobody is removed on an ambiguous name" || fail "nobody is removed on an ambiguous name"
+}
+
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -14,7 +14,7 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var session: SessionArgument
 
-    @Option(name: .long, help: ArgumentHelp("The participant's id (p-…) or exact name.", valueName: "id-or-name"))
+    @Option(name: .long, help: ArgumentHelp("The participant's id or name (ignoring case), as `omnigap status` lists them.", valueName: "id-or-name"))
     var participant: String
 
     @Option(name: .shortAndLong, help: ArgumentHelp("The file to write; - or nothing for standard output.", valueName: "file"))
@@ -22,25 +22,13 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let session = try self.session.open()
-        let record = try storeOperation { () throws(SessionError) in try Self.find(participant, in: session) }
+        let record = try ParticipantArgument.find(participant, in: session, command: "export")
         let text = ParticipantCodec.encode(record)
         let destination = OutputDestination(output)
         try storeOperation { () throws(SessionError) in try destination.write(Array(text.utf8)) }
         if case .path(let path) = destination {
             StandardError.write(["Exported \(record.id) (\(displayText(record.profile.value.name, width: 40)), "
-                + "\(record.currentAnswers.count) answers) to \(path)"])
-        }
-    }
-
-    /// The participant named by id, or by exact name (ignoring case) when that is unambiguous.
-    static func find(_ key: String, in session: Session) throws(SessionError) -> ParticipantRecord {
-        if let id = ParticipantID(rawValue: key) { return try session.participant(id) }
-        let matches = session.participants(named: key)
-        switch matches.count {
-        case 1: return matches[0]
-        case 0: throw .invalidArgument("no participant \"\(Sanitized.excerpt(key))\" in this session; `omnigap status` lists them")
-        default: throw .invalidArgument("\(matches.count) participants are called \"\(Sanitized.excerpt(key))\"; give the id: "
-            + matches.map(\.id.rawValue).joined(separator: ", "))
+                + "\(record.currentAnswers.count) answers) to \(ShellWord.quoted(path))"])
         }
     }
 }

@@ -65,7 +65,7 @@ struct ShowModule: ParsableCommand {
         if !report.isValid {
             let files = Set(report.diagnostics.map(\.file)).count
             StandardError.write(["warning: \(report.diagnostics.count) problem(s) in \(files) other module file(s); "
-                + "run `omnigap modules validate` to see them"])
+                + "run `\(Invocation.command("modules", "validate", directory.path))` to see them"])
         }
         // A module read in a language it lacks is shown wholly in English, not half and half.
         var language = lang

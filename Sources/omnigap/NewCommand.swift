@@ -72,14 +72,24 @@ struct NewCommand: ParsableCommand {
             try Session.create(at: directory, request: request, moduleFiles: files)
         }
         let settings = session.settings
-        print("Created session \"\(displayText(settings.title, width: 60))\" (\(settings.id)) in \(directory)")
+        print("Created session \"\(displayText(settings.title, width: 60))\" (\(settings.id)) in \(ShellWord.quoted(directory))")
         print("  date \(settings.date), language \(settings.language.rawValue), quorum \(settings.quorum)")
         print("  departments: \(settings.departments.joined(separator: ", "))")
         print("  shared: \(settings.sharedModules.isEmpty ? "none" : settings.sharedModules.joined(separator: ", "))")
         print("  modules frozen: " + settings.modules.map { "\($0.id) \($0.version)" }.joined(separator: ", "))
         print("  agenda: " + settings.agenda.map { "\($0.id) \($0.minutes) min" }.joined(separator: ", "))
         print("")
-        print("Next: add answers with `omnigap record \(directory) …` or try it out with")
-        print("`omnigap simulate \(directory) --participants 20`, and see progress with `omnigap status \(directory)`.")
+        print("Next:")
+        print(Self.nextSteps(directory).joined(separator: "\n"))
+    }
+
+    /// What a newcomer does next, as commands that work when pasted here: the participants
+    /// join, the facilitator runs the console. Each command is a line of its own, so that the
+    /// whole line can be copied.
+    static func nextSteps(_ directory: String) -> [String] {
+        ["  Each participant answers in their own terminal:",
+         "    " + Invocation.command("join", directory),
+         "  You run the workshop from the facilitator's console:",
+         "    " + Invocation.command("facilitate", directory)]
     }
 }

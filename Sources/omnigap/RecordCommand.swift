@@ -39,11 +39,11 @@ struct RecordCommand: ParsableCommand {
     /// Promoter Score can be), which the default strategy would read as a missing value and an
     /// unknown option `-4`.
     @Option(name: .long, parsing: .unconditional,
-            help: ArgumentHelp("Current stage 1-4, or a number item's current value, or dk.", valueName: "value"))
+            help: ArgumentHelp("Current stage 1-4, or a number item's current value, or dk. The next word is always its value, -4 too.", valueName: "value"))
     var current: String?
 
     @Option(name: .long, parsing: .unconditional,
-            help: ArgumentHelp("Target stage 1-4, or a number item's target value, or dk.", valueName: "value"))
+            help: ArgumentHelp("Target stage 1-4, or a number item's target value, or dk. Leave it out to keep the recorded one.", valueName: "value"))
     var target: String?
 
     @Option(name: .long, help: ArgumentHelp("A choice item's option ids, comma-separated, or dk.", valueName: "ids"))
@@ -64,7 +64,22 @@ struct RecordCommand: ParsableCommand {
     @Flag(name: .long, help: "Mark the participant done.")
     var done = false
 
+    /// Words left over after the flags. Only a slip puts any here, usually a flag given no value:
+    /// `--current --target 4` makes "--target" the current value and leaves "4" over. Caught
+    /// here so the error names the slip rather than only "unexpected argument '4'".
+    @Argument(help: .private)
+    var leftover: [String] = []
+
     func validate() throws {
+        for (flag, value) in [("--current", current), ("--target", target)] {
+            if let value, value.hasPrefix("--") {
+                throw ValidationError("\(flag) has no value: it took \"\(Sanitized.excerpt(value))\" as one. "
+                    + "Give \(flag) a value (\(flag) 2, \(flag) dk), or leave \(flag) out to keep what is recorded")
+            }
+        }
+        if let word = leftover.first {
+            throw ValidationError("unexpected argument \"\(Sanitized.excerpt(word))\"; every value follows its flag, as in --current 2 --target 4")
+        }
         guard item != nil || done else { throw ValidationError("give --item ID with a value, or --done") }
         if item == nil, current != nil || target != nil || choice != nil || text != nil || importance != nil || comment != nil || clear {
             throw ValidationError("values need --item ID")
@@ -88,7 +103,8 @@ struct RecordCommand: ParsableCommand {
         if let itemKey = item {
             let itemID = ItemID(itemKey)
             guard let item = session.catalog.item(itemID), let module = session.catalog.placement(of: itemID)?.module.id else {
-                throw CommandFailure("no item \"\(Sanitized.excerpt(itemKey))\" in this session's modules; `omnigap modules show` lists them")
+                throw CommandFailure("no item \"\(Sanitized.excerpt(itemKey))\" in this session's modules; "
+                    + "`\(Invocation.command("modules", "show", department, "--modules", session.paths.modules))` lists the \(department) items")
             }
             guard session.modules(for: department).contains(where: { $0.id == module }) else {
                 throw CommandFailure("\(itemID) is in \(module), which \(department) participants do not answer")
