@@ -45,11 +45,11 @@ struct DemoCommand: ParsableCommand {
         }
         if noUI {
             print(TextReportRenderer.render(session.reportDocument(language: lang)), terminator: "")
-            StandardError.write(["The sample workshop is in \(ShellWord.quoted(folder)); open it with `\(Invocation.command("facilitate", folder))`."])
+            StandardError.write(["The sample workshop is in \(Invocation.quoted(folder)); open it with `\(Invocation.command("facilitate", folder))`."])
             return
         }
         try FacilitateCommand.run(session, language: lang)
-        print("The sample workshop is in \(ShellWord.quoted(folder)). Open it again with `\(Invocation.command("facilitate", folder))`.")
+        print("The sample workshop is in \(Invocation.quoted(folder)). Open it again with `\(Invocation.command("facilitate", folder))`.")
     }
 
     /// Builds the sample: modules, participants, the review phase, revealed results, two goals.

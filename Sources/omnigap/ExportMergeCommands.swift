@@ -28,7 +28,7 @@ struct ExportCommand: ParsableCommand {
         try storeOperation { () throws(SessionError) in try destination.write(Array(text.utf8)) }
         if case .path(let path) = destination {
             StandardError.write(["Exported \(record.id) (\(displayText(record.profile.value.name, width: 40)), "
-                + "\(record.currentAnswers.count) answers) to \(ShellWord.quoted(path))"])
+                + "\(record.currentAnswers.count) answers) to \(Invocation.quoted(path))"])
         }
     }
 }

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -16,9 +17,15 @@ enum Invocation {
                        workingDirectory: FileManager.default.currentDirectoryPath)
     }()
 
-    /// `program` followed by `words`, each quoted: `omnigap facilitate '/tmp/my ws'`.
+    /// `program` followed by `words`, each quoted: `omnigap facilitate '/tmp/my ws'`. A control
+    /// character in a word is shown as an escape: a hint never drives the terminal.
     static func command(_ words: String...) -> String {
-        ([program] + words.map(ShellWord.quoted)).joined(separator: " ")
+        Sanitized.visible(([program] + words.map(ShellQuoting.quoted)).joined(separator: " "))
+    }
+
+    /// `word` quoted for the shell and safe to print: a path in a message.
+    static func quoted(_ word: String) -> String {
+        Sanitized.visible(ShellQuoting.quoted(word))
     }
 
     /// The decision, with everything it reads given: pure, so it can be reasoned about apart
@@ -38,9 +45,9 @@ enum Invocation {
         if let argument0, argument0.contains("/") {
             let absolute = argument0.hasPrefix("/") ? argument0 : workingDirectory + "/" + argument0
             let shown = URL(fileURLWithPath: absolute).standardized.path
-            if realPath(shown) == runningFile { return ShellWord.quoted(shown) }
+            if realPath(shown) == runningFile { return ShellQuoting.quoted(shown) }
         }
-        return ShellWord.quoted(runningFile)
+        return ShellQuoting.quoted(runningFile)
     }
 
     /// The canonical path of `path`, with every link followed, or nil when it does not exist.

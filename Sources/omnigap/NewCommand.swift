@@ -72,7 +72,7 @@ struct NewCommand: ParsableCommand {
             try Session.create(at: directory, request: request, moduleFiles: files)
         }
         let settings = session.settings
-        print("Created session \"\(displayText(settings.title, width: 60))\" (\(settings.id)) in \(ShellWord.quoted(directory))")
+        print("Created session \"\(displayText(settings.title, width: 60))\" (\(settings.id)) in \(Invocation.quoted(directory))")
         print("  date \(settings.date), language \(settings.language.rawValue), quorum \(settings.quorum)")
         print("  departments: \(settings.departments.joined(separator: ", "))")
         print("  shared: \(settings.sharedModules.isEmpty ? "none" : settings.sharedModules.joined(separator: ", "))")

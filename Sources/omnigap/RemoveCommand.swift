@@ -46,7 +46,7 @@ struct RemoveCommand: ParsableCommand {
         let root = session.paths.root
         print("Removed \(who): moved to \(moved); the report no longer counts them.")
         print("To undo, move the file back into participants/: "
-            + ShellWord.command(["mv", "-i", root + "/" + moved, session.paths.participant(record.id)]))
+            + Sanitized.visible(ShellQuoting.command(["mv", "-i", root + "/" + moved, session.paths.participant(record.id)])))
     }
 
     /// "Anna K. (it, 12 answered)": enough to tell people with one name apart and to see what

@@ -42,6 +42,6 @@ struct ReportCommand: ParsableCommand {
         let destination = OutputDestination(output)
         // Written piece by piece: a report of many thousands of comments is never whole in memory.
         try storeOperation { () throws(SessionError) in try destination.write(texts: format.pieces(document)) }
-        if case .path(let path) = destination { StandardError.write(["Wrote the \(format.rawValue) report to \(ShellWord.quoted(path))"]) }
+        if case .path(let path) = destination { StandardError.write(["Wrote the \(format.rawValue) report to \(Invocation.quoted(path))"]) }
     }
 }

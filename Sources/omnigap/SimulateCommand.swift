@@ -50,7 +50,7 @@ struct SimulateCommand: ParsableCommand {
             }
         }
         let answers = records.reduce(0) { $0 + $1.answers.count }
-        print("Simulated \(records.count) participant(s) with \(answers) answers in \(ShellWord.quoted(session.paths.root))")
+        print("Simulated \(records.count) participant(s) with \(answers) answers in \(Invocation.quoted(session.paths.root))")
     }
 
     /// Joins everyone first, then saves their answers round-robin, one every `pace` seconds.
