@@ -610,7 +610,10 @@ public struct ParticipantApp: Sendable {
         let next = index + offset
         if next >= items.count { page = .review(Review()); return }
         if next < 0 { return }
-        if offset > 0 { arrive(at: items[next]) } else { open(items[next]) }
+        // Moving on into another module passes through its introduction; moving back does not.
+        let modules = ownModules
+        let module = { (id: ItemID) in modules.first { $0.item(id) != nil }?.id }
+        if offset > 0, module(items[next].id) != module(id) { arrive(at: items[next]) } else { open(items[next]) }
     }
 
     // MARK: Items
