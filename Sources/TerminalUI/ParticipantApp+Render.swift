@@ -120,14 +120,15 @@ extension ParticipantApp {
 
     /// A box in the middle of the screen that asks something; every line wraps.
     private func renderDialog(_ buffer: inout CellBuffer, title: String, message: String, keys: String) {
-        let width = min(size.width - 4, 72)
+        let width = min(size.width - 4, 76)
         let inner = width - 4
         let body = message.components(separatedBy: "\n").flatMap { TextWrapping.wrap($0, width: inner) }
         let keyLines = Self.packed(keys.components(separatedBy: " · "), width: inner)
         let titleLines = TextWrapping.wrap(title, width: inner - 2)
         let height = min(size.height, body.count + keyLines.count + titleLines.count + 3)
         let x = (size.width - width) / 2, y = max(0, (size.height - height) / 2)
-        buffer.fill(x: x, y: y, width: width, height: height, style: .plain)
+        // A column of blank around the box, so nothing beneath seems to run into it.
+        buffer.fill(x: x - 1, y: y, width: width + 2, height: height, style: .plain)
         let horizontal = String(repeating: "─", count: width - 2)
         buffer.put("┌" + horizontal + "┐", x: x, y: y)
         for row in 1..<max(1, height - 1) { buffer.put("│", x: x, y: y + row); buffer.put("│", x: x + width - 1, y: y + row) }
@@ -138,8 +139,9 @@ extension ParticipantApp {
             row += 1
         }
         row += 1
-        for line in body where row < y + height - 1 - keyLines.count {
-            buffer.put(line, x: x + 2, y: row)
+        for line in body {
+            // A line the box has no row for is lost: recorded, so the layout tests see it.
+            buffer.put(line, x: x + 2, y: row < y + height - 1 - keyLines.count ? row : -1)
             row += 1
         }
         row = y + height - 1 - keyLines.count
@@ -269,7 +271,13 @@ extension ParticipantApp {
         let visible = visibleItems
         let position = (visible.firstIndex { $0.item.id == item.id } ?? 0) + 1
         let place = visible.first { $0.item.id == item.id }
-        let dimensionTitle = place.map { $0.module.title.resolved(in: language) + " · " + $0.dimension.title.resolved(in: language) } ?? ""
+        let counterWidth = DisplayWidth.of(ParticipantStrings.fill(words.itemOf, ["n": String(visible.count), "total": String(visible.count)]))
+        // The module and the dimension when they fit on one line; the dimension alone when not
+        // (the top line names the department).
+        var dimensionTitle = place.map { $0.module.title.resolved(in: language) + " · " + $0.dimension.title.resolved(in: language) } ?? ""
+        if DisplayWidth.of(dimensionTitle) > size.width - 4 - counterWidth, let place {
+            dimensionTitle = place.dimension.title.resolved(in: language)
+        }
         let help: String
         switch item.kind {
         case .maturity: help = words.itemHelpMaturity
@@ -323,6 +331,10 @@ extension ParticipantApp {
             editor.text.render(into: &buffer, x: 2, y: y + 1, width: width, focused: commentField == nil, style: Style(underline: true))
             y += 3
         }
+        if y > area.bottom + (item.kind.tag == .text ? 1 : 0) {
+            // The answer ran into the bottom lines: what it covered is lost, and recorded.
+            buffer.put(item.prompt.resolved(in: language), x: 2, y: -1)
+        }
         if item.kind.tag != .text {
             let commentY = min(y, area.bottom - 1)
             let label = words.comment + ": "
@@ -370,7 +382,6 @@ extension ParticipantApp {
         for (index, level) in levels.enumerated() {
             let stage = index + 1
             let isCurrent = current == .value(stage), isTarget = target == .value(stage)
-            let markers = (isCurrent ? "◀ \(words.current)" : "") + (isCurrent && isTarget ? "  " : "") + (isTarget ? "◆ \(words.target)" : "")
             let style = isCurrent || isTarget ? Style.strong : .plain
             if compact {
                 // "1 Ad hoc: descriptor …", the markers at the right of its first line.
@@ -378,11 +389,9 @@ extension ParticipantApp {
                 for (offset, line) in lines.enumerated() {
                     buffer.put(line, x: offset == 0 ? 2 : 4, y: y + offset, style: offset == 0 && !(isCurrent || isTarget) ? Style(color: .accent) : style)
                 }
-                if !markers.isEmpty {
-                    let markerX = size.width - 2 - DisplayWidth.of(markers)
-                    buffer.fill(x: markerX - 1, y: y, width: DisplayWidth.of(markers) + 1, height: 1)
-                    buffer.put(markers, x: markerX, y: y, style: Style(bold: true, color: isCurrent ? .current : .target))
-                }
+                // The markers in the margin, as the ratings line below names them.
+                if isCurrent { buffer.put("◀", x: 0, y: y, style: Style(bold: true, color: .current)) }
+                if isTarget { buffer.put("◆", x: 1, y: y, style: Style(bold: true, color: .target)) }
                 y += lines.count
                 continue
             }
@@ -408,7 +417,7 @@ extension ParticipantApp {
         }
         let importanceText = answer?.importance.map { words.importanceLevels[$0 - 1] } ?? words.notGiven
         var x = 2
-        for (label, value, field) in [(words.current, rated(current), ItemField.current), (words.target, rated(target), .target),
+        for (label, value, field) in [("◀ " + words.current, rated(current), ItemField.current), ("◆ " + words.target, rated(target), .target),
                                       (words.importance, importanceText, .importance)] {
             let text = "\(label): \(value)"
             x += buffer.put(text, x: x, y: y, style: field == itemField && commentField == nil ? .selected : .plain) + 4
@@ -488,6 +497,11 @@ extension ParticipantApp {
         }
     }
 
+    /// A gap's question alone, for its row; the row's detail adds the module.
+    func votePrompt(_ item: ItemID) -> String {
+        modules.lazy.compactMap { $0.item(item) }.first?.prompt.resolved(in: language) ?? item.rawValue
+    }
+
     /// A gap's numbers on the voting screen: "1,8 → 3,6" and the priority; "–" when unknown.
     func voteNumbers(_ item: ItemID) -> (levels: String, priority: String) {
         let numbers = voting?.numbers[item]
@@ -523,11 +537,12 @@ extension ParticipantApp {
             let dots = String(repeating: "●", count: votes[item] ?? 0)
             return DisplayWidth.pad(dots, to: dotsWidth) + "  " + DisplayWidth.pad(numbers[index].levels, to: levelsWidth) + "  "
                 + DisplayWidth.padLeft(numbers[index].priority, to: priorityWidth) + "  "
-                + DisplayWidth.truncate(voteLabel(item), to: width - labelX)
+                + DisplayWidth.truncate(votePrompt(item), to: width - labelX)
         }
         ListView(rows: lines, selection: voteSelection).render(into: &buffer, x: 2, y: listTop, width: width, height: listHeight)
-        for (index, line) in detail.enumerated() where listTop + listHeight + 1 + index < area.bottom {
-            buffer.put(line, x: 2, y: listTop + listHeight + 1 + index, style: .strong)
+        for (index, line) in detail.enumerated() {
+            let row = listTop + listHeight + 1 + index
+            buffer.put(line, x: 2, y: row < area.bottom ? row : -1, style: .strong)
         }
     }
 }

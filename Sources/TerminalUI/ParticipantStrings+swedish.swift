@@ -72,14 +72,14 @@ extension ParticipantStrings {
         timeLeft: "{phase}: {minutes} min kvar",
         overTime: "{phase}: tiden är ute",
         pausedClock: "{phase}: pausad",
-        voteTitle: "Rösta: sätt dina prickar på de gap som betyder mest",
+        voteTitle: "Rösta: sätt dina prickar på de områden som betyder mest",
         voteHelp: "↑↓ välj · + eller mellanslag lägg en prick · - ta bort · Esc tillbaka · q lämna",
         votesLeft: "Prickar kvar: {count} av {total}",
         voteDots: "Prickar",
         priority: "Prioritet",
-        voteGap: "Gap",
+        voteGap: "Glapp",
         noDotsLeft: "Inga prickar kvar: ta först bort en med -.",
-        noDotHere: "Det finns ingen prick på detta gap att ta bort.",
+        noDotHere: "Det finns ingen prick att ta bort här.",
         votingClosed: "Röstningen öppnar när facilitatorn visar resultaten.",
         decimalSeparator: ",")
 }
