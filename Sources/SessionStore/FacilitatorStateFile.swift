@@ -37,7 +37,7 @@ extension FacilitatorState {
             guard let numbers = voteNumbers[item] else { return JSONText.string(item.rawValue) }
             var members = [("item", JSONText.string(item.rawValue))]
             for (name, value) in [("current", numbers.current), ("target", numbers.target), ("priority", numbers.priority)] {
-                if let value { members.append((name, JSONText.number(value))) }
+                if let value, value.isFinite { members.append((name, JSONText.number(value))) }
             }
             return JSONText.inlineObject(members)
         }

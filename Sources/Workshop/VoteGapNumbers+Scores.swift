@@ -9,7 +9,10 @@ extension Scores {
         var numbers: [ItemID: VoteGapNumbers] = [:]
         for id in votableGaps {
             guard let score = item(id) else { continue }
-            numbers[id] = VoteGapNumbers(current: score.current, target: score.target, priority: score.priority)
+            // Two decimals are plenty for a screen that shows one, and keep the file (and the
+            // comparison that decides whether to write it again) steady.
+            let rounded = { (value: Double?) in value.map { ($0 * 100).rounded() / 100 } }
+            numbers[id] = VoteGapNumbers(current: rounded(score.current), target: rounded(score.target), priority: rounded(score.priority))
         }
         return numbers
     }
