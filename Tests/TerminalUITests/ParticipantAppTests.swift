@@ -478,6 +478,16 @@ extension ParticipantApp {
         // Once: the next time the module is entered, its question comes at once.
         _ = app.press(.escape, .enter)
         #expect(app.screen == .item)
+        // Moving on from the department's last question into the shared module passes through
+        // the shared module's introduction; moving back does not.
+        let last = app.visibleItems.last { $0.module.id == "it" }!.item
+        app.open(last)
+        _ = app.press(.pageDown)
+        #expect(app.screen == .intro)
+        _ = app.press(.enter)
+        #expect(app.visibleItems.first { $0.item.id == app.currentItem }?.module.id == "omnichannel")
+        _ = app.press(.pageUp)
+        #expect(app.currentItem == last.id)
     }
 
     @Test func thePhasesTimeLeftShows() {
