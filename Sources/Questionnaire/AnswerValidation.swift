@@ -6,6 +6,7 @@ public enum InvalidAnswer: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownOption(item: ItemID, option: String, known: [String])
     case repeatedOption(item: ItemID, option: String)
     case singleChoiceNeedsOne(item: ItemID, count: Int)
+    case exclusiveOptionWithOthers(item: ItemID, option: String)
     case numberOutOfBounds(item: ItemID, side: Side, value: Double, minimum: Double?, maximum: Double?)
     case textTooLong(item: ItemID, length: Int, limit: Int)
     case commentTooLong(item: ItemID, length: Int, limit: Int)
@@ -27,6 +28,8 @@ public enum InvalidAnswer: Error, Hashable, Sendable, CustomStringConvertible {
             "\(item): option \"\(option)\" is chosen twice"
         case let .singleChoiceNeedsOne(item, count):
             "\(item) takes exactly one option, but \(count) were chosen"
+        case let .exclusiveOptionWithOthers(item, option):
+            "\(item): option \"\(option)\" stands alone and cannot be chosen together with other options"
         case let .numberOutOfBounds(item, side, value, minimum, maximum):
             "\(item): the \(side.rawValue) value \(NumberFormatting.plain(value)) is outside "
                 + NumberFormatting.range(minimum: minimum, maximum: maximum)
@@ -57,6 +60,8 @@ public struct AnswerRule: Hashable, Sendable {
     public let item: ItemID
     let kind: ItemKindTag
     let options: [String]
+    /// The options that are never chosen with another.
+    let exclusive: Set<String>
     let multiple: Bool
     let spec: NumberSpec?
 
@@ -66,14 +71,17 @@ public struct AnswerRule: Hashable, Sendable {
         switch item.kind {
         case .choice(let choices, let multiple):
             options = choices.map(\.id)
+            exclusive = Set(choices.filter(\.exclusive).map(\.id))
             self.multiple = multiple
             spec = nil
         case .number(let spec):
             options = []
+            exclusive = []
             multiple = false
             self.spec = spec
         case .maturity, .text:
             options = []
+            exclusive = []
             multiple = false
             spec = nil
         }
@@ -126,6 +134,9 @@ public struct AnswerRule: Hashable, Sendable {
         for (index, option) in chosen.enumerated() {
             guard options.contains(option) else { throw .unknownOption(item: item, option: option, known: options) }
             guard !chosen[..<index].contains(option) else { throw .repeatedOption(item: item, option: option) }
+        }
+        if chosen.count > 1, let alone = chosen.first(where: exclusive.contains) {
+            throw .exclusiveOptionWithOthers(item: item, option: alone)
         }
     }
 

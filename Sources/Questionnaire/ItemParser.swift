@@ -160,7 +160,7 @@ extension ModuleParser {
         var broken = false
         for entry in entries {
             guard let mapping = reader.mapping(entry, "an option of \(what)", example: "id: in-house") else { broken = true; continue }
-            reader.checkKeys(mapping, allowed: ["id", "label"], required: ["id", "label"], in: "an option of \(what)")
+            reader.checkKeys(mapping, allowed: ["id", "label", "exclusive"], required: ["id", "label"], in: "an option of \(what)")
             let id = mapping["id"].flatMap { reader.identifier($0, "the option id") }
             if let id, let idNode = mapping["id"], options.contains(where: { $0.id == id }) {
                 reader.report(.duplicateID, at: idNode, "option \"\(id)\" appears twice in \(what)", fix: "Give each option its own id.")
@@ -168,8 +168,11 @@ extension ModuleParser {
             let label = mapping["label"].flatMap {
                 reader.localized($0, "the label of option \"\(id ?? "?")\" of \(what)", languages: languages, limit: TextLimits.optionLabel)
             }
+            // A wrong value is reported (with its line) and the option is taken as not exclusive,
+            // so the rest of the module is still checked.
+            let exclusive = mapping["exclusive"].flatMap { reader.boolean($0, "exclusive in option \"\(id ?? "?")\" of \(what)") } ?? false
             guard let id, let label else { broken = true; continue }
-            options.append(ChoiceOption(id: id, label: label))
+            options.append(ChoiceOption(id: id, label: label, exclusive: exclusive))
         }
         return broken ? nil : options
     }

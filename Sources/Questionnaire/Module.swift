@@ -125,10 +125,15 @@ public enum ItemKindTag: String, Hashable, Sendable {
 public struct ChoiceOption: Hashable, Sendable {
     public let id: String
     public let label: LocalizedText
+    /// An option that stands alone ("none of these", "no barrier"): on a multiple choice it is
+    /// never chosen together with another option. Ticking it clears the others, and ticking
+    /// another clears it.
+    public let exclusive: Bool
 
-    public init(id: String, label: LocalizedText) {
+    public init(id: String, label: LocalizedText, exclusive: Bool = false) {
         self.id = id
         self.label = label
+        self.exclusive = exclusive
     }
 }
 

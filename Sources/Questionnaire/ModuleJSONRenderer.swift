@@ -45,6 +45,8 @@ private struct ModuleDocument: Encodable {
     struct OptionDocument: Encodable {
         let id: String
         let label: String
+        /// Present, and true, only on an exclusive option.
+        let exclusive: Bool?
     }
 
     struct ConditionDocument: Encodable {
@@ -91,7 +93,7 @@ extension ModuleDocument.ItemDocument {
         case .maturity(let descriptors):
             levels = descriptors.map { $0.resolved(in: language) }
         case .choice(let choices, let isMultiple):
-            options = choices.map { .init(id: $0.id, label: $0.label.resolved(in: language)) }
+            options = choices.map { .init(id: $0.id, label: $0.label.resolved(in: language), exclusive: $0.exclusive ? true : nil) }
             multiple = isMultiple
         case .number(let spec):
             unit = spec.unit.resolved(in: language)

@@ -22,6 +22,8 @@ struct ModuleShowStrings: Sendable {
     let valueAtMost: @Sendable (String) -> String
     let or: String
     let dontKnow: String
+    /// After an exclusive option: it is never chosen with another.
+    let alone: String
     /// Quotation marks as the language writes them.
     let quote: @Sendable (String) -> String
 
@@ -44,7 +46,7 @@ struct ModuleShowStrings: Sendable {
         conditionIs: { "is \($0)" }, conditionAnyOf: { "is \($0)" },
         stageAtLeast: { "is rated \($0) or higher now" }, stageAtMost: { "is rated \($0) or lower now" },
         valueAtLeast: { "is at least \($0) now" }, valueAtMost: { "is at most \($0) now" },
-        or: "or", dontKnow: "“Don't know” is always possible.", quote: { "“\($0)”" })
+        or: "or", dontKnow: "“Don't know” is always possible.", alone: "(only on its own)", quote: { "“\($0)”" })
 
     static let polish = ModuleShowStrings(
         version: "wersja", languages: "języki", scale: "Skala",
@@ -56,7 +58,7 @@ struct ModuleShowStrings: Sendable {
         conditionIs: { "ma odpowiedź \($0)" }, conditionAnyOf: { "ma odpowiedź \($0)" },
         stageAtLeast: { "ma obecnie ocenę \($0) lub wyższą" }, stageAtMost: { "ma obecnie ocenę \($0) lub niższą" },
         valueAtLeast: { "wynosi obecnie co najmniej \($0)" }, valueAtMost: { "wynosi obecnie najwyżej \($0)" },
-        or: "lub", dontKnow: "Zawsze można odpowiedzieć „nie wiem”.", quote: { "„\($0)”" })
+        or: "lub", dontKnow: "Zawsze można odpowiedzieć „nie wiem”.", alone: "(wyklucza pozostałe)", quote: { "„\($0)”" })
 
     static let swedish = ModuleShowStrings(
         version: "version", languages: "språk", scale: "Skala",
@@ -68,7 +70,7 @@ struct ModuleShowStrings: Sendable {
         conditionIs: { "är \($0)" }, conditionAnyOf: { "är \($0)" },
         stageAtLeast: { "i dag har nivå \($0) eller högre" }, stageAtMost: { "i dag har nivå \($0) eller lägre" },
         valueAtLeast: { "i dag är minst \($0)" }, valueAtMost: { "i dag är högst \($0)" },
-        or: "eller", dontKnow: "”Vet inte” går alltid att svara.", quote: { "”\($0)”" })
+        or: "eller", dontKnow: "”Vet inte” går alltid att svara.", alone: "(utesluter de andra)", quote: { "”\($0)”" })
 
     static let italian = ModuleShowStrings(
         version: "versione", languages: "lingue", scale: "Scala",
@@ -80,5 +82,5 @@ struct ModuleShowStrings: Sendable {
         conditionIs: { "è \($0)" }, conditionAnyOf: { "è \($0)" },
         stageAtLeast: { "oggi ha livello \($0) o superiore" }, stageAtMost: { "oggi ha livello \($0) o inferiore" },
         valueAtLeast: { "oggi vale almeno \($0)" }, valueAtMost: { "oggi vale al massimo \($0)" },
-        or: "o", dontKnow: "È sempre possibile rispondere «non so».", quote: { "«\($0)»" })
+        or: "o", dontKnow: "È sempre possibile rispondere «non so».", alone: "(esclude le altre)", quote: { "«\($0)»" })
 }

@@ -58,7 +58,8 @@ public enum ModuleTextRenderer {
         case .choice(let options, let multiple):
             lines.append(pad + (multiple ? words.chooseAny : words.chooseOne))
             for option in options {
-                lines += TextWrapping.hanging(option.label.resolved(in: language), first: pad + "  •", indent: indent + 4, width: width)
+                let label = option.label.resolved(in: language) + (option.exclusive && multiple ? " " + words.alone : "")
+                lines += TextWrapping.hanging(label, first: pad + "  •", indent: indent + 4, width: width)
             }
         case .number(let spec):
             let unit = spec.unit.resolved(in: language)

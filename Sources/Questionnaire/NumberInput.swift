@@ -43,6 +43,28 @@ public enum NumberInput: Hashable, Sendable {
         ["?", "dk", "dont-know", "don't know", "don’t know"].contains(text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased())
     }
 
+    /// Whether `text` can be what a field holds while a number is typed into it, key by key:
+    /// empty, "?" alone, or the start of `[sign] digits [separator digits]` with no space and no
+    /// leading zero before another digit. A field that refuses the rest can never hold "0 0 1"
+    /// or "001", which the reader would take for 1.
+    public static func acceptsWhileTyping(_ text: String) -> Bool {
+        if text.isEmpty || text == "?" { return true }
+        var scalars = Substring(text).unicodeScalars[...]
+        if let first = scalars.first, ["-", "+", "\u{2212}"].contains(first) { scalars = scalars.dropFirst() }
+        var whole = "", separators = 0
+        for scalar in scalars {
+            if ("0"..."9").contains(scalar) {
+                if separators == 0 { whole.unicodeScalars.append(scalar) }
+            } else if scalar == "." || scalar == "," {
+                separators += 1
+                guard separators == 1 else { return false }
+            } else {
+                return false
+            }
+        }
+        return !(whole.count > 1 && whole.hasPrefix("0"))
+    }
+
     /// `[sign] digits [separator digits]` or `[sign] separator digits`, in ASCII digits. The
     /// minus sign may be U+2212, which Swedish and other locales print.
     private static func number(_ text: String) -> Double? {

@@ -27,8 +27,26 @@ public struct FacilitatorState: Hashable, Sendable {
     /// The gaps open for dot voting, chosen when the results were revealed (and kept up to date
     /// by the console): participants read this list instead of each consolidating every file.
     public var voteItems: [ItemID] = []
+    /// Each voting gap's numbers as the console ranked them, so that a participant sees what
+    /// they vote on (now → target, priority) without consolidating anything. Empty in a state
+    /// written before they were recorded.
+    public var voteNumbers: [ItemID: VoteGapNumbers] = [:]
 
     public init() {}
+}
+
+/// One gap's numbers on the voting screen: the room's mean current and target stage, and the
+/// gap's priority (gap × importance), each nil when nobody rated it.
+public struct VoteGapNumbers: Hashable, Sendable {
+    public var current: Double?
+    public var target: Double?
+    public var priority: Double?
+
+    public init(current: Double?, target: Double?, priority: Double?) {
+        self.current = current
+        self.target = target
+        self.priority = priority
+    }
 }
 
 /// A goal the group agreed, with what it measures and who owns it.

@@ -25,9 +25,23 @@ extension FacilitatorState {
         if phasePausedSeconds != 0 { members.append(("phase_paused_seconds", String(phasePausedSeconds))) }
         if phaseExtraMinutes != 0 { members.append(("phase_extra_minutes", String(phaseExtraMinutes))) }
         members += [("revealed", revealed ? "true" : "false"), ("votes_per_participant", String(votesPerParticipant))]
-        if !voteItems.isEmpty { members.append(("vote_items", JSONText.stringArray(voteItems.map(\.rawValue)))) }
+        if !voteItems.isEmpty { members.append(("vote_items", encodedVoteItems())) }
         members.append(("goals", JSONText.blockArray(goals, indent: 2)))
         return JSONText.blockObject(members) + "\n"
+    }
+
+    /// `vote_items`: an object per gap, `{"item": …, "current": …, "target": …, "priority": …}`
+    /// (a number left out when unknown), or the id alone for a gap without numbers.
+    private func encodedVoteItems() -> String {
+        let entries = voteItems.map { item -> String in
+            guard let numbers = voteNumbers[item] else { return JSONText.string(item.rawValue) }
+            var members = [("item", JSONText.string(item.rawValue))]
+            for (name, value) in [("current", numbers.current), ("target", numbers.target), ("priority", numbers.priority)] {
+                if let value, value.isFinite { members.append((name, JSONText.number(value))) }
+            }
+            return JSONText.inlineObject(members)
+        }
+        return JSONText.blockArray(entries, indent: 2)
     }
 
     static func decode(_ bytes: [UInt8], session: SessionID) -> Result<FacilitatorState, FileProblem> {
@@ -49,7 +63,18 @@ extension FacilitatorState {
         state.phaseExtraMinutes = min(600, max(0, root["phase_extra_minutes"]?.int ?? 0))
         state.revealed = root["revealed"]?.bool ?? false
         state.votesPerParticipant = max(0, root["votes_per_participant"]?.int ?? 3)
-        state.voteItems = (root["vote_items"]?.array ?? []).compactMap { $0.string.map(ItemID.init(rawValue:)) }
+        // Each entry is an object with the gap's numbers, or (as written before they were
+        // recorded) the item id alone.
+        for entry in root["vote_items"]?.array ?? [] {
+            if let id = entry.string {
+                state.voteItems.append(ItemID(rawValue: id))
+            } else if let id = entry["item"]?.string {
+                let item = ItemID(rawValue: id)
+                state.voteItems.append(item)
+                state.voteNumbers[item] = VoteGapNumbers(current: entry["current"]?.number, target: entry["target"]?.number,
+                                                         priority: entry["priority"]?.number)
+            }
+        }
         for entry in root["goals"]?.array ?? [] {
             guard let id = entry["id"]?.string, let statement = entry["statement"]?.string,
                   let created = entry["created"]?.string.flatMap(Timestamp.init(iso:)),

@@ -39,7 +39,8 @@ enum ModuleJSONCoding {
         case .maturity(let levels):
             members.append(("levels", "[" + levels.map(text).joined(separator: ", ") + "]"))
         case .choice(let options, let multiple):
-            members.append(("options", "[" + options.map { JSONText.inlineObject([("id", JSONText.string($0.id)), ("label", text($0.label))]) }
+            members.append(("options", "[" + options.map { JSONText.inlineObject([("id", JSONText.string($0.id)), ("label", text($0.label))]
+                + ($0.exclusive ? [("exclusive", "true")] : [])) }
                 .joined(separator: ", ") + "]"))
             members.append(("multiple", multiple ? "true" : "false"))
         case .number(let spec):
@@ -90,7 +91,7 @@ enum ModuleJSONCoding {
             guard let optionValues = value["options"]?.array, let multiple = value["multiple"]?.bool else { return nil }
             let options = optionValues.compactMap { option -> ChoiceOption? in
                 guard let optionID = option["id"]?.string, let label = option["label"].flatMap(text) else { return nil }
-                return ChoiceOption(id: optionID, label: label)
+                return ChoiceOption(id: optionID, label: label, exclusive: option["exclusive"]?.bool ?? false)
             }
             guard options.count == optionValues.count else { return nil }
             kind = .choice(options: options, multiple: multiple)

@@ -51,19 +51,25 @@ extension Session {
         }
     }
 
-    /// Reveals the results, with the gaps that are open for dot voting.
+    /// Reveals the results, with the gaps that are open for dot voting and their numbers (for
+    /// the participants' voting screen).
     @discardableResult
-    public func reveal(voteItems: [ItemID]) throws(SessionError) -> FacilitatorState {
+    public func reveal(voteItems: [ItemID], numbers: [ItemID: VoteGapNumbers] = [:]) throws(SessionError) -> FacilitatorState {
         try updateFacilitatorState { state in
             state.revealed = true
             state.voteItems = voteItems
+            state.voteNumbers = numbers.filter { voteItems.contains($0.key) }
         }
     }
 
-    /// Replaces the gaps open for voting, when the ranking has changed since the reveal.
+    /// Replaces the gaps open for voting and their numbers, when the ranking has changed since
+    /// the reveal.
     @discardableResult
-    public func setVoteItems(_ items: [ItemID]) throws(SessionError) -> FacilitatorState {
-        try updateFacilitatorState { $0.voteItems = items }
+    public func setVoteItems(_ items: [ItemID], numbers: [ItemID: VoteGapNumbers] = [:]) throws(SessionError) -> FacilitatorState {
+        try updateFacilitatorState { state in
+            state.voteItems = items
+            state.voteNumbers = numbers.filter { items.contains($0.key) }
+        }
     }
 
     /// Sets how many dots each participant may place: 1 to 10.

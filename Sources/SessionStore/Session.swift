@@ -74,18 +74,74 @@ public struct Session: Sendable {
     /// Joins a participant, or resumes the one with the same name.
     ///
     /// Names are compared ignoring case and surrounding spaces. Resuming with another
-    /// department than the one joined with is refused: the name belongs to someone else.
+    /// department than the one joined with is refused: the name belongs to someone else. Once
+    /// answering has closed nobody new joins (nothing is created); someone who joined before
+    /// may still resume, to see their answers and vote.
     public func join(name rawName: String, department: String, language: Language, at time: Timestamp = .now()) throws(SessionError) -> (record: ParticipantRecord, resumed: Bool) {
+        switch try attemptJoin(name: rawName, department: department, language: language, at: time, resuming: .sameDepartment) {
+        case .joined(let record): return (record, false)
+        case .resumed(let record): return (record, true)
+        case .nameInUse(let existing):
+            // Not reached with `.sameDepartment`, which resumes or refuses; kept for completeness.
+            throw .refused("\"\(Sanitized.excerpt(existing.profile.value.name))\" has already joined; use another name")
+        case .closed(let phase):
+            throw .refused(Self.joinClosedMessage(phase: phase))
+        }
+    }
+
+    /// What `join` says when answering has closed, for every way in.
+    public static func joinClosedMessage(phase: String) -> String {
+        "answering has closed (the workshop has moved on to \"\(Sanitized.excerpt(phase))\"): new participants can no longer join; "
+            + "someone who joined before can still resume with the same name"
+    }
+
+    /// How a join treats a name that is already in use.
+    public enum JoinResuming: Hashable, Sendable {
+        /// Resume nobody: report the name as in use, so the person can say whether it is them.
+        case ask
+        /// Resume the participant with that name when the department matches (the command
+        /// line's `--resume`, `record`); refuse when it does not.
+        case sameDepartment
+        /// Resume exactly this participant: the person said the name is theirs.
+        case participant(ParticipantID)
+    }
+
+    /// What a join found.
+    public enum JoinAttempt: Hashable, Sendable {
+        /// A new participant, created.
+        case joined(ParticipantRecord)
+        /// An existing participant, resumed.
+        case resumed(ParticipantRecord)
+        /// Someone already joined under this name; nothing was created.
+        case nameInUse(ParticipantRecord)
+        /// Answering has closed (the workshop is at `phase`): nothing was created.
+        case closed(phase: String)
+    }
+
+    /// Joins or resumes, as `resuming` says, under the join lock: two people typing the same
+    /// new name at once make one participant and one "name in use", never two records or one
+    /// shared silently.
+    public func attemptJoin(name rawName: String, department: String, language: Language, at time: Timestamp = .now(),
+                            resuming: JoinResuming) throws(SessionError) -> JoinAttempt {
         let name = try Self.participantName(rawName)
         try checkDepartment(department)
         try FileSystem.makeDirectory(paths.locks)
         return try FileLock.withLock(paths.joinLock) { () throws(SessionError) in
+            if case .participant(let id) = resuming {
+                return .resumed(try participant(id))
+            }
             if let existing = participants(named: name).first {
+                guard resuming == .sameDepartment else { return .nameInUse(existing) }
                 guard existing.profile.value.department == department else {
                     throw .refused("\"\(Sanitized.excerpt(name))\" has already joined for \(existing.profile.value.department); "
                         + "join with that department to resume, or use another name")
                 }
-                return (existing, true)
+                return .resumed(existing)
+            }
+            // A damaged state file leaves answering open, as on the participant screens: the
+            // console reports the damage.
+            if let state = try? facilitatorState(), let phase = state.answeringClosedPhase(in: settings.agenda) {
+                return .closed(phase: phase)
             }
             let record = ParticipantRecord(
                 id: .random(), sessionID: settings.id,
@@ -93,7 +149,7 @@ public struct Session: Sendable {
                 profile: Stamped(Profile(name: name, department: department, language: language), at: time),
                 done: Stamped(false, at: time))
             try write(record)
-            return (record, false)
+            return .joined(record)
         }
     }
 

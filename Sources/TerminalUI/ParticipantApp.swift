@@ -13,6 +13,7 @@ public struct ParticipantApp: Sendable {
     public enum Screen: Hashable, Sendable {
         case join
         case overview
+        case intro
         case item
         case review
         case vote
@@ -20,7 +21,10 @@ public struct ParticipantApp: Sendable {
 
     /// What the runtime must do.
     public enum Effect: Hashable, Sendable {
+        /// Join under this name; a name already in use comes back as `nameInUse`, not resumed.
         case join(name: String, department: String, language: Language)
+        /// Resume this participant: the person said the name in use is theirs.
+        case resume(ParticipantID)
         case save(item: ItemID, answer: Answer?)
         case setDone(Bool)
         /// Replace the participant's dot votes.
@@ -43,6 +47,14 @@ public struct ParticipantApp: Sendable {
         case refreshed(ParticipantRecord)
         /// Something the runtime did failed: why, in a line.
         case failed(String)
+        /// The name asked for is already someone's: whether it is this person is theirs to say.
+        case nameInUse(NameInUse)
+        /// Joining was refused: answering has closed, and nobody new joins.
+        case joinClosed
+        /// The record is open on another screen right now: nobody else is let in.
+        case openElsewhere(name: String)
+        /// The facilitator removed this participant: nothing more is saved.
+        case removed
         /// What the facilitator has decided that the screens must follow.
         case workshop(WorkshopStatus)
     }
@@ -53,21 +65,61 @@ public struct ParticipantApp: Sendable {
         public var closedPhase: String?
         /// Dot voting, once results are revealed; nil while it is closed.
         public var voting: Voting?
+        /// The running phase's clock, as the console shows it; nil before the workshop starts.
+        public var clock: PhaseClock?
 
-        public init(closedPhase: String? = nil, voting: Voting? = nil) {
+        public init(closedPhase: String? = nil, voting: Voting? = nil, clock: PhaseClock? = nil) {
             self.closedPhase = closedPhase
             self.voting = voting
+            self.clock = clock
         }
     }
 
-    /// The gaps open for dot voting, and the dots each participant has.
+    /// The running phase and the time left in it.
+    public struct PhaseClock: Hashable, Sendable {
+        /// The agenda phase's id ("answering").
+        public var phase: String
+        /// Negative when over time.
+        public var secondsLeft: Int
+        public var paused: Bool
+
+        public init(phase: String, secondsLeft: Int, paused: Bool = false) {
+            self.phase = phase
+            self.secondsLeft = secondsLeft
+            self.paused = paused
+        }
+    }
+
+    /// The gaps open for dot voting, their numbers, and the dots each participant has.
     public struct Voting: Hashable, Sendable {
         public var items: [ItemID]
         public var budget: Int
+        /// Each gap's numbers as the console ranked them; a gap without them shows none.
+        public var numbers: [ItemID: VoteGapNumbers]
 
-        public init(items: [ItemID], budget: Int) {
+        public init(items: [ItemID], budget: Int, numbers: [ItemID: VoteGapNumbers] = [:]) {
             self.items = items
             self.budget = budget
+            self.numbers = numbers
+        }
+    }
+
+    /// Someone who already joined under the name typed: what the join screen shows to let the
+    /// person say whether it is them.
+    public struct NameInUse: Hashable, Sendable {
+        public var id: ParticipantID
+        public var name: String
+        public var department: String
+        public var answered: Int
+        /// Their record is open on a screen right now.
+        public var openElsewhere: Bool
+
+        public init(id: ParticipantID, name: String, department: String, answered: Int, openElsewhere: Bool) {
+            self.id = id
+            self.name = name
+            self.department = department
+            self.answered = answered
+            self.openElsewhere = openElsewhere
         }
     }
 
@@ -83,6 +135,8 @@ public struct ParticipantApp: Sendable {
         var department: Int
         var language: Int
         var asksName: Bool, asksDepartment: Bool, asksLanguage: Bool
+        /// The name typed belongs to someone who already joined: asked "is that you?".
+        var nameInUse: NameInUse?
 
         /// The fields asked, in order.
         var order: [JoinField] {
@@ -107,6 +161,8 @@ public struct ParticipantApp: Sendable {
         var text = TextField()
         /// The comment being written, while the comment line is open.
         var comment: TextField?
+        /// The item's explanation, opened in full (it did not fit on the screen).
+        var showingHelp = false
     }
 
     /// The review: the selected open question, and whether "mark yourself done?" is asked.
@@ -119,6 +175,8 @@ public struct ParticipantApp: Sendable {
     enum Page: Hashable, Sendable {
         case join(JoinForm)
         case overview
+        /// A module's introduction, shown before its first question; `item` opens next.
+        case intro(module: String, item: ItemID, scroll: Int)
         case item(ItemEditor)
         case review(Review)
         /// The selected gap, by id, so that it stays selected when the list is re-ranked.
@@ -141,6 +199,14 @@ public struct ParticipantApp: Sendable {
     public private(set) var size: (width: Int, height: Int)
     /// The overview's selected dimension, kept while other screens show.
     var overviewSelection = 0
+    /// "Leave the workshop?" is asked, over whatever screen shows.
+    public private(set) var leaving = false
+    /// The facilitator removed this participant: the screens stay for reading, nothing is saved.
+    public private(set) var removed = false
+    /// The running phase's clock, as the last poll found it.
+    public private(set) var clock: PhaseClock?
+    /// The modules whose introduction has been shown: once each, before their first question.
+    var introsSeen: Set<String> = []
 
     public init(title: String, modules: [QuestionnaireModule], departments: [String], sharedModules: [String],
                 name: String?, department: String?, language: Language?, sessionLanguage: Language, size: (width: Int, height: Int)) {
@@ -162,6 +228,7 @@ public struct ParticipantApp: Sendable {
         switch page {
         case .join: .join
         case .overview: .overview
+        case .intro: .intro
         case .item: .item
         case .review: .review
         case .vote: .vote
@@ -269,27 +336,64 @@ public struct ParticipantApp: Sendable {
             return []
         case .failed(let reason):
             message = reason
-            // Joining failed (the name belongs to someone in another department, say): open the
-            // form, even for what was given on the command line, so it can be put right.
-            if record == nil, case .join(var form) = page {
-                form.asksName = true
-                form.asksDepartment = true
-                form.field = .name
-                page = .join(form)
-            }
+            // Joining failed: open the form, even for what was given on the command line, so it
+            // can be put right.
+            if record == nil { reopenJoinForm() }
+            return []
+        case .nameInUse(let found):
+            guard record == nil, case .join(var form) = page else { return [] }
+            form.nameInUse = found
+            form.asksName = true
+            form.field = .name
+            page = .join(form)
+            message = nil
+            return []
+        case .joinClosed:
+            message = words.joinClosed
+            if record == nil { reopenJoinForm() }
+            return []
+        case .openElsewhere(let name):
+            message = ParticipantStrings.fill(words.openElsewhere, ["name": name])
+            if record == nil { reopenJoinForm() }
+            return []
+        case .removed:
+            removed = true
+            message = words.removedNotice
             return []
         case .workshop(let status):
             closedPhase = status.closedPhase
             voting = status.voting
+            clock = status.clock
             if voting == nil, case .vote = page { page = .overview }
             return []
         case .key, .resize, .tick, .interrupt:
-            return filterClosed(route(event))
+            return filterRefused(route(event))
         }
     }
 
-    /// Once answering has closed, nothing is changed: looking around is still allowed.
-    private mutating func filterClosed(_ effects: [Effect]) -> [Effect] {
+    /// The join form again, asking everything, with the name selected for a different one.
+    private mutating func reopenJoinForm() {
+        guard case .join(var form) = page else { return }
+        form.nameInUse = nil
+        form.asksName = true
+        form.asksDepartment = true
+        form.field = .name
+        page = .join(form)
+    }
+
+    /// Once answering has closed, nothing is changed: looking around is still allowed. Once the
+    /// facilitator has removed the participant, nothing at all is saved.
+    private mutating func filterRefused(_ effects: [Effect]) -> [Effect] {
+        if removed {
+            let kept = effects.filter { effect in
+                switch effect {
+                case .save, .setDone, .setVotes: false
+                default: true
+                }
+            }
+            if kept.count != effects.count { message = words.removedNotice }
+            return kept
+        }
         guard closedPhase != nil else { return effects }
         let kept = effects.filter { effect in
             switch effect {
@@ -313,12 +417,16 @@ public struct ParticipantApp: Sendable {
             size = (width, height)
             return []
         case .key(let key):
+            if key == .control("c") { return [.quit] }
+            if leaving { return answerLeaving(key) }
             guard size.width >= Self.minimumSize.width, size.height >= Self.minimumSize.height else {
-                return key == .character("q") || key == .control("c") ? [.quit] : []
+                if key == .character("q") || key == .character("Q") || key == .escape { leaving = true }
+                return []
             }
             switch page {
             case .join(let form): return updateJoin(key, form)
             case .overview: return updateOverview(key)
+            case .intro(let module, let item, let scroll): return updateIntro(key, module: module, item: item, scroll: scroll)
             case .item(let editor): return updateItem(key, editor)
             case .review(let review): return updateReview(key, review)
             case .vote(let selected): return updateVote(key, selected: selected)
@@ -327,27 +435,71 @@ public struct ParticipantApp: Sendable {
         }
     }
 
+    /// The answer to "Leave the workshop?": y leaves, n or Esc stays.
+    private mutating func answerLeaving(_ key: Key) -> [Effect] {
+        switch key {
+        case .character(let character) where words.yesKeys.contains(character): return [.quit]
+        case .character(let character) where words.noKeys.contains(character): leaving = false
+        case .escape: leaving = false
+        default: message = words.answerYesOrNo
+        }
+        return []
+    }
+
+    /// Says that a key does nothing here, instead of ignoring it: a participant who presses a
+    /// key and sees nothing happen presses it again, or gives up.
+    private mutating func refuseKey(_ key: Key) {
+        switch key {
+        case .character, .enter, .tab, .backTab, .left, .right, .pageUp, .pageDown, .backspace, .delete:
+            message = words.keyDoesNothing
+        default: break
+        }
+    }
+
     // MARK: Join
 
     private mutating func updateJoin(_ key: Key, _ start: JoinForm) -> [Effect] {
-        if key == .control("c") { return [.quit] }
         var form = start
         defer { if case .join = page { page = .join(form) } }
+        if let found = form.nameInUse {
+            switch key {
+            case .character(let character) where words.yesKeys.contains(character) && !found.openElsewhere:
+                form.nameInUse = nil
+                message = nil
+                return [.resume(found.id)]
+            case .character(let character) where words.noKeys.contains(character):
+                form.nameInUse = nil
+                form.name = TextField("", limit: 80)
+                form.field = .name
+                message = words.typeDifferentName
+            case .escape:
+                form.nameInUse = nil
+                form.field = .name
+            default:
+                message = found.openElsewhere ? words.typeDifferentName : words.answerYesOrNo
+            }
+            return []
+        }
+        let order = form.order
+        let first = order.first == form.field || order.isEmpty
+        if key == .escape && first {
+            leaving = true
+            return []
+        }
         switch form.field {
         case .name:
             if key == .enter || key == .tab {
                 guard !Profile.cleanName(form.name.value).isEmpty else { message = words.yourName + "?"; return [] }
                 return advanceJoin(&form)
             }
-            if key == .escape { return [.quit] }
-            _ = form.name.handle(key)
+            if !form.name.handle(key) { refuseKey(key) }
         case .department:
             switch key {
             case .up: form.department = max(0, form.department - 1)
             case .down: form.department = min(departments.count - 1, form.department + 1)
             case .enter, .tab: return advanceJoin(&form)
-            case .escape: if form.asksName { form.field = .name } else { return [.quit] }
-            default: break
+            case .escape, .backTab: if form.asksName { form.field = .name }
+            default: refuseKey(key)
             }
         case .language:
             switch key {
@@ -356,9 +508,9 @@ public struct ParticipantApp: Sendable {
             case .enter, .tab:
                 language = Language.allCases[form.language]
                 return advanceJoin(&form)
-            case .escape:
-                if form.asksDepartment { form.field = .department } else if form.asksName { form.field = .name } else { return [.quit] }
-            default: break
+            case .escape, .backTab:
+                if form.asksDepartment { form.field = .department } else if form.asksName { form.field = .name }
+            default: refuseKey(key)
             }
             language = Language.allCases[form.language]
         }
@@ -387,14 +539,42 @@ public struct ParticipantApp: Sendable {
             let row = rows[overviewSelection]
             let items = visibleItems.filter { $0.module.id == row.module.id && $0.dimension.id == row.dimension.id }
             let first = items.first { answers[$0.item.id]?.isAnswered != true } ?? items.first
-            if let first { open(first.item) }
+            if let first { arrive(at: first.item) }
         case .character("r"), .character("R"):
             page = .review(Review())
         case .character("v"), .character("V"):
             if voting == nil { message = words.votingClosed } else { page = .vote(selected: voteRows.first) }
-        case .character("q"), .character("Q"), .escape, .control("c"):
-            return [.quit]
-        default: break
+        case .character("q"), .character("Q"), .escape:
+            leaving = true
+        default: refuseKey(key)
+        }
+        return []
+    }
+
+    /// Goes to `item` as a participant moving through the questions does: through its module's
+    /// introduction first, the first time they enter that module.
+    mutating func arrive(at item: Item) {
+        guard let module = ownModules.first(where: { $0.item(item.id) != nil }),
+              !introsSeen.contains(module.id),
+              !module.intro.resolved(in: language).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            open(item)
+            return
+        }
+        introsSeen.insert(module.id)
+        page = .intro(module: module.id, item: item.id, scroll: 0)
+    }
+
+    private mutating func updateIntro(_ key: Key, module: String, item: ItemID, scroll: Int) -> [Effect] {
+        switch key {
+        case .enter, .character(" "), .pageDown where !introHasMore(module: module, scroll: scroll):
+            if let found = visibleItems.first(where: { $0.item.id == item })?.item { open(found) } else { page = .overview }
+        case .down, .pageDown:
+            if introHasMore(module: module, scroll: scroll) { page = .intro(module: module, item: item, scroll: scroll + 1) }
+        case .up, .pageUp:
+            page = .intro(module: module, item: item, scroll: max(0, scroll - 1))
+        case .escape: page = .overview
+        case .character("q"), .character("Q"): leaving = true
+        default: refuseKey(key)
         }
         return []
     }
@@ -408,6 +588,10 @@ public struct ParticipantApp: Sendable {
             editor.target = TextField(Self.text(target), limit: 20)
         }
         if case .text(let text)? = answer?.value { editor.text = TextField(text) }
+        if case .choice(let options, _) = item.kind, case .choice(.value(let chosen))? = answer?.value,
+           let first = options.firstIndex(where: { chosen.contains($0.id) }) {
+            editor.option = first
+        }
         page = .item(editor)
     }
 
@@ -426,7 +610,10 @@ public struct ParticipantApp: Sendable {
         let next = index + offset
         if next >= items.count { page = .review(Review()); return }
         if next < 0 { return }
-        open(items[next])
+        // Moving on into another module passes through its introduction; moving back does not.
+        let modules = ownModules
+        let module = { (id: ItemID) in modules.first { $0.item(id) != nil }?.id }
+        if offset > 0, module(items[next].id) != module(id) { arrive(at: items[next]) } else { open(items[next]) }
     }
 
     // MARK: Items
@@ -447,6 +634,17 @@ public struct ParticipantApp: Sendable {
     private mutating func updateItem(_ key: Key, _ start: ItemEditor) -> [Effect] {
         guard let item else { page = .overview; return [] }
         var editor = start
+        if editor.showingHelp {
+            // The explanation is read, then closed with any key.
+            editor.showingHelp = false
+            page = .item(editor)
+            return []
+        }
+        // After answering closes, typing is refused at the first key, not after a whole answer.
+        if closedPhase != nil || removed, Self.edits(key, item: item, commenting: editor.comment != nil) {
+            message = removed ? words.removedNotice : words.editRefused
+            return []
+        }
         let edit: Edit
         if var comment = editor.comment {
             switch key {
@@ -467,9 +665,16 @@ public struct ParticipantApp: Sendable {
         } else {
             switch key {
             case .escape: page = .overview; return []
-            case .control("c"): return [.quit]
             case .pageUp: edit = .move(-1)
             case .pageDown: edit = .move(1)
+            case .function(1):
+                editor.showingHelp = item.help != nil
+                edit = .none
+            case .character("h") where item.kind.tag != .text && item.kind.tag != .number,
+                 .character("H") where item.kind.tag != .text && item.kind.tag != .number:
+                editor.showingHelp = item.help != nil
+                if item.help == nil { message = words.keyDoesNothing }
+                edit = .none
             case .character("c") where item.kind.tag != .text, .character("C") where item.kind.tag != .text:
                 editor.comment = TextField(answers[item.id]?.comment ?? "")
                 edit = .none
@@ -492,10 +697,26 @@ public struct ParticipantApp: Sendable {
         return effects
     }
 
+    /// Whether `key` would change what is typed or chosen on `item`.
+    private static func edits(_ key: Key, item: Item, commenting: Bool) -> Bool {
+        switch key {
+        case .character(let character):
+            if commenting { return true }
+            switch item.kind.tag {
+            case .text, .number: return true
+            case .maturity: return ("1"..."4").contains(character) || character == "?"
+            case .choice: return character == " " || character == "?"
+            }
+        case .backspace, .delete: return commenting || item.kind.tag == .text || item.kind.tag == .number
+        case .left, .right: return item.kind.tag == .maturity && !commenting
+        default: return false
+        }
+    }
+
     /// Puts an answer into the local record before the runtime saves it.
     private mutating func applyLocally(_ answer: Answer?, to item: ItemID) {
         // After answering closes the save will be refused: nothing to show ahead of it.
-        guard closedPhase == nil, var current = record else { return }
+        guard closedPhase == nil, !removed, var current = record else { return }
         let previous = current.answers[item]
         current.answers[item] = StoredAnswer(answer: answer, at: previous?.at ?? current.profile.at, revision: (previous?.revision ?? 0) + 1)
         record = current
@@ -510,7 +731,10 @@ public struct ParticipantApp: Sendable {
         }
     }
 
-    private func maturityKey(_ key: Key, _ item: Item, _ editor: inout ItemEditor) -> Edit {
+    /// The one "don't know" key, on every kind of item that has one; `0` is a number.
+    static let dontKnowKey: Character = "?"
+
+    private mutating func maturityKey(_ key: Key, _ item: Item, _ editor: inout ItemEditor) -> Edit {
         var answer = answers[item.id] ?? Self.emptyAnswer(for: item)
         guard case .maturity(var current, var target) = answer.value else { return .none }
         func stage(_ value: Rated<Int>?) -> Int { if case .value(let stage)? = value { return stage } else { return 0 } }
@@ -520,14 +744,18 @@ public struct ParticipantApp: Sendable {
         switch key {
         case .tab: editor.field = editor.field == .current ? .target : editor.field == .target ? .importance : .current; return .none
         case .backTab: editor.field = editor.field == .importance ? .target : editor.field == .target ? .current : .importance; return .none
+        // Enter moves on and records nothing: only a stage typed, chosen or "?" answers.
         case .enter, .character("n"): return .move(1)
-        case .character(let character) where ("1"..."4").contains(character) || character == "0" || character == "?":
-            let value: Rated<Int> = character == "0" || character == "?" ? .dontKnow : .value(Int(String(character))!)
+        case .character(let character) where ("1"..."4").contains(character) || character == Self.dontKnowKey:
+            let value: Rated<Int> = character == Self.dontKnowKey ? .dontKnow : .value(Int(String(character))!)
             switch editor.field {
             case .current: current = value; editor.field = .target
             case .target: target = value; editor.field = .importance
             case .importance:
-                guard case .value(let level) = value, (1...3).contains(level) else { return .none }
+                guard case .value(let level) = value, (1...3).contains(level) else {
+                    message = words.importanceKeys
+                    return .none
+                }
                 answer.importance = level
             }
         case .left, .right:
@@ -539,43 +767,51 @@ public struct ParticipantApp: Sendable {
             }
         case .up: editor.field = editor.field == .importance ? .target : .current; return .none
         case .down: editor.field = editor.field == .current ? .target : .importance; return .none
-        case .character("d"), .character("D"):
-            if editor.field == .current { current = .dontKnow } else if editor.field == .target { target = .dontKnow } else { return .none }
-        default: return .none
+        case .character(let character) where character.isNumber:
+            message = words.stageKeys
+            return .none
+        default:
+            refuseKey(key)
+            return .none
         }
         answer.value = .maturity(current: current, target: target)
         return .save(answer)
     }
 
-    private func choiceKey(_ key: Key, _ item: Item, options: [ChoiceOption], multiple: Bool, _ editor: inout ItemEditor) -> Edit {
+    private mutating func choiceKey(_ key: Key, _ item: Item, options: [ChoiceOption], multiple: Bool, _ editor: inout ItemEditor) -> Edit {
         var answer = answers[item.id] ?? Self.emptyAnswer(for: item)
         var chosen: [String] = []
         if case .choice(.value(let ids)) = answer.value { chosen = ids }
         switch key {
         case .up: editor.option = max(0, editor.option - 1); return .none
         case .down: editor.option = min(options.count - 1, editor.option + 1); return .none
-        case .enter, .character("n"):
-            // Enter on an unanswered single choice takes the highlighted option; an answer
-            // already given (don't know included) is kept.
-            if !multiple, answers[item.id] == nil, options.indices.contains(editor.option) {
-                answer.value = .choice(.value([options[editor.option].id]))
-                return Edit(save: .some(answer), move: 1)
-            }
-            return .move(1)
+        // Enter moves on and records nothing: only Space (or "?") answers.
+        case .enter, .character("n"): return .move(1)
         case .character(" "):
-            let id = options[editor.option].id
+            let option = options[editor.option]
             if multiple {
-                if let index = chosen.firstIndex(of: id) { chosen.remove(at: index) } else { chosen.append(id) }
+                if let index = chosen.firstIndex(of: option.id) {
+                    chosen.remove(at: index)
+                } else if option.exclusive {
+                    // "None of these" stands alone: ticking it clears the others.
+                    chosen = [option.id]
+                } else {
+                    // Ticking another option clears an exclusive one.
+                    let alone = Set(options.filter(\.exclusive).map(\.id))
+                    chosen = chosen.filter { !alone.contains($0) } + [option.id]
+                }
                 // Keep the module's order, whatever order they were ticked in.
                 chosen = options.map(\.id).filter(chosen.contains)
             } else {
-                chosen = [id]
+                chosen = [option.id]
             }
             if chosen.isEmpty { return .save(nil) }
             answer.value = .choice(.value(chosen))
-        case .character("0"), .character("?"), .character("d"), .character("D"):
+        case .character(Self.dontKnowKey):
             answer.value = .choice(.dontKnow)
-        default: return .none
+        default:
+            refuseKey(key)
+            return .none
         }
         return .save(answer)
     }
@@ -589,7 +825,7 @@ public struct ParticipantApp: Sendable {
             // The one reader of typed numbers, shared with `record`: a decimal comma or point,
             // "?" for don't know.
             guard let currentInput = NumberInput(parsing: editor.current.value), let targetInput = NumberInput(parsing: editor.target.value) else {
-                message = words.value + "?"
+                message = words.numberKeys
                 return .none
             }
             let (current, target) = (currentInput.rated, targetInput.rated)
@@ -601,28 +837,39 @@ public struct ParticipantApp: Sendable {
             }
             for side in [current, target] {
                 if case .value(let value)? = side, !spec.accepts(value) {
-                    message = NumberFormatting.range(minimum: spec.minimum, maximum: spec.maximum)
+                    message = ParticipantStrings.fill(words.outOfRange, ["value": words.number(value),
+                                                                         "range": words.range(minimum: spec.minimum, maximum: spec.maximum)])
                     return .none
                 }
             }
             var answer = answers[item.id] ?? Self.emptyAnswer(for: item)
             answer.value = .number(current: current, target: target)
             return Edit(save: .some(answer), move: 1)
-        default:
-            if case .character(let character) = key, !(character.isNumber || character == "." || character == "," || character == "-" || character == "?") {
+        case .character(let character):
+            // Key by key, the field holds only what can become a number or "?": "0 0 1" is
+            // refused at the space and at the second zero, never saved as 1.
+            var field = editor.field == .target ? editor.target : editor.current
+            _ = field.handle(key)
+            guard NumberInput.acceptsWhileTyping(field.value) else {
+                message = character == Self.dontKnowKey ? words.dontKnowAlone : words.numberKeys
                 return .none
             }
-            if editor.field == .target { _ = editor.target.handle(key) } else { _ = editor.current.handle(key) }
+            if editor.field == .target { editor.target = field } else { editor.current = field }
+            return .none
+        default:
+            let handled = editor.field == .target ? editor.target.handle(key) : editor.current.handle(key)
+            if !handled { refuseKey(key) }
             return .none
         }
     }
 
-    private func textKey(_ key: Key, _ item: Item, _ editor: inout ItemEditor) -> Edit {
+    private mutating func textKey(_ key: Key, _ item: Item, _ editor: inout ItemEditor) -> Edit {
         guard key == .enter else {
-            _ = editor.text.handle(key)
+            if !editor.text.handle(key) { refuseKey(key) }
             return .none
         }
         let text = editor.text.value
+        // An empty free answer is no answer.
         if text.allSatisfy(\.isWhitespace) { return answers[item.id] == nil ? .move(1) : Edit(save: .some(nil), move: 1) }
         var answer = answers[item.id] ?? Self.emptyAnswer(for: item)
         answer.value = .text(text)
@@ -640,16 +887,17 @@ public struct ParticipantApp: Sendable {
         case .up: page = .vote(selected: rows.indices.contains(index - 1) ? rows[index - 1] : rows.first)
         case .down: page = .vote(selected: rows.indices.contains(index + 1) ? rows[index + 1] : rows.last)
         case .character("+"), .character(" "), .right:
-            guard rows.indices.contains(index), used < (voting?.budget ?? 0) else { return [] }
+            guard rows.indices.contains(index) else { return [] }
+            guard used < (voting?.budget ?? 0) else { message = words.noDotsLeft; return [] }
             dots[rows[index], default: 0] += 1
             return [.setVotes(dots)]
         case .character("-"), .backspace, .left:
-            guard rows.indices.contains(index), let count = dots[rows[index]], count > 0 else { return [] }
+            guard rows.indices.contains(index), let count = dots[rows[index]], count > 0 else { message = words.noDotHere; return [] }
             dots[rows[index]] = count > 1 ? count - 1 : nil
             return [.setVotes(dots)]
         case .escape: page = .overview
-        case .character("q"), .control("c"): return [.quit]
-        default: break
+        case .character("q"), .character("Q"): leaving = true
+        default: refuseKey(key)
         }
         return []
     }
@@ -663,9 +911,16 @@ public struct ParticipantApp: Sendable {
     private mutating func updateReview(_ key: Key, _ start: Review) -> [Effect] {
         var review = start
         if review.confirmingDone {
-            review.confirmingDone = false
+            switch key {
+            case .enter: review.confirmingDone = false; page = .review(review); return [.setDone(true)]
+            case .character(let character) where words.yesKeys.contains(character):
+                review.confirmingDone = false; page = .review(review); return [.setDone(true)]
+            case .escape: review.confirmingDone = false
+            case .character(let character) where words.noKeys.contains(character): review.confirmingDone = false
+            default: message = words.answerYesOrNo
+            }
             page = .review(review)
-            return key == .enter || key == .character("y") || key == .character("Y") ? [.setDone(true)] : []
+            return []
         }
         let open = unansweredItems
         switch key {
@@ -673,11 +928,12 @@ public struct ParticipantApp: Sendable {
         case .down: review.selection = min(max(0, open.count - 1), review.selection + 1)
         case .enter:
             if open.indices.contains(review.selection) { self.open(open[review.selection]); return [] }
+            message = words.keyDoesNothing
         case .character("D"), .character("d"):
             review.confirmingDone = true
         case .escape: page = .overview; return []
-        case .character("q"), .control("c"): return [.quit]
-        default: break
+        case .character("q"), .character("Q"): leaving = true
+        default: refuseKey(key)
         }
         page = .review(review)
         return []

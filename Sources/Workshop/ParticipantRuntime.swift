@@ -1,4 +1,5 @@
 import Basics
+import Foundation
 import Questionnaire
 import Scoring
 import SessionModel
@@ -24,13 +25,18 @@ public final class ParticipantRuntime {
     /// worked out once, not on every poll.
     private var fallbackVoteItems: [ItemID]?
     private var running = true
+    /// Held while the participant's record is open on this screen (see `LiveLock`).
+    private var liveLock: LiveLock?
+    /// Resume a participant with the same name without asking (`join --resume`).
+    private let resumeByName: Bool
 
     /// How long the screens wait for a key before they poll the session.
     public static let pollMilliseconds = 1000
 
     public init(session: Session, terminal: any Terminal, name: String? = nil, department: String? = nil, language: Language? = nil,
-                clock: @escaping @Sendable () -> Timestamp = { .now() }) {
+                resume: Bool = false, clock: @escaping @Sendable () -> Timestamp = { .now() }) {
         self.session = session
+        resumeByName = resume
         self.terminal = terminal
         self.clock = clock
         app = ParticipantApp(title: session.settings.title, modules: session.catalog.modules, departments: session.settings.departments,
@@ -55,7 +61,17 @@ public final class ParticipantRuntime {
             }
             send(ParticipantApp.Event(event))
         }
+        liveLock?.release()
+        liveLock = nil
         return joined
+    }
+
+    /// What to print once the screen has closed, in the participant's language; nil when
+    /// nobody joined.
+    public var goodbye: String? {
+        guard let joined else { return nil }
+        let words = ParticipantStrings.forLanguage(joined.profile.value.language)
+        return ParticipantStrings.fill(words.goodbye, ["folder": session.paths.root, "id": joined.id.rawValue])
     }
 
     /// Feeds one event in, and carries out whatever the screens ask for in return.
@@ -70,13 +86,14 @@ public final class ParticipantRuntime {
         case .quit:
             running = false
         case let .join(name, department, language):
-            do {
-                let (record, _) = try session.join(name: name, department: department, language: language, at: clock())
-                joined = record
-                send(.joined(record))
-            } catch {
-                send(.failed(error.description))
+            attemptJoin(name: name, department: department, language: language, resuming: resumeByName ? .sameDepartment : .ask)
+        case .resume(let id):
+            guard let record = try? session.participant(id) else {
+                send(.failed(ParticipantStrings.forLanguage(app.language).typeDifferentName))
+                return
             }
+            let profile = record.profile.value
+            attemptJoin(name: profile.name, department: profile.department, language: profile.language, resuming: .participant(id))
         case let .save(item, answer):
             write { id, time throws(SessionError) in try session.save(answer, item: item, for: id, at: time) }
         case .setVotes(let votes):
@@ -84,6 +101,42 @@ public final class ParticipantRuntime {
         case .setDone(let done):
             write { id, time throws(SessionError) in try session.setDone(done, for: id, at: time) }
         }
+    }
+
+    /// Joins or resumes through the store, which refuses a join after answering has closed and
+    /// reports a name in use; a resumed record is let in only when no other screen has it open.
+    private func attemptJoin(name: String, department: String, language: Language, resuming: Session.JoinResuming) {
+        let attempt: Session.JoinAttempt
+        do {
+            attempt = try session.attemptJoin(name: name, department: department, language: language, at: clock(), resuming: resuming)
+        } catch {
+            send(.failed(error.description))
+            return
+        }
+        switch attempt {
+        case .joined(let record), .resumed(let record):
+            let lock: LiveLock?
+            do { lock = try LiveLock.acquire(record.id, in: session) } catch { send(.failed(error.description)); return }
+            guard let lock else {
+                send(.openElsewhere(name: record.profile.value.name))
+                return
+            }
+            liveLock = lock
+            joined = record
+            send(.joined(record))
+        case .nameInUse(let existing):
+            let answered = existing.currentAnswers.values.filter(\.isAnswered).count
+            send(.nameInUse(ParticipantApp.NameInUse(id: existing.id, name: existing.profile.value.name, department: existing.profile.value.department,
+                                                     answered: answered, openElsewhere: LiveLock.isHeld(existing.id, in: session))))
+        case .closed:
+            send(.joinClosed)
+        }
+    }
+
+    /// Whether the participant's file was moved aside by the facilitator (`removeParticipant`).
+    private func wasRemoved(_ id: ParticipantID) -> Bool {
+        FileManager.default.fileExists(atPath: session.paths.removed + "/" + id.fileName)
+            && !FileManager.default.fileExists(atPath: session.paths.participant(id))
     }
 
     /// Saves a change to the participant's own file. Whether answering is still open was settled
@@ -97,7 +150,8 @@ public final class ParticipantRuntime {
             ownStamp = FileSystem.stamps(in: session.paths.participants, names: [id.fileName])[0]
             send(.saved(record))
         } catch {
-            send(.failed(error.description))
+            // Removed by the facilitator while on screen: said plainly, never recreated.
+            send(wasRemoved(id) ? .removed : .failed(error.description))
         }
     }
 
@@ -106,7 +160,9 @@ public final class ParticipantRuntime {
     private func poll() {
         if let id = joined?.id {
             let stamp = FileSystem.stamps(in: session.paths.participants, names: [id.fileName])[0]
-            if stamp != ownStamp {
+            if stamp == nil, !app.removed, wasRemoved(id) {
+                send(.removed)
+            } else if stamp != ownStamp {
                 ownStamp = stamp
                 if let latest = try? session.participant(id), latest != joined {
                     joined = latest
@@ -122,13 +178,16 @@ public final class ParticipantRuntime {
     private func workshopStatus() -> ParticipantApp.WorkshopStatus {
         guard case .success(let state) = stateReader.read(session) else { return ParticipantApp.WorkshopStatus() }
         var status = ParticipantApp.WorkshopStatus(closedPhase: state.answeringClosedPhase(in: session.settings.agenda))
+        if let clock = state.phaseClock(in: session.settings.agenda, at: self.clock()) {
+            status.clock = ParticipantApp.PhaseClock(phase: clock.phase.id, secondsLeft: clock.secondsLeft, paused: clock.paused)
+        }
         if state.revealed {
             var items = state.voteItems
             if items.isEmpty {
                 if fallbackVoteItems == nil { fallbackVoteItems = session.reportDocument(language: app.language).scores.votableGaps }
                 items = fallbackVoteItems ?? []
             }
-            status.voting = ParticipantApp.Voting(items: items, budget: state.votesPerParticipant)
+            status.voting = ParticipantApp.Voting(items: items, budget: state.votesPerParticipant, numbers: state.voteNumbers)
         }
         return status
     }

@@ -103,7 +103,8 @@ final class SessionWatch {
     func reveal() -> [FacilitatorApp.Event] {
         var events = pollSession()
         do {
-            let state = try session.reveal(voteItems: currentTally().scores().votableGaps)
+            let scores = currentTally().scores()
+            let state = try session.reveal(voteItems: scores.votableGaps, numbers: scores.votableGapNumbers)
             lastState = .success(state)
             resultsDue = true
             events.append(.state(state))
@@ -158,8 +159,9 @@ final class SessionWatch {
     /// Once revealed, the gaps open for voting follow the ranking while late answers still
     /// arrive; participants read the list from the state instead of consolidating every file.
     private func keepVoteItemsCurrent(_ scores: Scores, state: Result<FacilitatorState, SessionError>) {
-        guard case .success(let current) = state, current.voteItems != scores.votableGaps else { return }
-        _ = try? session.setVoteItems(scores.votableGaps)
+        let numbers = scores.votableGapNumbers
+        guard case .success(let current) = state, current.voteItems != scores.votableGaps || current.voteNumbers != numbers else { return }
+        _ = try? session.setVoteItems(scores.votableGaps, numbers: numbers)
     }
 
     /// Dashboard rows, reworking progress only for the participants whose file the cache just

@@ -13,8 +13,11 @@ struct JoinCommand: ParsableCommand {
         commandName: "join",
         abstract: "Answer your department's questions and the shared section, in the terminal.",
         discussion: """
-            Asks for your name, department and language unless given. Joining again with the same \
-            name resumes where you left off. Every answer is saved the moment you give it.
+            Asks for your name, department and language unless given. Joining again with a name \
+            that is already in use asks whether you are that person (then you continue where you \
+            left off) or someone else (then you type a different name); --resume answers "it is me" \
+            at once. A record open on another screen is not opened twice. Every answer is saved the \
+            moment you give it.
             """)
 
     @OptionGroup var session: SessionArgument
@@ -28,6 +31,9 @@ struct JoinCommand: ParsableCommand {
     @Option(name: .long, help: "The language to answer in: en, pl, sv or it.")
     var lang: Language?
 
+    @Flag(name: .long, help: "Continue as the participant who already joined with this name and department, without asking.")
+    var resume = false
+
     func run() throws {
         let session = try self.session.open()
         // Checked before the terminal is taken over, so a mistake is one line on stderr.
@@ -37,10 +43,10 @@ struct JoinCommand: ParsableCommand {
         }
         let screen: NcursesScreen
         do { screen = try NcursesScreen() } catch { throw CommandFailure(error.description) }
-        let joined = ParticipantRuntime(session: session, terminal: screen, name: name, department: department, language: lang).run()
+        let runtime = ParticipantRuntime(session: session, terminal: screen, name: name, department: department, language: lang, resume: resume)
+        runtime.run()
         screen.stop()
-        if let joined {
-            print("Your answers are saved in \(session.paths.root) (participant \(joined.id)). Join again with the same name to continue.")
-        }
+        // In the participant's language, as the screens were.
+        if let goodbye = runtime.goodbye { print(goodbye) }
     }
 }

@@ -32,6 +32,14 @@ func record(department: String = "it", language: Language = .english, answers: [
     return record
 }
 
+extension CellBuffer {
+    /// The screen's words in reading order: rows joined, box borders dropped, runs of spaces
+    /// made one, so a sentence wrapped over rows (or inside a box) reads as one.
+    var flatText: String {
+        lines.joined(separator: " ").replacingOccurrences(of: "│", with: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
+
 extension ParticipantApp {
     /// Feeds an event in, for what a runtime would report.
     mutating func receive(_ event: Event) {
@@ -80,23 +88,26 @@ extension ParticipantApp {
     @Test func digitsSetCurrentThenTargetThenImportance() throws {
         var app = makeApp(name: "Anna", department: "it", language: .english)
         app.receive(.joined(record()))
-        _ = app.press(.enter)  // the first dimension: its first open item, a choice
+        _ = app.press(.enter)  // the first dimension: the module's introduction first
+        #expect(app.screen == .intro)
+        _ = app.press(.enter)  // then its first open item, a choice
         #expect(app.screen == .item)
-        _ = app.press(.enter)  // a single choice takes the highlighted option and moves on
+        #expect(app.press(.enter).isEmpty)  // Enter on an unanswered single choice moves on and records nothing
+        #expect(app.record?.answers.isEmpty == true)
         let upkeep: ItemID = "it.platform.upkeep"
         #expect(app.currentItem == upkeep)
         let effects = app.press(.character("2"), .character("4"), .character("3"))
         #expect(effects.count == 3)
         #expect(app.record?.currentAnswers[upkeep] == Answer(.maturity(current: .value(2), target: .value(4)), importance: 3))
-        _ = app.press(.tab, .character("0"))  // Tab from importance goes to current; 0 is don't know
+        _ = app.press(.tab, .character("?"))  // Tab from importance goes to current; ? is don't know
         #expect(app.record?.currentAnswers[upkeep]?.value == .maturity(current: .dontKnow, target: .value(4)))
     }
 
     @Test func enterKeepsADontKnowOnASingleChoice() {
         var app = makeApp(name: "Anna", department: "it", language: .english)
         app.receive(.joined(record()))
-        _ = app.press(.enter)  // it.platform.operator, a single choice
-        _ = app.press(.character("0"))
+        _ = app.press(.enter, .enter)  // past the introduction to it.platform.operator, a single choice
+        _ = app.press(.character("?"))
         #expect(app.press(.enter).isEmpty)
         #expect(app.record?.currentAnswers["it.platform.operator"]?.value == .choice(.dontKnow))
     }
@@ -104,7 +115,7 @@ extension ParticipantApp {
     @Test func aCommentIsTypedAndSavedWithTheAnswer() {
         var app = makeApp(name: "Anna", department: "it", language: .polish)
         app.receive(.joined(record(language: .polish, answers: ["it.platform.operator": Answer(.choice(.value(["agency"])))])))
-        _ = app.press(.enter)  // opens the first open item: it.platform.upkeep
+        _ = app.press(.enter, .enter)  // the introduction, then the first open item: it.platform.upkeep
         _ = app.press(.character("c"))
         _ = app.type("Zażółć gęślą jaźń")
         _ = app.press(.left, .left, .backspace, .character("ź"))
@@ -130,7 +141,7 @@ extension ParticipantApp {
         app.open(uptime)
         _ = app.type("150")
         #expect(app.press(.enter).isEmpty)  // 150 % is out of 0…100
-        #expect(app.message?.contains("0 to 100") == true)
+        #expect(app.message == "150 is not possible here: the value must be between 0 and 100.")
         _ = app.press(.backspace, .backspace, .backspace)
         _ = app.type("99,5")
         _ = app.press(.tab)
@@ -146,7 +157,7 @@ extension ParticipantApp {
         #expect(app.screen == .review)
         #expect(app.unansweredItems.count == app.visibleItems.count)
         #expect(app.press(.character("D")).isEmpty)  // asks first
-        #expect(app.render().lines.contains { $0.contains("Mark yourself done?") })
+        #expect(app.render().lines.contains { $0.contains("\(app.unansweredItems.count) questions are still open. Mark yourself done") })
         #expect(app.press(.escape).isEmpty && app.screen == .review)  // no
         #expect(app.press(.character("D"), .enter) == [.setDone(true)])
         #expect(app.press(.escape).isEmpty && app.screen == .overview)
@@ -156,7 +167,9 @@ extension ParticipantApp {
         var app = makeApp(name: "Anna", department: "it", language: .english, size: (60, 15))
         app.receive(.joined(record()))
         #expect(app.press(.enter).isEmpty && app.screen == .overview)
-        #expect(app.press(.character("q")) == [.quit])
+        #expect(app.press(.character("q")).isEmpty)  // asks first, in words, as the screen cannot show a box
+        #expect(app.render().lines.joined(separator: " ").contains("Leave the workshop?"))
+        #expect(app.press(.character("y")) == [.quit])
         #expect(app.render().lines[0].contains("80×24 (now 60×15)"))
         _ = app.update(.resize(width: 80, height: 24))
         #expect(app.render().lines[2].contains("Your questions"))
@@ -167,7 +180,7 @@ extension ParticipantApp {
         app.receive(.joined(record()))
         app.receive(.workshop(.init(closedPhase: "review")))
         #expect(app.render().lines[1].contains("Answering is closed: the workshop has moved on to “review”"))
-        _ = app.press(.enter, .enter)  // to the first maturity item; a choice would have been saved
+        _ = app.press(.enter, .enter, .enter)  // past the introduction and the choice, to the first maturity item
         #expect(app.press(.character("2")).isEmpty)
         #expect(app.message == "Answering is closed: this answer was not changed.")
         #expect(app.record?.answers.isEmpty == true)
@@ -179,7 +192,7 @@ extension ParticipantApp {
         var app = makeApp(name: "Anna", department: "it", language: .polish)
         app.receive(.joined(record(language: .polish)))
         app.receive(.workshop(.init(closedPhase: "review")))
-        #expect(app.render().lines[1].contains("etapu „przegląd wyników”"))
+        #expect(app.render().flatText.contains("etapu „przegląd wyników”"))
     }
 
     @Test func dotsAreSpentWithinTheBudget() {
@@ -221,7 +234,7 @@ extension ParticipantApp {
         // Enter on a single choice that unlocks a question goes to that question.
         let pim = try #require(app.visibleItems.first { $0.item.id == "it.product-data.pim" }?.item)
         app.open(pim)
-        _ = app.press(.enter)  // the first option, "yes", unlocks the PIM coverage question
+        _ = app.press(.character(" "), .enter)  // the first option, "yes", unlocks the PIM coverage question
         #expect(app.currentItem == "it.product-data.pim-coverage")
         // A number item takes a comment, and emptying both values clears the answer.
         let uptime = try #require(app.visibleItems.first { $0.item.id == "it.platform.uptime" }?.item)
@@ -280,11 +293,248 @@ extension ParticipantApp {
             let screen = app.render().lines
             let line = screen.firstIndex { $0.contains(titles[index]) }
             #expect(line != nil, "dimension \(index + 1), \(titles[index]), is off the screen")
-            if let line { #expect(line >= 4 && line < 21) }
+            if let line { #expect(line >= 4 && line < 22) }
             _ = app.press(.down)
         }
         // Back at the top, the first module's title shows again.
         for _ in titles { _ = app.press(.up) }
         #expect(app.render().lines[4].contains("Big department"))
+    }
+}
+
+/// Issue 15, point 1 and the participant side of points 2, 4 and 5: nothing answered, and
+/// nobody leaving, by accident; every refusal said in the screen's language.
+@Suite struct ParticipantCarefulnessTests {
+    func joined(_ language: Language = .english, answers: [ItemID: Answer] = [:]) -> ParticipantApp {
+        var app = makeApp(name: "Anna", department: "it", language: language)
+        app.receive(.joined(record(language: language, answers: answers)))
+        return app
+    }
+
+    func item(_ app: ParticipantApp, _ id: ItemID) -> Item? {
+        app.visibleItems.first { $0.item.id == id }?.item
+    }
+
+    @Test func escAndQOnTheOverviewAskBeforeLeaving() {
+        var app = joined()
+        #expect(app.press(.escape).isEmpty && app.leaving)
+        #expect(app.render().lines.contains { $0.contains("Leave the workshop? Your answers are saved.") })
+        #expect(app.press(.character("n")).isEmpty && !app.leaving && app.screen == .overview)
+        #expect(app.press(.character("q")).isEmpty && app.leaving)
+        #expect(app.press(.escape).isEmpty && !app.leaving)
+        #expect(app.press(.character("q"), .character("y")) == [.quit])
+        // In Polish the question and its keys are Polish: t (tak) leaves.
+        var polish = joined(.polish)
+        _ = polish.press(.escape)
+        #expect(polish.render().lines.contains { $0.contains("Wyjść z warsztatu? Twoje odpowiedzi są zapisane.") })
+        #expect(polish.press(.character("t")) == [.quit])
+    }
+
+    @Test func escIsBackOnEveryOtherScreen() throws {
+        var app = joined()
+        _ = app.press(.enter)
+        #expect(app.screen == .intro)
+        #expect(app.press(.escape).isEmpty && app.screen == .overview && !app.leaving)
+        app.open(try #require(item(app, "it.platform.upkeep")))
+        #expect(app.press(.escape).isEmpty && app.screen == .overview && !app.leaving)
+        _ = app.press(.character("r"))
+        #expect(app.press(.escape).isEmpty && app.screen == .overview && !app.leaving)
+        app.receive(.workshop(.init(voting: .init(items: ["it.platform.upkeep"], budget: 3))))
+        _ = app.press(.character("v"))
+        #expect(app.press(.escape).isEmpty && app.screen == .overview && !app.leaving)
+        // On the join form, Esc on the first field asks too.
+        var form = makeApp()
+        #expect(form.press(.escape).isEmpty && form.leaving)
+        #expect(form.render().lines.contains { $0.contains("Leave without joining the workshop?") })
+    }
+
+    @Test func enterOnAnUnansweredQuestionOfAnyKindRecordsNothing() throws {
+        var app = joined()
+        for id: ItemID in ["it.platform.operator", "it.platform.upkeep", "it.platform.uptime", "it.integration.systems"] {
+            app.open(try #require(item(app, id)))
+            #expect(app.press(.enter).isEmpty, "\(id)")
+        }
+        let text = try #require(app.visibleItems.first { $0.item.kind.tag == .text }?.item)
+        app.open(text)
+        _ = app.type("   ")  // an empty free answer is no answer
+        #expect(app.press(.enter).isEmpty)
+        #expect(app.record?.answers.isEmpty == true)
+    }
+
+    @Test func questionMarkIsDontKnowOnEveryKindAndEveryHelpLineSaysSo() throws {
+        var app = joined()
+        app.open(try #require(item(app, "it.platform.upkeep")))
+        _ = app.press(.character("?"), .character("?"))
+        #expect(app.record?.currentAnswers["it.platform.upkeep"]?.value == .maturity(current: .dontKnow, target: .dontKnow))
+        app.open(try #require(item(app, "it.platform.operator")))
+        _ = app.press(.character("?"))
+        #expect(app.record?.currentAnswers["it.platform.operator"]?.value == .choice(.dontKnow))
+        app.open(try #require(item(app, "it.platform.uptime")))
+        _ = app.type("?")
+        _ = app.press(.enter)
+        #expect(app.record?.currentAnswers["it.platform.uptime"]?.value == .number(current: .dontKnow, target: nil))
+        // 0 on a maturity item is not "don't know" any more: it says which keys are.
+        app.open(try #require(item(app, "it.platform.upkeep")))
+        #expect(app.press(.character("0")).isEmpty)
+        #expect(app.message == "Stages are 1 to 4; ? means don't know.")
+        for language in Language.allCases {
+            let words = ParticipantStrings.forLanguage(language)
+            for help in [words.itemHelpMaturity, words.itemHelpChoice, words.itemHelpNumber] {
+                #expect(help.hasPrefix("? ") || help.contains(" ? "), "\(language): \(help)")
+            }
+        }
+    }
+
+    @Test func aNumberFieldTakesOnlyANumber() throws {
+        var app = joined()
+        app.open(try #require(item(app, "it.platform.uptime")))
+        _ = app.type("0 0 1")
+        #expect(app.editor?.current.value == "0")
+        #expect(app.message == "Type one number, such as 12 or 99,5 (no spaces), or ? for don't know.")
+        _ = app.press(.enter)
+        #expect(app.record?.currentAnswers["it.platform.uptime"]?.value == .number(current: .value(0), target: nil))
+        app.open(try #require(item(app, "it.platform.uptime")))
+        _ = app.press(.backspace)
+        _ = app.type("9?")
+        #expect(app.editor?.current.value == "9")
+        #expect(app.message == "? stands alone: clear the field first.")
+    }
+
+    @Test func theOutOfRangeMessageSaysWhatIsWrongInTheScreensLanguage() throws {
+        let expected: [Language: String] = [
+            .english: "150 is not possible here: the value must be between 0 and 100.",
+            .polish: "150 nie jest tu możliwe: wartość musi wynosić od 0 do 100.",
+            .swedish: "150 går inte här: värdet måste vara mellan 0 och 100.",
+            .italian: "150 non è possibile qui: il valore deve essere tra 0 e 100.",
+        ]
+        for (language, message) in expected {
+            var app = joined(language)
+            app.open(try #require(item(app, "it.platform.uptime")))
+            _ = app.type("150")
+            #expect(app.press(.enter).isEmpty)
+            #expect(app.message == message)
+            #expect(app.render().lines.contains { $0.contains(ParticipantStrings.forLanguage(language).range(minimum: 0, maximum: 100)) })
+        }
+    }
+
+    @Test func anExclusiveOptionClearsTheOthersAndTheOthersClearIt() throws {
+        var app = joined()
+        let systems = try #require(item(app, "it.integration.systems"))
+        guard case .choice(let options, true) = systems.kind else { Issue.record("not a multiple choice"); return }
+        let none = try #require(options.firstIndex { $0.exclusive })
+        app.open(systems)
+        _ = app.press(.character(" "), .down, .character(" "))
+        #expect(app.record?.currentAnswers[systems.id]?.value == .choice(.value([options[0].id, options[1].id])))
+        for _ in 1..<none { _ = app.press(.down) }
+        _ = app.press(.character(" "))
+        #expect(app.record?.currentAnswers[systems.id]?.value == .choice(.value([options[none].id])))
+        _ = app.press(.up, .character(" "))
+        #expect(app.record?.currentAnswers[systems.id]?.value == .choice(.value([options[none - 1].id])))
+    }
+
+    @Test func markingDoneWithOpenQuestionsSaysHowManyInEveryLanguage() {
+        for language in Language.allCases {
+            var app = joined(language)
+            let open = app.unansweredItems.count
+            _ = app.press(.character("r"), .character("D"))
+            let screen = app.render().flatText
+            let expected = ParticipantStrings.fill(ParticipantStrings.forLanguage(language).confirmDoneOpen, ["count": String(open)])
+            #expect(screen.contains(String(expected.prefix(20))), "\(language)")
+            #expect(screen.contains(String(open)))
+            #expect(app.press(.character("n")).isEmpty && app.screen == .review)
+        }
+    }
+
+    @Test func aKeyThatCannotActSaysSo() {
+        var app = joined()
+        #expect(app.press(.character("x")).isEmpty)
+        #expect(app.message == "That key does nothing here: the keys that work are on the bottom line.")
+        app.receive(.workshop(.init(voting: .init(items: ["it.platform.upkeep"], budget: 1))))
+        _ = app.press(.character("v"))
+        #expect(app.press(.character("-")).isEmpty && app.message == "There is no dot on this gap to take back.")
+        for case .setVotes(let dots) in app.press(.character("+")) {
+            var current = app.record!
+            current.votes = Stamped(dots, at: current.profile.at)
+            app.receive(.saved(current))
+        }
+        #expect(app.press(.character("+")).isEmpty && app.message == "No dots left: take one back with - first.")
+        // Typing after answering closed is refused at the first key, not after the answer.
+        var closed = joined()
+        closed.receive(.workshop(.init(closedPhase: "review")))
+        let text = closed.visibleItems.first { $0.item.kind.tag == .text }!.item
+        closed.open(text)
+        _ = closed.type("a")
+        #expect(closed.editor?.text.value == "" && closed.message == "Answering is closed: this answer was not changed.")
+    }
+
+    @Test func theModulesIntroductionComesBeforeItsFirstQuestion() {
+        var app = joined()
+        _ = app.press(.enter)
+        #expect(app.screen == .intro)
+        let intro = shippedModules.first { $0.id == "it" }!.intro.resolved(in: .english)
+        #expect(app.render().lines.joined(separator: " ").contains(String(intro.prefix(30))))
+        _ = app.press(.enter)
+        #expect(app.screen == .item && app.currentItem == "it.platform.operator")
+        // Once: the next time the module is entered, its question comes at once.
+        _ = app.press(.escape, .enter)
+        #expect(app.screen == .item)
+        // Moving on from the department's last question into the shared module passes through
+        // the shared module's introduction; moving back does not.
+        let last = app.visibleItems.last { $0.module.id == "it" }!.item
+        app.open(last)
+        _ = app.press(.pageDown)
+        #expect(app.screen == .intro)
+        _ = app.press(.enter)
+        #expect(app.visibleItems.first { $0.item.id == app.currentItem }?.module.id == "omnichannel")
+        _ = app.press(.pageUp)
+        #expect(app.currentItem == last.id)
+    }
+
+    @Test func thePhasesTimeLeftShows() {
+        var app = joined(.swedish)
+        app.receive(.workshop(.init(clock: .init(phase: "answer", secondsLeft: 754))))
+        #expect(app.render().lines[0].contains("13 min kvar"))
+        app.receive(.workshop(.init(clock: .init(phase: "answer", secondsLeft: 754, paused: true))))
+        #expect(app.render().lines[0].contains("pausad"))
+    }
+
+    @Test func theVotingScreenShowsEachGapsNumbers() {
+        var app = joined(.italian)
+        app.receive(.workshop(.init(voting: .init(items: ["it.platform.upkeep", "omnichannel.goals.definition"], budget: 3,
+                                                  numbers: ["it.platform.upkeep": VoteGapNumbers(current: 1.75, target: 3.5, priority: 4.25)]))))
+        _ = app.press(.character("v"))
+        let lines = app.render().lines
+        #expect(lines.contains { $0.contains("Oggi → Obiettivo") && $0.contains("Priorità") })
+        #expect(lines.contains { $0.contains("1,8 → 3,5") && $0.contains("4,3") })
+    }
+
+    @Test func aNameInUseIsAskedOnTheJoinScreen() {
+        var app = makeApp(name: "John Smith", department: "it", language: .english)
+        let found = ParticipantApp.NameInUse(id: ParticipantID(rawValue: "p-00000000000000aa")!, name: "John Smith", department: "logistics",
+                                             answered: 3, openElsewhere: false)
+        app.receive(.nameInUse(found))
+        let screen = app.render().flatText
+        #expect(screen.contains("Someone called John Smith has already joined (Logistics, 3 answered). Is that you?"))
+        #expect(screen.contains("y = continue as John Smith"))
+        #expect(app.press(.character("y")) == [.resume(found.id)])
+        app.receive(.nameInUse(found))
+        #expect(app.press(.character("n")).isEmpty)
+        #expect(app.message == "Please type a different name, for example with your surname's initial.")
+        _ = app.type("John S.")
+        #expect(app.press(.enter) == [.join(name: "John S.", department: "it", language: .english)])
+        // A record open on another screen cannot be continued from here.
+        var busy = makeApp(name: "John Smith", department: "it", language: .english)
+        busy.receive(.nameInUse(ParticipantApp.NameInUse(id: found.id, name: "John Smith", department: "it", answered: 0, openElsewhere: true)))
+        #expect(busy.press(.character("y")).isEmpty)
+        #expect(busy.render().flatText.contains("John Smith is answering on another screen right now."))
+    }
+
+    @Test func aRemovedParticipantIsToldAndNothingIsSaved() throws {
+        var app = joined()
+        app.receive(.removed)
+        app.open(try #require(item(app, "it.platform.upkeep")))
+        #expect(app.press(.character("2")).isEmpty)
+        #expect(app.message == "The facilitator has removed you from this workshop: nothing more is saved. Press q to leave.")
+        #expect(app.record?.answers.isEmpty == true)
     }
 }
