@@ -23,7 +23,7 @@ public struct Session: Sendable {
         let paths = SessionPaths(root: path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: paths.root, isDirectory: &isDirectory) else {
-            throw .notASession(path: path, reason: "the folder does not exist; create a session with `omnigap new \(path) --title …`")
+            throw .notASession(path: path, reason: "the folder does not exist; create a session with `omnigap new \(ShellQuoting.quoted(path)) --title …`")
         }
         guard isDirectory.boolValue else { throw .notASession(path: path, reason: "it is a file, not a session folder") }
         let settings: SessionSettings

@@ -72,7 +72,7 @@ extension Session {
             }
             let report = ModuleLoader.load(paths: [source])
             guard report.isValid, let module = report.catalog.module(id) else {
-                throw .invalidArgument("module \(id) in \(source) is not valid; run `omnigap modules validate \(source)`")
+                throw .invalidArgument("module \(id) in \(source) is not valid; run `omnigap modules validate \(ShellQuoting.quoted(source))`")
             }
             let file = "modules/\(id).yaml"
             try FileSystem.writeAtomically(bytes, to: paths.root + "/" + file)

@@ -104,7 +104,7 @@ final class SessionWatch {
         var events = pollSession()
         do {
             let scores = currentTally().scores()
-            let state = try session.reveal(voteItems: scores.votableGaps, numbers: scores.votableGapNumbers)
+            let state = try session.reveal(scores)
             lastState = .success(state)
             resultsDue = true
             events.append(.state(state))

@@ -1,6 +1,7 @@
 import Questionnaire
 import Scoring
 import SessionModel
+import SessionStore
 
 extension Scores {
     /// The numbers of each gap open for voting, as the console writes them with the list: what a
@@ -15,5 +16,15 @@ extension Scores {
             numbers[id] = VoteGapNumbers(current: rounded(score.current), target: rounded(score.target), priority: rounded(score.priority))
         }
         return numbers
+    }
+}
+
+extension Session {
+    /// Reveals the results with the gaps open for voting and the numbers participants vote on:
+    /// the one way the console and the demo reveal, so neither leaves the voting screen without
+    /// its numbers.
+    @discardableResult
+    public func reveal(_ scores: Scores) throws(SessionError) -> FacilitatorState {
+        try reveal(voteItems: scores.votableGaps, numbers: scores.votableGapNumbers)
     }
 }

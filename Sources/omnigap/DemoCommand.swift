@@ -68,7 +68,7 @@ struct DemoCommand: ParsableCommand {
             let started = Timestamp(milliseconds: now.milliseconds - 6 * 60_000)
             try session.advancePhase(from: nil, at: started)
             try session.advancePhase(from: 0, at: started)
-            try session.reveal(voteItems: session.reportDocument(language: language).scores.votableGaps)
+            try session.reveal(session.reportDocument(language: language).scores)
             try session.saveGoal(GoalDraft(statement: words.stockGoal, kpi: words.stockKPI, baseline: "24 h", target: "15 min",
                                            owner: words.stockOwner, due: "2027-06-30", links: ["it.orders", "logistics.inventory"]), at: now)
             try session.saveGoal(GoalDraft(statement: words.returnsGoal, kpi: words.returnsKPI, baseline: words.returnsBaseline,
