@@ -122,7 +122,8 @@ start() {
 # terminal back (normal screen, cursor shown).
 exits() {
   see "$1: exits with status 0" "EXITED rc=0"
-  if grep -qF "saved in" "$work/out"; then ok "$1: says where the answers are saved"; else fail "$1: no \"saved in\""; fi
+  # The goodbye is in the participant's language; every language names the participant's id.
+  if tr -d '\n' <"$work/out" | grep -qE "p-[0-9a-f]{16}\)"; then ok "$1: says where the answers are saved"; else fail "$1: no goodbye naming the participant"; fi
   flag "$1: leaves the alternate screen" '#{alternate_on}' 0
   flag "$1: shows the cursor again" '#{cursor_flag}' 1
 }
@@ -143,7 +144,12 @@ on_line "the header names the participant" "$name" "Dział IT"
 on_line "nothing answered yet" "Platforma i wdrażanie zmian" "0/6"
 flag "the screens use the alternate screen" '#{alternate_on}' 1
 tm send-keys -t pl1 Enter
-see "Enter opens the first item of the first dimension" "Kto na co dzień utrzymuje platformę"
+see "Enter shows the module's introduction first" "Ta część dotyczy IT"
+tm send-keys -t pl1 Enter
+see "Enter again opens the first item of the first dimension" "Kto na co dzień utrzymuje platformę"
+tm send-keys -t pl1 Enter
+see "Enter on an unanswered choice moves on without answering" "Jak utrzymuje się i rozwija platformę"
+tm send-keys -t pl1 PPage
 tm send-keys -t pl1 Down Space
 see "Space selects the highlighted option" "(•) Agencja lub software house"
 tm send-keys -t pl1 Enter
@@ -175,11 +181,14 @@ echo "     [$((SECONDS - started)) s]"
 # 4. Join again with the same name: the answers are kept. Then SIGTERM.
 pane=pl2
 start pl2 "$ws" --lang pl --department it --name "$name"
-see "joining again shows the overview" "Integracja systemów (ERP"
+see "joining again with the name asks whether it is the same person" "Czy to Ty?"
+see "the question names the answers so far" "odpowiedzi: 2"
+tm send-keys -t pl2 t
+see "yes (t) resumes and shows the overview" "Integracja systemów (ERP"
 on_line "the first dimension shows 2 of 6 answered" "Platforma i wdrażanie zmian" "2/6"
 check "one participant of that name, still with 2 answers" t count "$ws" "$name" 2
-tm send-keys -t pl2 Enter
-see "Enter opens the first open item, the third" "Jak zmiany trafiają do działającego sklepu"
+tm send-keys -t pl2 Enter Enter
+see "Enter (past the introduction) opens the first open item, the third" "Jak zmiany trafiają do działającego sklepu"
 tm send-keys -t pl2 PPage
 see "PgUp goes back to the answered maturity item" "Jak utrzymuje się i rozwija platformę"
 on_line "the current stage (2) is marked" "2 koncentracja na działaniu" "◀"
@@ -213,11 +222,12 @@ pane=chiara; see "chiara's overview is there, in Italian" "Policy e standard di 
 # Each row: the keys for anna, bo and chiara, sent in turn. "-l:" sends the rest literally.
 steps=(
   "Enter|Enter|Enter"
+  "Enter|Enter|Enter"
   "Down Down Space|1 3|2 4"
   "Enter|Enter|Enter"
   "3 4 Enter|2 2 Enter|1 3 Enter"
   "1 2 Enter|4 4 3 Enter|3 3 1 c"
-  "2 0 Enter|-l:85|-l:Nota: la cassa è già aperta"
+  "2 ? Enter|-l:85|-l:Nota: la cassa è già aperta"
   "-l:99.5|Tab|Enter"
   "Tab|-l:95|Enter"
   "-l:99.9|Enter|-"
@@ -264,12 +274,14 @@ eve=$'Eve\e[31m'
 run "record a participant whose name holds ESC" 0 "$bin" record "$ws" --participant "$eve" --department it \
   --item it.platform.upkeep --current 1
 pane=eve
-start eve "$ws" --name "$eve" --department it --lang en
+start eve "$ws" --name "$eve" --department it --lang en --resume
 see "joining with that name resumes the recorded participant" "Integration (ERP"
 on_line "the recorded answer counts" "Platform and releases" "1/6"
 on_line "the name's escape is shown as text, not sent" "Eve" "[31m"
 tm send-keys -t eve q
-exits "q after joining with an ESC name"
+see "q asks before leaving" "Leave the workshop?"
+tm send-keys -t eve y
+exits "q and y after joining with an ESC name"
 run "status after the ESC name" 0 "$bin" status "$ws" && {
   if grep -q $'\e' "$work/out"; then fail "status sends no escape sequence"; else ok "status sends no escape sequence"; fi
 }
@@ -332,9 +344,9 @@ tm send-keys -t fac p
 see "p opens the participant screens for someone without a terminal" "Join the workshop"
 tm send-keys -t fac "Proxy Piotr" Enter Down Enter Enter
 see "the proxy participant's questions" "Platform and releases"
-tm send-keys -t fac Enter Enter 2 3 2
+tm send-keys -t fac Enter Enter Enter 2 3 2
 see "the proxy answers are saved" "Saved"
-tm send-keys -t fac Escape q
+tm send-keys -t fac Escape q y
 see "leaving the participant screens returns to the console" "1 Dashboard"
 check "the proxy participant's answers are in the session" python3 -c '
 import glob, json, sys
@@ -371,8 +383,8 @@ done
 for person in "${people[@]}"; do
   who=${person%%:*}; pane="p-$who"
   see "$who sees their questions" "Your questions"
-  # The first open question of the first dimension, then two maturity answers the same way for all.
-  tm send-keys -t "p-$who" Enter
+  # Past the module's introduction to the first open question of the first dimension.
+  tm send-keys -t "p-$who" Enter Enter
 done
 for person in "${people[@]}"; do
   who=${person%%:*}
@@ -419,7 +431,7 @@ tm send-keys -t f4 q
 see "the facilitator leaves" "EXITED rc=0"
 for person in "${people[@]}"; do
   who=${person%%:*}
-  tm send-keys -t "p-$who" Escape q
+  tm send-keys -t "p-$who" Escape q y
 done
 
 echo "     [$((SECONDS - started)) s]"
