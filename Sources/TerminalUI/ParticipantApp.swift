@@ -462,6 +462,16 @@ public struct ParticipantApp: Sendable {
         var form = start
         defer { if case .join = page { page = .join(form) } }
         if let found = form.nameInUse {
+            if found.openElsewhere {
+                // Nothing to answer: that record is taken. Any key starts the different name the
+                // dialog asks for, and a typed letter is its first letter, not a lost keystroke.
+                form.nameInUse = nil
+                form.name = TextField("", limit: 80)
+                form.field = .name
+                message = nil
+                if case .character = key { _ = form.name.handle(key) }
+                return []
+            }
             switch key {
             case .character(let character) where words.yesKeys.contains(character) && !found.openElsewhere:
                 form.nameInUse = nil
