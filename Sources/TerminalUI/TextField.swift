@@ -44,21 +44,34 @@ public struct TextField: Hashable, Sendable {
     }
 
     /// Draws the field in `width` columns at (x, y), scrolled so the cursor shows, and puts the
-    /// terminal's cursor there when `focused`.
+    /// terminal's cursor there when `focused`. Text scrolled out of sight on either side is
+    /// marked with "…" at that edge: a long entry never looks shorter than it is.
     public func render(into buffer: inout CellBuffer, x: Int, y: Int, width: Int, focused: Bool, style: Style = .plain) {
         buffer.fill(x: x, y: y, width: width, height: 1, style: style)
-        // Scroll by characters until the part before the cursor fits.
+        guard width > 2 else { return }
+        // Scroll by characters until the part before the cursor fits, leaving a column for the
+        // left-hand mark once scrolled.
         var start = 0
-        while start < cursor, DisplayWidth.of(characters: text[start..<cursor]) > width - 1 { start += 1 }
-        var shown = "", used = 0
+        while start < cursor, DisplayWidth.of(characters: text[start..<cursor]) > width - (start > 0 ? 2 : 1) { start += 1 }
+        let lead = start > 0 ? 1 : 0
+        var shown = "", used = lead, end = start
         for character in text[start...] {
             let columns = DisplayWidth.of(character)
             if used + columns > width { break }
             shown.append(character)
             used += columns
+            end += 1
         }
-        buffer.put(shown, x: x, y: y, style: style, limit: width)
-        if focused { buffer.cursor = Point(x: x + DisplayWidth.of(characters: text[start..<cursor]), y: y) }
+        if end < text.count {
+            // Room for the right-hand mark, unless the cursor stands on that last column.
+            while !shown.isEmpty, used + 1 > width {
+                used -= DisplayWidth.of(shown.removeLast())
+                end -= 1
+            }
+            shown += "…"
+        }
+        buffer.put((lead > 0 ? "…" : "") + shown, x: x, y: y, style: style, limit: width)
+        if focused { buffer.cursor = Point(x: x + lead + DisplayWidth.of(characters: text[start..<min(cursor, end)]), y: y) }
     }
 }
 

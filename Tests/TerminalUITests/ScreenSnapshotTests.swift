@@ -375,3 +375,20 @@ enum ParticipantScreens {
         #expect(buffer.cuts.count == 2)
     }
 }
+
+@Suite struct TextFieldScrollingTests {
+    /// A long entry is marked "…" where it goes on out of sight, and the cursor stays visible.
+    @Test func aLongEntryShowsWhereItGoesOn() {
+        var field = TextField("A roadmap, a test routine and agreed service levels with the supplier")
+        var buffer = CellBuffer(width: 30, height: 1)
+        field.render(into: &buffer, x: 0, y: 0, width: 30, focused: true)
+        #expect(buffer.lines[0].hasPrefix("…") && buffer.lines[0].hasSuffix("supplier"))
+        #expect((buffer.cursor?.x ?? 99) <= 29)
+        for _ in 0..<200 { _ = field.handle(.left) }
+        buffer = CellBuffer(width: 30, height: 1)
+        field.render(into: &buffer, x: 0, y: 0, width: 30, focused: true)
+        #expect(buffer.lines[0].hasPrefix("A roadmap") && buffer.lines[0].hasSuffix("…"))
+        #expect(buffer.cursor == Point(x: 0, y: 0))
+        #expect(buffer.cuts.isEmpty)
+    }
+}
