@@ -364,21 +364,32 @@ extension FacilitatorApp {
     private func itemLines(_ document: ReportDocument, _ items: [ItemScore]) -> [ResultLine] {
         items.enumerated().map { index, item in
             let votes = document.scores.votes[item.item] ?? 0
-            let numbers = "  \(number(item.current)) → \(number(item.target))  " + DisplayWidth.padLeft(votes > 0 ? "●\(votes)" : "", to: 4)
+            let numbers = "  \(number(item.current)) → \(number(item.target))  " + confidence(item)
+                + DisplayWidth.padLeft(votes > 0 ? "●\(votes)" : "", to: 4)
             let lead = DisplayWidth.padLeft("\(index + 1).", to: 4) + " " + number(item.priority) + "  "
             let label = document.moduleTitle(item.module) + " · " + document.prompt(item.item)
             return ResultLine(text: lead + DisplayWidth.pad(label, to: size.width - 4 - DisplayWidth.of(lead) - DisplayWidth.of(numbers)) + numbers,
-                              style: heat(item.gap), full: label, opens: .item(item.item))
+                              style: heat(item.gap), full: label + confidenceNote(item), opens: .item(item.item))
         }
     }
 
     private func disagreements(_ document: ReportDocument) -> [ResultLine] {
         document.scores.disagreements.map { item in
-            let numbers = "  \(item.minimum ?? 0)–\(item.maximum ?? 0)  σ \(number(item.spread))"
+            let numbers = "  \(item.minimum ?? 0)–\(item.maximum ?? 0)  σ \(number(item.spread))  " + confidence(item)
             let label = document.moduleTitle(item.module) + " · " + document.prompt(item.item)
             return ResultLine(text: DisplayWidth.pad(label, to: size.width - 4 - DisplayWidth.of(numbers)) + numbers,
-                              style: Style(color: .warning), full: label, opens: .item(item.item))
+                              style: Style(color: .warning), full: label + confidenceNote(item), opens: .item(item.item))
         }
+    }
+
+    /// How many people stand behind a gap, in a list row: "n=1*" when too few to read it as the
+    /// group's view. The selected row's full line says it in words.
+    private func confidence(_ item: ItemScore) -> String {
+        DisplayWidth.pad("n=\(item.n)" + (item.lowConfidence ? "*" : ""), to: 6)
+    }
+
+    private func confidenceNote(_ item: ItemScore) -> String {
+        " (n = \(item.n)" + (item.lowConfidence ? ", " + words.drillLowConfidence : "") + ")"
     }
 
     /// The perception matrix's columns: as wide as the longest word of a department's name, so

@@ -25,11 +25,13 @@ enum LayoutChecks {
         return englishWords.intersection(translatedWords).subtracting(allowed.map { $0.lowercased() }).subtracting(sameInEveryLanguage)
     }
 
-    /// Lower-cased alphabetic words of three letters or more.
+    /// Lower-cased alphabetic words of three letters or more. A word cut by an ellipsis ("ser…"
+    /// of "service") is not a word of either language, so it is left out.
     static func words(in lines: [String]) -> Set<String> {
         var result: Set<String> = []
         for line in lines {
             for word in line.split(whereSeparator: { !$0.isLetter }) where word.count >= 3 {
+                if word.endIndex < line.endIndex, line[word.endIndex] == "…" { continue }
                 result.insert(word.lowercased())
             }
         }
