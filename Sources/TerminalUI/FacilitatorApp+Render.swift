@@ -438,7 +438,9 @@ extension FacilitatorApp {
         }
         let first = min(scroll, maximumScroll)
         for (offset, line) in reportLines.dropFirst(first).prefix(reportRoom).enumerated() {
-            buffer.put(line, x: 1, y: 3 + offset)
+            // The text report is laid out for 80 columns with its own margin: at 80 columns it
+            // fits whole, from the first column.
+            buffer.put(line, x: 0, y: 3 + offset)
         }
     }
 }

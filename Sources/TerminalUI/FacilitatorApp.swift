@@ -266,7 +266,7 @@ public struct FacilitatorApp: Sendable {
         case .tick: return []
         case .resize(let width, let height):
             size = (width, height)
-            reportLines = Self.wrapped(reportText, width: width - 2)
+            reportLines = Self.wrapped(reportText, width: width)
             scroll = min(scroll, maximumScroll)
             return []
         case .key(let key): return handle(key)
@@ -288,7 +288,7 @@ public struct FacilitatorApp: Sendable {
             if let item = drillItem, document?.scores.item(item) == nil { drillItem = nil }
         case .reportText(let lines):
             reportText = lines
-            reportLines = Self.wrapped(lines, width: size.width - 2)
+            reportLines = Self.wrapped(lines, width: size.width)
             scroll = min(scroll, maximumScroll)
         case .failed(let reason):
             message = reason
@@ -684,7 +684,10 @@ public struct FacilitatorApp: Sendable {
         lines.flatMap { line -> [String] in
             guard DisplayWidth.of(line) > width else { return [line] }
             if let first = line.first, !first.isLetter, !first.isNumber, line.allSatisfy({ $0 == first }) { return [String(line.prefix(width))] }
-            return TextWrapping.wrap(line, width: width)
+            // Continuation lines keep the line's indent, so a wrapped sentence stays in its column.
+            let indent = String(line.prefix { $0 == " " })
+            guard indent.count < width / 2 else { return TextWrapping.wrap(line, width: width) }
+            return TextWrapping.wrap(String(line.dropFirst(indent.count)), width: width - indent.count).map { indent + $0 }
         }
     }
 }

@@ -518,3 +518,14 @@ extension FacilitatorApp {
         #expect(output == words.joined(separator: "\n") + "\n")
     }
 }
+
+@Suite struct ReportWrappingTests {
+    /// A report line wider than the screen wraps inside its own indent: a sentence of the
+    /// summary stays in its column instead of running back to the margin.
+    @Test func aWrappedReportLineKeepsItsIndent() {
+        let lines = FacilitatorApp.wrapped(["  The biggest gaps are platform and releases, service policy and ownership."], width: 30)
+        #expect(lines.count > 2)
+        #expect(lines.allSatisfy { $0.hasPrefix("  ") && !$0.hasPrefix("   ") && DisplayWidth.of($0) <= 30 })
+        #expect(FacilitatorApp.wrapped([String(repeating: "=", count: 80)], width: 30) == [String(repeating: "=", count: 30)])
+    }
+}

@@ -81,7 +81,7 @@ import Testing
         // Three pages down, 24 lines each at 30 rows (the last one of a short report stops at
         // its end): the first line shown is the one the console's own text has there.
         let first = min(3 * 24, text.count - 25)
-        #expect(terminal.screen[3].hasPrefix(" " + text[first].prefix(40)),
+        #expect(terminal.screen[3].hasPrefix(text[first].prefix(40)),
                 "\(terminal.screen.prefix(6).joined(separator: "\n"))\n---\n\(text[(first - 3)...(first + 3)].joined(separator: "\n"))")
         #expect(terminal.screen[3] != terminal.frames.first { $0.lines[3].contains("OMNICHANNEL GAP REPORT") }?.lines[3])
         // The watch published vote items for the participants as soon as it saw the reveal.
