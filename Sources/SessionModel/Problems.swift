@@ -56,6 +56,9 @@ public enum SessionError: Error, Hashable, Sendable, CustomStringConvertible {
     case io(path: String, reason: String)
     case damaged(SessionProblem)
     case refused(String)
+    /// Another process changed the state first (a second console moved the workshop on): the
+    /// change was not made, and doing it again would act on a state nobody meant.
+    case outdated(String)
 
     public var description: String {
         switch self {
@@ -65,6 +68,7 @@ public enum SessionError: Error, Hashable, Sendable, CustomStringConvertible {
         case let .io(path, reason): "\(path): \(reason)"
         case .damaged(let problem): problem.description
         case .refused(let text): text
+        case .outdated(let text): text
         }
     }
 }

@@ -18,7 +18,7 @@ extension Session {
         return try updateFacilitatorState { state throws(SessionError) in
             guard state.currentPhase == expected else {
                 let now = state.currentPhase.map { "phase \($0 + 1), \(agenda.indices.contains($0) ? agenda[$0].id : "?")" } ?? "the start"
-                throw .refused("the workshop has already moved on (it is at \(now)); nothing was changed")
+                throw .outdated("the workshop has already moved on (it is at \(now)); nothing was changed")
             }
             guard let next = state.phaseAfter(in: agenda) else {
                 throw .refused("the workshop is at the last phase of its agenda")

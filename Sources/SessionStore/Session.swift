@@ -76,9 +76,12 @@ public struct Session: Sendable {
     /// Names are compared ignoring case and surrounding spaces. Resuming with another
     /// department than the one joined with is refused: the name belongs to someone else. Once
     /// answering has closed nobody new joins (nothing is created); someone who joined before
-    /// may still resume, to see their answers and vote.
-    public func join(name rawName: String, department: String, language: Language, at time: Timestamp = .now()) throws(SessionError) -> (record: ParticipantRecord, resumed: Bool) {
-        switch try attemptJoin(name: rawName, department: department, language: language, at: time, resuming: .sameDepartment) {
+    /// may still resume, to see their answers and vote. `lateEntry` lets the facilitator's own
+    /// tool (`record`) add someone after closing: paper answers typed in, a late arrival.
+    public func join(name rawName: String, department: String, language: Language, at time: Timestamp = .now(),
+                     lateEntry: Bool = false) throws(SessionError) -> (record: ParticipantRecord, resumed: Bool) {
+        switch try attemptJoin(name: rawName, department: department, language: language, at: time, resuming: .sameDepartment,
+                               lateEntry: lateEntry) {
         case .joined(let record): return (record, false)
         case .resumed(let record): return (record, true)
         case .nameInUse(let existing):
@@ -122,7 +125,7 @@ public struct Session: Sendable {
     /// new name at once make one participant and one "name in use", never two records or one
     /// shared silently.
     public func attemptJoin(name rawName: String, department: String, language: Language, at time: Timestamp = .now(),
-                            resuming: JoinResuming) throws(SessionError) -> JoinAttempt {
+                            resuming: JoinResuming, lateEntry: Bool = false) throws(SessionError) -> JoinAttempt {
         let name = try Self.participantName(rawName)
         try checkDepartment(department)
         try FileSystem.makeDirectory(paths.locks)
@@ -140,7 +143,7 @@ public struct Session: Sendable {
             }
             // A damaged state file leaves answering open, as on the participant screens: the
             // console reports the damage.
-            if let state = try? facilitatorState(), let phase = state.answeringClosedPhase(in: settings.agenda) {
+            if !lateEntry, let state = try? facilitatorState(), let phase = state.answeringClosedPhase(in: settings.agenda) {
                 return .closed(phase: phase)
             }
             let record = ParticipantRecord(

@@ -161,7 +161,7 @@ public final class FacilitatorRuntime {
                 }
             }
         } catch {
-            send(.failed(error.description))
+            send(.failed(ProblemStrings.forLanguage(language).describe(error)))
         }
     }
 }

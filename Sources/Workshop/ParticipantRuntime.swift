@@ -110,13 +110,13 @@ public final class ParticipantRuntime {
         do {
             attempt = try session.attemptJoin(name: name, department: department, language: language, at: clock(), resuming: resuming)
         } catch {
-            send(.failed(error.description))
+            send(.failed(ProblemStrings.forLanguage(app.language).describe(error)))
             return
         }
         switch attempt {
         case .joined(let record), .resumed(let record):
             let lock: LiveLock?
-            do { lock = try LiveLock.acquire(record.id, in: session) } catch { send(.failed(error.description)); return }
+            do { lock = try LiveLock.acquire(record.id, in: session) } catch { send(.failed(ProblemStrings.forLanguage(app.language).describe(error))); return }
             guard let lock else {
                 send(.openElsewhere(name: record.profile.value.name))
                 return
@@ -151,7 +151,7 @@ public final class ParticipantRuntime {
             send(.saved(record))
         } catch {
             // Removed by the facilitator while on screen: said plainly, never recreated.
-            send(wasRemoved(id) ? .removed : .failed(error.description))
+            send(wasRemoved(id) ? .removed : .failed(ProblemStrings.forLanguage(app.language).describe(error)))
         }
     }
 

@@ -67,7 +67,7 @@ final class SessionWatch {
             events.append(.state(current))
         case .failure(let error) where stateChanged:
             resultsDue = true
-            events.append(.failed(error.description))
+            events.append(.failed(ProblemStrings.forLanguage(language).describe(error)))
         default: break
         }
         return events
@@ -110,7 +110,7 @@ final class SessionWatch {
             events.append(.state(state))
             events += pollResults(force: true)
         } catch {
-            events.append(.failed(error.description))
+            events.append(.failed(ProblemStrings.forLanguage(language).describe(error)))
         }
         return events
     }
@@ -123,7 +123,7 @@ final class SessionWatch {
             try OutputDestination(path).write(texts: format.pieces(results(state: lastState ?? .success(FacilitatorState()))))
             events.append(.informed(FacilitatorStrings.fill(FacilitatorStrings.forLanguage(language).exported, ["path": path])))
         } catch {
-            events.append(.failed(error.description))
+            events.append(.failed(ProblemStrings.forLanguage(language).describe(error)))
         }
         return events
     }

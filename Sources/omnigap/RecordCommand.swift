@@ -117,7 +117,10 @@ struct RecordCommand: ParsableCommand {
         }
         let record = try storeOperation { () throws(SessionError) in
             if let existing { return existing }
-            let joined = try session.join(name: participant, department: department, language: lang ?? session.settings.language).record
+            // The facilitator's tool: it may add a participant after answering has closed (paper
+            // answers, a late arrival), which a participant's own `join` may not.
+            let joined = try session.join(name: participant, department: department, language: lang ?? session.settings.language,
+                                          lateEntry: true).record
             print("Joined \(displayText(joined.profile.value.name, width: 40)) for \(department) as \(joined.id)")
             return joined
         }

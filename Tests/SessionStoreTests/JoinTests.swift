@@ -72,3 +72,18 @@ import Testing
         #expect(read.voteItems == ["it.platform.upkeep", "omnichannel.goals.definition"] && read.voteNumbers.isEmpty)
     }
 }
+
+@Suite struct LateEntryTests {
+    /// After answering has closed a participant's join creates nothing, but the facilitator's
+    /// `record` (a late entry) still adds someone.
+    @Test func onlyALateEntryJoinsAfterClosing() throws {
+        let session = try makeSession()
+        try session.advancePhase(from: nil)
+        try session.advancePhase(from: 0)
+        #expect(throws: SessionError.self) { try session.join(name: "Late Larry", department: "it", language: .english) }
+        #expect(session.load().participants.isEmpty)
+        let late = try session.join(name: "Paper Pia", department: "it", language: .english, lateEntry: true)
+        #expect(!late.resumed)
+        #expect(session.load().participants.map(\.id) == [late.record.id])
+    }
+}

@@ -52,7 +52,11 @@ import Testing
         #expect(terminal.showed("report-\(testTime.date)-en.md"))
     }
 
-    @Test func aStalePhaseMoveFromAnotherConsoleIsRefused() throws {
+    /// A second console's stale move is refused, and the refusal is said in the console's
+    /// language, not in the store's English.
+    @Test(arguments: [(Language.english, "Another console has already moved the workshop on"),
+                      (Language.italian, "Un'altra console ha già fatto avanzare il workshop")])
+    func aStalePhaseMoveFromAnotherConsoleIsRefused(_ language: Language, _ said: String) throws {
         let session = try makeSession()
         try session.advancePhase(from: nil)
         let terminal = ScriptedTerminal(width: 100, height: 30, script: [
@@ -62,9 +66,9 @@ import Testing
             .key(.character("n")), .key(.enter),
             .key(.character("q")),
         ])
-        FacilitatorRuntime(session: session, terminal: terminal, polling: .inline, clock: { testTime }).run()
+        FacilitatorRuntime(session: session, terminal: terminal, language: language, polling: .inline, clock: { testTime }).run()
         #expect(try session.facilitatorState().currentPhase == 1)
-        #expect(terminal.showed("already moved on"))
+        #expect(terminal.showed(said))
     }
 
     @Test func theReportViewScrollsTheTextRenderedOnce() throws {
