@@ -11,38 +11,15 @@ set -uo pipefail
 bin=$(realpath "$1")
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
-export TMUX_TMPDIR="$work"
 export XDG_CACHE_HOME="$work/xdg-cache"
-unset TMUX
-sock="omnigap-e2e-careless-$$"
-tm() { tmux -L "$sock" -f /dev/null "$@"; }
-cleanup() {
-  tm kill-server 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM HUP
 cd "$work"
 started=$SECONDS
 
 # shellcheck source=e2e-lib.sh
 source "$root/scripts/e2e-lib.sh"
+# shellcheck source=e2e-tmux.sh
+source "$root/scripts/e2e-tmux.sh" careless
 
-now_us() { echo "${EPOCHREALTIME/./}"; }
-poll() {
-  local deadline=$(( $(now_us) + ${1%.*} * 1000000 )); shift
-  while :; do
-    "$@" && return 0
-    [ "$(now_us)" -ge "$deadline" ] && return 1
-    sleep 0.05
-  done
-}
-pane=""
-shows() { tm capture-pane -p -t "$pane" >"$work/out" 2>&1 && grep -qF -- "$1" "$work/out"; }
-hides() { tm capture-pane -p -t "$pane" >"$work/out" 2>&1 && ! grep -qF -- "$1" "$work/out"; }
-see() { poll "${3:-10}" shows "$2" && ok "$1" || fail "$1: the screen never showed \"$2\""; }
-gone() { poll 5 hides "$2" && ok "$1" || fail "$1: \"$2\" is still on the screen"; }
-sq() { printf "'%s'" "${1//\'/\'\\\'\'}"; }
 # join PANE ARGS...: `omnigap join SESSION ARGS...` in a new 80×24 terminal.
 join() {
   local name=$1 command="" word; shift

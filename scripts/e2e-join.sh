@@ -11,23 +11,13 @@ set -uo pipefail
 bin=$(realpath "$1")
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
-# Our own tmux server: its own socket name, its socket inside $work, no user configuration.
-export TMUX_TMPDIR="$work"
-unset TMUX
-sock="omnigap-e2e-join-$$"
-tm() { tmux -L "$sock" -f /dev/null "$@"; }
-cleanup() {
-  tm kill-server 2>/dev/null
-  rm -f "$work/tmux-$(id -u)/$sock"
-  rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM HUP
 cd "$work"
 started=$SECONDS
 
 # shellcheck source=e2e-lib.sh
 source "$root/scripts/e2e-lib.sh"
+# shellcheck source=e2e-tmux.sh
+source "$root/scripts/e2e-tmux.sh" join
 
 # Assertions on the participant files and status --json, in Python so that nothing is parsed with grep.
 cat >"$work/t.py" <<'PY'
@@ -80,38 +70,6 @@ else:
 PY
 t() { python3 "$work/t.py" "$@"; }
 
-now_us() { echo "${EPOCHREALTIME/./}"; }
-# poll TIMEOUT COMMAND...: runs COMMAND every 50 ms until it succeeds (true) or TIMEOUT seconds pass.
-poll() {
-  local deadline=$(( $(now_us) + ${1%.*} * 1000000 )); shift
-  while :; do
-    "$@" && return 0
-    [ "$(now_us)" -ge "$deadline" ] && return 1
-    sleep 0.05
-  done
-}
-# The pane the screen helpers look at; set before each block.
-pane=""
-shows() { tm capture-pane -p -t "$pane" >"$work/out" 2>&1 && grep -qF -- "$1" "$work/out"; }
-# wait_for TEXT [TIMEOUT]: true once the pane shows TEXT (polled every 50 ms, 10 s by default);
-# the last capture stays in $work/out.
-wait_for() { poll "${2:-10}" shows "$1"; }
-# see NAME TEXT [TIMEOUT]: the check that the pane comes to show TEXT.
-see() { wait_for "$2" "${3:-10}" && ok "$1" || fail "$1: the screen never showed \"$2\""; }
-# on_line NAME ANCHOR TEXT: the pane comes to show a line with both ANCHOR and TEXT (3 s at most).
-line_has() { tm capture-pane -p -t "$pane" >"$work/out" 2>&1 && grep -F -- "$1" "$work/out" | grep -qF -- "$2"; }
-on_line() { poll 3 line_has "$2" "$3" && ok "$1" || fail "$1: the line with \"$2\" has no \"$3\""; }
-# not_on_line NAME ANCHOR TEXT: on the last capture, the line with ANCHOR does not have TEXT.
-not_on_line() { grep -F -- "$2" "$work/out" | grep -qF -- "$3" && fail "$1: the line with \"$2\" has \"$3\"" || ok "$1"; }
-# flag NAME FORMAT EXPECTED: a tmux format of the pane, such as #{alternate_on}.
-flag() {
-  local got; got=$(tm display -p -t "$pane" "$2")
-  [ "$got" = "$3" ] && ok "$1" || { echo "     ($2 is \"$got\", expected \"$3\")" >"$work/out"; fail "$1"; }
-}
-# The app's pid: the child of the pane's shell.
-app_pid() { pgrep -P "$(tm display -p -t "$pane" '#{pane_pid}')" -x omnigap; }
-# sq WORD: WORD in single quotes for sh, whatever it holds (spaces, non-ASCII, ESC).
-sq() { printf "'%s'" "${1//\'/\'\\\'\'}"; }
 # start NAME ARGS...: `omnigap join ARGS...` in a new 100×30 tmux session called NAME.
 start() {
   local name=$1 command="" word; shift
