@@ -62,13 +62,21 @@ extension ParticipantApp {
                 + " · " + record.profile.value.name
         }
         let right = clockText.map { $0 + " " } ?? ""
-        let room = width - 1 - DisplayWidth.of(right) - (right.isEmpty ? 0 : 2)
-        // The workshop's title gives way first: the department and the name say who is answering.
+        // When the workshop, the department, the name and the clock do not share one line, the
+        // clock takes a line of its own rather than cutting the title.
+        let clockBelow = !right.isEmpty && DisplayWidth.of(title + who) > width - 3 - DisplayWidth.of(right)
+        let room = width - 1 - (right.isEmpty || clockBelow ? 0 : DisplayWidth.of(right) + 2)
+        // Only on a screen too narrow for even that does the title give way: the department and
+        // the name say who is answering.
         let titleRoom = room - DisplayWidth.of(who)
         let left = titleRoom >= 8 ? DisplayWidth.truncate(title, to: titleRoom) + who : DisplayWidth.truncate(title + who, to: room)
         buffer.put(" " + left, x: 0, y: 0, style: .selected, limit: width)
-        if !right.isEmpty { buffer.put(right, x: width - DisplayWidth.of(right), y: 0, style: Style(bold: true, reverse: true)) }
         var y = 1
+        if clockBelow {
+            buffer.fill(x: 0, y: 1, width: width, height: 1, style: .selected)
+            y = 2
+        }
+        if !right.isEmpty { buffer.put(right, x: width - DisplayWidth.of(right), y: y - 1, style: Style(bold: true, reverse: true)) }
         if let closedPhase, record != nil {
             let notice = ParticipantStrings.fill(words.answeringClosed, ["phase": FacilitatorStrings.phaseName(closedPhase, in: language)])
             let lines = TextWrapping.wrap(notice, width: width - 2)

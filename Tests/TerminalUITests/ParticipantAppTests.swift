@@ -498,6 +498,18 @@ extension ParticipantApp {
         #expect(app.render().lines[0].contains("pausad"))
     }
 
+    /// At 80 columns the workshop's title, the department, the name and the clock do not all fit
+    /// one line: the clock moves to a line of its own and the title stays whole.
+    @Test func theClockMakesRoomForTheTitleInsteadOfCuttingIt() {
+        var app = makeApp(name: "Zofia Wiśniewska", department: "ecommerce", language: .polish)
+        app.receive(.joined(record(department: "ecommerce", language: .polish)))
+        app.receive(.workshop(.init(clock: .init(phase: "review", secondsLeft: 1200))))
+        let lines = app.render().lines
+        #expect(lines[0].contains("Nordic Home — omnichannel workshop · E-commerce"))
+        #expect(!lines[0].contains("…"))
+        #expect(lines[1].hasSuffix("zostało 20 min"))
+    }
+
     @Test func theVotingScreenShowsEachGapsNumbers() {
         var app = joined(.italian)
         app.receive(.workshop(.init(voting: .init(items: ["it.platform.upkeep", "omnichannel.goals.definition"], budget: 3,
