@@ -194,7 +194,15 @@ extension FacilitatorApp {
                                                                           "total": String(rows.count)])
                 buffer.put(showing, x: 2, y: y, style: .muted)
             }
-            y += 2
+            // A name or department cut in its column shows whole for the selected row.
+            if rows.indices.contains(dashboardSelection) {
+                let row = rows[dashboardSelection]
+                let department = moduleTitle(row.department)
+                if DisplayWidth.of(row.name) > nameWidth || DisplayWidth.of(department) > 18 {
+                    buffer.wrap(row.name + " · " + department, x: 2, y: y + 1, width: size.width - 4, maxLines: 1, style: .strong)
+                }
+            }
+            y += 3
             for department in departments {
                 let total = departmentTotals[department] ?? DepartmentTotal()
                 let label = "\(moduleTitle(department)): \(total.members), \(total.done) \(words.done.lowercased())"

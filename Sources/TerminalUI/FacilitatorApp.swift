@@ -635,7 +635,7 @@ public struct FacilitatorApp: Sendable {
     /// How many participant lines the dashboard shows: the room less the line that says which
     /// are showing, the department totals and the damaged-files note.
     var dashboardRoom: Int {
-        max(1, bodyBottom - Self.dashboardTop - 2 - departments.count - (skippedFiles > 0 ? 2 : 0))
+        max(1, bodyBottom - Self.dashboardTop - 3 - departments.count - (skippedFiles > 0 ? 2 : 0))
     }
 
     /// The results' first list line, below the tabs of the four views (and the perception

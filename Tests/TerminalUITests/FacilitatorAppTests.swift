@@ -377,6 +377,19 @@ extension FacilitatorApp {
         #expect(app.update(.key(.character("y")), at: Self.start) == [.removeParticipant(Self.rows(57)[56].id!, name: "Person 57")])
     }
 
+    /// A name too long for its column is cut in the list, and shows whole for the selected row.
+    @Test func theSelectedParticipantsLongNameShowsWhole() {
+        var app = FacilitatorAppTests.app(size: (80, 24))
+        var rows = Self.rows(3)
+        let long = "Maria Konstantynopolitańczykiewiczówna-Brzęczyszczykiewicz"
+        rows[1].name = long
+        app.receive(.participants(rows, skippedFiles: 0))
+        #expect(!app.render().lines.contains { $0.contains(long) })
+        _ = app.update(.key(.down), at: Self.start)
+        #expect(app.render().lines.contains { $0.contains(long + " · IT") })
+        #expect(app.render().cuts.isEmpty)
+    }
+
     @Test func keysThatCannotActSaySo() {
         var app = FacilitatorAppTests.app()
         _ = app.update(.key(.character("4")), at: Self.start)
