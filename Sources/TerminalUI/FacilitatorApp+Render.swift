@@ -397,7 +397,7 @@ extension FacilitatorApp {
     }
 
     private func confidenceNote(_ item: ItemScore) -> String {
-        " (n = \(item.n)" + (item.lowConfidence ? ", " + words.drillLowConfidence : "") + ")"
+        " (n=\(item.n)" + (item.lowConfidence ? ", " + words.drillLowConfidence : "") + ")"
     }
 
     /// The perception matrix's columns: as wide as the longest word of a department's name, so

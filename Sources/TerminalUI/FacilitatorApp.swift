@@ -615,6 +615,8 @@ public struct FacilitatorApp: Sendable {
             guard state.revealed, document != nil else { return [words.keyNextView] + reveal + [words.keyQuit] }
             if drillItem != nil { return [words.keyBack, words.keyGoalForGap, words.keyQuit] }
             if openDimension != nil { return [words.keyChoose, words.keyDetail, words.keyGoalForGap, words.keyBack, words.keyQuit] }
+            // An empty view (no disagreement yet, nothing rated) has nothing to choose or open.
+            if resultLineCount == 0 { return [words.keyNextView, words.keyQuit] }
             switch resultView {
             case .heatMap, .perception: return [words.keyNextView, words.keyChoose, words.keyItems, words.keyQuit]
             case .rankedGaps:

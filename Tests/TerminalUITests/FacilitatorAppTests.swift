@@ -377,6 +377,22 @@ extension FacilitatorApp {
         #expect(app.update(.key(.character("y")), at: Self.start) == [.removeParticipant(Self.rows(57)[56].id!, name: "Person 57")])
     }
 
+    /// A results view with nothing in it offers no key to choose or open anything.
+    @Test func anEmptyResultsViewOffersOnlyKeysThatAct() {
+        var app = FacilitatorAppTests.app()
+        var state = FacilitatorState()
+        state.revealed = true
+        app.receive(.state(state))
+        let empty = FacilitatorAppTests.document()
+        app.show(ReportDocument(title: empty.title, date: empty.date, sessionID: empty.sessionID, language: .english,
+                                setup: empty.setup, scores: Tally(setup: empty.setup).scores(), goals: [], skipped: []))
+        _ = app.update(.key(.character("3")), at: Self.start)
+        _ = app.update(.key(.tab), at: Self.start)
+        _ = app.update(.key(.tab), at: Self.start)
+        #expect(app.resultView == .disagreements)
+        #expect(!footer(app).contains("Enter") && !footer(app).contains("↑↓") && footer(app).contains("Tab"))
+    }
+
     /// A name too long for its column is cut in the list, and shows whole for the selected row.
     @Test func theSelectedParticipantsLongNameShowsWhole() {
         var app = FacilitatorAppTests.app(size: (80, 24))
