@@ -181,6 +181,21 @@ public struct ParticipantApp: Sendable {
         case review(Review)
         /// The selected gap, by id, so that it stays selected when the list is re-ranked.
         case vote(selected: ItemID?)
+
+        /// Which screen this is, whatever it holds: a message about one screen (a key hint, a
+        /// refused key) does not follow the participant onto the next.
+        var screen: Screen {
+            switch self {
+            case .join: .join
+            case .overview: .overview
+            case .intro(let module, _, _): .intro(module)
+            case .item(let editor): .item(editor.item)
+            case .review: .review
+            case .vote: .vote
+            }
+        }
+
+        enum Screen: Hashable { case join, overview, intro(String), item(ItemID), review, vote }
     }
 
     public let title: String
@@ -423,14 +438,18 @@ public struct ParticipantApp: Sendable {
                 if key == .character("q") || key == .character("Q") || key == .escape { leaving = true }
                 return []
             }
+            let screenBefore = page.screen, messageBefore = message
+            let effects: [Effect]
             switch page {
-            case .join(let form): return updateJoin(key, form)
-            case .overview: return updateOverview(key)
-            case .intro(let module, let item, let scroll): return updateIntro(key, module: module, item: item, scroll: scroll)
-            case .item(let editor): return updateItem(key, editor)
-            case .review(let review): return updateReview(key, review)
-            case .vote(let selected): return updateVote(key, selected: selected)
+            case .join(let form): effects = updateJoin(key, form)
+            case .overview: effects = updateOverview(key)
+            case .intro(let module, let item, let scroll): effects = updateIntro(key, module: module, item: item, scroll: scroll)
+            case .item(let editor): effects = updateItem(key, editor)
+            case .review(let review): effects = updateReview(key, review)
+            case .vote(let selected): effects = updateVote(key, selected: selected)
             }
+            if page.screen != screenBefore && message == messageBefore { message = nil }
+            return effects
         default: return []
         }
     }

@@ -498,6 +498,16 @@ extension ParticipantApp {
         #expect(app.render().lines[0].contains("pausad"))
     }
 
+    /// A hint about one screen does not follow the participant to the next.
+    @Test func aHintStaysWithItsScreen() throws {
+        var app = joined()
+        app.open(try #require(item(app, "it.platform.upkeep")))
+        _ = app.press(.character("0"))
+        #expect(app.message == "Stages are 1 to 4; ? means don't know.")
+        _ = app.press(.escape)
+        #expect(app.message == nil)
+    }
+
     /// At 80 columns the workshop's title, the department, the name and the clock do not all fit
     /// one line: the clock moves to a line of its own and the title stays whole.
     @Test func theClockMakesRoomForTheTitleInsteadOfCuttingIt() {
