@@ -16,6 +16,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssh.git", from: "0.15.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     ],
     targets: [
         /// Small helpers with no subject of their own that the other targets share: text made
@@ -76,6 +79,22 @@ let package = Package(
             name: "NcursesTerminal",
             dependencies: ["CNcurses", "TerminalUI"]
         ),
+        /// The few glibc calls Swift cannot make: starting a child on a new pseudo-terminal that
+        /// becomes its controlling terminal (POSIX_SPAWN_SETSID), resizing it, pidfd, reaping.
+        .target(name: "CPty"),
+        /// The SSH server: participants join from their own laptops with `ssh`, each connection
+        /// getting its own `omnigap join` process on a pseudo-terminal. The workshop code, the
+        /// host key kept in the session folder, and refusing everything but the screens.
+        .target(
+            name: "Serve",
+            dependencies: [
+                "Basics", "SessionStore", "CPty",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSH", package: "swift-nio-ssh"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         /// The command line: parses arguments and wires the libraries together.
         .executableTarget(
             name: "omnigap",
@@ -89,6 +108,7 @@ let package = Package(
                 "TerminalUI",
                 "Workshop",
                 "NcursesTerminal",
+                "Serve",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -124,6 +144,10 @@ let package = Package(
         .testTarget(
             name: "ScoringTests",
             dependencies: ["Basics", "Scoring", "Questionnaire"]
+        ),
+        .testTarget(
+            name: "ServeTests",
+            dependencies: ["Basics", "Serve", "SessionStore", "SessionModel"]
         ),
         .testTarget(
             name: "SessionStoreTests",

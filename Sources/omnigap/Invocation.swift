@@ -17,6 +17,12 @@ enum Invocation {
                        workingDirectory: FileManager.default.currentDirectoryPath)
     }()
 
+    /// The running program's own file, links followed: what the SSH server starts for each
+    /// participant.
+    static var runningExecutable: String {
+        realPath("/proc/self/exe") ?? Bundle.main.executablePath ?? CommandLine.arguments[0]
+    }
+
     /// `program` followed by `words`, each quoted: `omnigap facilitate '/tmp/my ws'`. A control
     /// character in a word is shown as an escape: a hint never drives the terminal.
     static func command(_ words: String...) -> String {
