@@ -47,10 +47,11 @@ struct ServeCommand: ParsableCommand {
         } catch {
             throw CommandFailure(error.description)
         }
-        let where_ = listen == "0.0.0.0" || listen == "::" ? "HOST" : listen
-        StandardError.write([
-            "Serving \(Sanitized.visible(session.settings.title)) to participants over SSH.",
-            "  Join with:  ssh -p \(server.port) \(where_)      code: \(workshopCode)",
+        // Every address the room can reach this machine on, when listening on all of them.
+        let joinLines = NetworkAddresses.joinHosts(listening: listen).map { host in
+            "  Join with:  ssh -p \(server.port) \(host)      code: \(workshopCode)"
+        }
+        StandardError.write(["Serving \(Sanitized.visible(session.settings.title)) to participants over SSH."] + joinLines + [
             "  Host key:   \(server.hostKey.fingerprint)",
             "Stop with Ctrl-C.",
         ])

@@ -45,3 +45,15 @@ import Testing
         #expect(try WorkshopCode("maple-2026").text == "maple-2026")
     }
 }
+
+@Suite struct JoinLineTests {
+    /// A server on one address names it; one on every network names this machine's own
+    /// addresses, never 0.0.0.0 or loopback.
+    @Test func theJoinLineNamesReachableAddresses() {
+        #expect(NetworkAddresses.joinHosts(listening: "127.0.0.1") == ["127.0.0.1"])
+        #expect(NetworkAddresses.joinHosts(listening: "192.168.1.20") == ["192.168.1.20"])
+        let all = NetworkAddresses.joinHosts(listening: "0.0.0.0")
+        #expect(!all.isEmpty && !all.contains("0.0.0.0"))
+        #expect(NetworkAddresses.lan().allSatisfy { !$0.hasPrefix("127.") })
+    }
+}
