@@ -1,3 +1,4 @@
+import Basics
 import CPty
 import Foundation
 import NIOCore
@@ -58,12 +59,12 @@ final class ParticipantChannel: ChannelInboundHandler {
             // Accepted only to say why nothing runs: a failed request closes the client
             // before it shows the message.
             refuse(context, wantReply: request.wantReply, accept: true,
-                   log: "refused a command (\(Self.excerpt(request.command)))",
+                   log: "refused a command (\(Sanitized.excerpt(request.command)))",
                    message: "omnigap serves the workshop's screens only, not commands: connect with ssh -t and no command.")
         case let request as SSHChannelRequestEvent.SubsystemRequest:
             refuse(context, wantReply: request.wantReply,
-                   log: "refused the subsystem \(Self.excerpt(request.subsystem))",
-                   message: "omnigap serves the workshop's screens only: no file transfer, no \(Self.excerpt(request.subsystem)).")
+                   log: "refused the subsystem \(Sanitized.excerpt(request.subsystem))",
+                   message: "omnigap serves the workshop's screens only: no file transfer, no \(Sanitized.excerpt(request.subsystem)).")
         default:
             context.fireUserInboundEventTriggered(event)
         }
@@ -212,12 +213,6 @@ final class ParticipantChannel: ChannelInboundHandler {
         let code = locale.prefix(2).lowercased()
         return ["en", "pl", "sv", "it"].contains(code) && (locale.count == 2 || "_.@-".contains(locale[locale.index(locale.startIndex, offsetBy: 2)]))
             ? code : nil
-    }
-
-    /// A client's text for the log: printable, and short.
-    static func excerpt(_ text: String) -> String {
-        let printable = String(text.unicodeScalars.filter { $0.value >= 32 && $0.value != 127 }.map(Character.init))
-        return printable.count > 40 ? String(printable.prefix(40)) + "…" : printable
     }
 }
 

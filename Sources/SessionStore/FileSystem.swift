@@ -200,6 +200,26 @@ public final class FileLock {
         }
     }
 
+    private init(descriptor: Int32) {
+        self.descriptor = descriptor
+    }
+
+    /// Takes the lock on `path` if nobody holds it, without waiting: nil when another holder
+    /// has it.
+    public static func attempt(_ path: String) throws(SessionError) -> FileLock? {
+        let descriptor = open(path, O_RDONLY | O_CREAT | O_CLOEXEC, FileSystem.fileMode)
+        guard descriptor >= 0 else { throw .io(path: path, reason: "cannot open the lock file: \(FileSystem.errorText())") }
+        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            if errno == EINTR { continue }
+            let busy = errno == EWOULDBLOCK
+            let reason = FileSystem.errorText()
+            close(descriptor)
+            if busy { return nil }
+            throw .io(path: path, reason: "cannot lock: \(reason)")
+        }
+        return FileLock(descriptor: descriptor)
+    }
+
     public func unlock() {
         guard descriptor >= 0 else { return }
         flock(descriptor, LOCK_UN)

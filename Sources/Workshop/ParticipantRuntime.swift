@@ -26,7 +26,7 @@ public final class ParticipantRuntime {
     private var fallbackVoteItems: [ItemID]?
     private var running = true
     /// Held while the participant's record is open on this screen (see `LiveLock`).
-    private var liveLock: LiveLock?
+    private var liveLock: FileLock?
     /// Resume a participant with the same name without asking (`join --resume`).
     private let resumeByName: Bool
 
@@ -61,7 +61,7 @@ public final class ParticipantRuntime {
             }
             send(ParticipantApp.Event(event))
         }
-        liveLock?.release()
+        liveLock?.unlock()
         liveLock = nil
         return joined
     }
@@ -115,7 +115,7 @@ public final class ParticipantRuntime {
         }
         switch attempt {
         case .joined(let record), .resumed(let record):
-            let lock: LiveLock?
+            let lock: FileLock?
             do { lock = try LiveLock.acquire(record.id, in: session) } catch { send(.failed(ProblemStrings.forLanguage(app.language).describe(error))); return }
             guard let lock else {
                 send(.openElsewhere(name: record.profile.value.name))

@@ -13,7 +13,7 @@ enum Invocation {
     static let program: String = {
         let environment = ProcessInfo.processInfo.environment
         return resolve(argument0: CommandLine.arguments.first, searchPath: environment["PATH"],
-                       running: realPath("/proc/self/exe") ?? Bundle.main.executablePath,
+                       running: runningExecutable,
                        workingDirectory: FileManager.default.currentDirectoryPath)
     }()
 

@@ -51,7 +51,7 @@ import Testing
         let lock = try #require(try LiveLock.acquire(anna.id, in: session))
         #expect(LiveLock.isHeld(anna.id, in: session))
         #expect(try LiveLock.acquire(anna.id, in: session) == nil)
-        lock.release()
+        lock.unlock()
         #expect(!LiveLock.isHeld(anna.id, in: session))
     }
 
