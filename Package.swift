@@ -88,7 +88,7 @@ let package = Package(
         .target(
             name: "Serve",
             dependencies: [
-                "Basics", "SessionStore", "CPty",
+                "Basics", "SessionModel", "SessionStore", "CPty",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSH", package: "swift-nio-ssh"),
@@ -147,7 +147,13 @@ let package = Package(
         ),
         .testTarget(
             name: "ServeTests",
-            dependencies: ["Basics", "Serve", "SessionStore", "SessionModel"]
+            dependencies: [
+                "Basics", "Serve", "SessionStore", "SessionModel",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOSSH", package: "swift-nio-ssh"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .testTarget(
             name: "SessionStoreTests",

@@ -57,6 +57,9 @@ see "ssh with the code shows the join screen in the client's language (Polish)" 
 check "the client's known_hosts has the fingerprint serve printed" sh -c "ssh-keygen -lf '$known' | grep -qF '$fingerprint'"
 tm send-keys -t anna -l "Anna Nowak"
 tm send-keys -t anna Enter Down Enter
+see "joining over SSH shows a personal resume code, once" "Twój kod powrotu"
+tm send-keys -t anna Enter
+gone "Enter closes it" "Twój kod powrotu"
 see "the overview after joining" "Platforma i wdrażanie zmian"
 tm send-keys -t anna Enter
 see "the introduction" "Ta część dotyczy IT"
@@ -117,7 +120,8 @@ participant bo
 see "a third participant connects" "Join the workshop"
 screens=$(pgrep -f "[o]mnigap join $ws" | tr '\n' ',' | sed 's/,$//')
 stop_server
-see "SIGTERM tells the participant: their screens say goodbye" "EXITED"
+see "SIGTERM tells the participant on their screen that the server stopped" "The facilitator has stopped the workshop's server"
+see "and their ssh ends" "EXITED"
 check "SIGTERM ends every participant's screens" sh -c "! pgrep -f '[o]mnigap join $ws'"
 check "and reaps them all: none is left a zombie" sh -c "[ -z \"\$(ps -o stat= -p '$screens')\" ]"
 check "every participant file parses" python3 -c '
@@ -129,6 +133,166 @@ pane=again
 participant again
 see "known_hosts still matches after the restart" "Join the workshop"
 stop_server
+
+# ---- The console hosts the server: facilitate --serve. Four participants in four languages,
+# one with an SSH key; a resize; the dashboard live; resuming someone else refused; a dropped
+# client resumed with its key and another with its resume code; Ctrl-C in the console.
+ws2="$work/ws2"
+run "a second session" 0 "$bin" new "$ws2" --title "Room" || exit 1
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+ssh_options=(-p "$port" -o StrictHostKeyChecking=accept-new -o "UserKnownHostsFile=$known" -o LogLevel=ERROR -o SendEnv=LANG)
+ssh-keygen -q -t ed25519 -N "" -C e2e -f "$work/id_piotr"
+with_key=(-o IdentitiesOnly=yes -i "$work/id_piotr")
+without_key=(-o PubkeyAuthentication=no)
+tm new-session -d -s console -x 100 -y 34 "$bin facilitate $(sq "$ws2") --serve --port $port --code $code; echo CONSOLE-ENDED; sleep 60"
+pane=console
+see "facilitate --serve shows the join line on the dashboard" "ssh -p $port 127.0.0.1"
+on_line "with the workshop code beside it" "ssh -p $port 127.0.0.1" "code: $code"
+see "and the host key's fingerprint" "Host key SHA256:"
+console_fingerprint=$(tm capture-pane -p -t console | grep -o 'SHA256:[A-Za-z0-9+/]*' | head -1)
+tm send-keys -t console j
+see "j shows the join screen for the projector" "Join the workshop from your own laptop"
+see "with the code in block letters" "█"
+tm send-keys -t console Escape
+see "any key goes back to the dashboard" "Connected now: 0"
+
+joiner() {  # joiner PANE LANG KEY-OPTIONS...: an ssh client in a tmux window of its own
+  local name=$1 language=$2; shift 2
+  local command="ssh ${ssh_options[*]} $* guest@127.0.0.1; echo EXITED rc=\$?; sleep 60"
+  tm new-session -d -s "$name" -x 90 -y 28 -e "SSH_ASKPASS=$SSH_ASKPASS" -e SSH_ASKPASS_REQUIRE=force -e DISPLAY=none \
+    -e "LANG=$language" "$command"
+}
+# join PANE NAME DOWNS TITLE-OF-RESUME-CODE: types the name, picks the department, notes the code.
+join_as() {
+  local who=$1 name=$2 downs=$3 title=$4
+  pane=$who
+  tm send-keys -t "$who" -l "$name"
+  tm send-keys -t "$who" Enter
+  for _ in $(seq "$downs"); do tm send-keys -t "$who" Down; done
+  tm send-keys -t "$who" Enter
+  see "$name is shown a personal resume code, once" "$title"
+  grep -oE '[0-9]{3}-[0-9]{3}' "$work/out" | head -1 >"$work/code-$who"
+  tm send-keys -t "$who" Enter
+}
+joiner piotr pl_PL.UTF-8 "${with_key[@]}"
+pane=piotr; see "a participant with an SSH key joins in Polish" "Dołącz do warsztatu"
+check "the console's host key is the one the client was shown" sh -c "ssh-keygen -lf '$known' | grep -qF '$console_fingerprint'"
+join_as piotr "Piotr Nowak" 1 "Twój kod powrotu"
+joiner sara sv_SE.UTF-8 "${without_key[@]}"
+pane=sara; see "a participant joins in Swedish" "Gå med i workshoppen"
+join_as sara "Sara Lind" 2 "Din återkomstkod"
+joiner giulia it_IT.UTF-8 "${without_key[@]}"
+pane=giulia; see "a participant joins in Italian" "Partecipa al workshop"
+join_as giulia "Giulia Rossi" 3 "Il tuo codice di ripresa"
+joiner emma en_GB.UTF-8 "${without_key[@]}"
+pane=emma; see "a participant joins in English" "Join the workshop"
+join_as emma "Emma Brown" 0 "Your resume code"
+pane=console
+see "the dashboard shows four connected" "Connected now: 4"
+for name in "Piotr Nowak" "Sara Lind" "Giulia Rossi" "Emma Brown"; do on_line "$name has a connected mark" "$name" "●"; done
+
+# Piotr answers his first maturity question; the dashboard shows it within a second.
+pane=piotr
+tm send-keys -t piotr Enter
+see "Piotr opens his first dimension's introduction" "Ta część dotyczy IT"
+tm send-keys -t piotr Enter Enter
+see "and its second question, a maturity ladder" "Jak utrzymuje się i rozwija platformę"
+tm send-keys -t piotr 3 4
+answered() { python3 -c '
+import glob, json, sys
+for f in glob.glob(sys.argv[1] + "/participants/p-*.json"):
+    d = json.load(open(f))
+    if d["profile"]["name"] == sys.argv[2]:
+        a = d["answers"].get(sys.argv[3], {})
+        sys.exit(0 if a.get("current") == int(sys.argv[4]) and a.get("target") == int(sys.argv[5]) else 1)
+sys.exit(1)' "$ws2" "$@"; }
+check "Piotr's stages are saved" poll 5 answered "Piotr Nowak" it.platform.upkeep 3 4
+pane=console
+started_wait=$(now_us)
+on_line "the dashboard shows his answer within a second" "Piotr Nowak" "1/"
+pane=sara
+tm resize-window -t sara -x 70 -y 20
+see "Sara's smaller window reaches her screens" "70×20"
+tm resize-window -t sara -x 100 -y 30
+see "and a larger one brings them back" "Dina frågor"
+
+# Someone with the workshop code but without Piotr's key or code tries his name.
+joiner mallory pl_PL.UTF-8 "${without_key[@]}"
+pane=mallory; see "another connection reaches the join screen" "Dołącz do warsztatu"
+before=$(sha256sum "$ws2"/participants/*.json | sort)
+tm send-keys -t mallory -l "piotr nowak"
+tm send-keys -t mallory Enter Down Enter
+see "a name in use is asked about" "To imię jest już zajęte"
+tm send-keys -t mallory t
+see "resuming it needs the resume code" "Kod powrotu: "
+tm send-keys -t mallory -l "000-001"
+tm send-keys -t mallory Enter
+see "a wrong resume code is refused with a clear message" "To nie jest kod powrotu osoby Piotr Nowak: nic nie zostało otwarte"
+check "and nothing was changed" sh -c "[ \"\$(sha256sum '$ws2'/participants/*.json | sort)\" = '$before' ]"
+check "the wrong code is counted" python3 -c '
+import glob, json, sys
+assert any(json.load(open(f))["wrong_codes"] == 1 for f in glob.glob(sys.argv[1] + "/access/*.json"))' "$ws2"
+check "resume codes are kept out of git and private" sh -c "grep -qx 'access/' '$ws2/.gitignore' && [ \"\$(stat -c %a '$ws2/access')\" = 700 ]"
+tm kill-session -t mallory
+
+# Piotr's laptop drops off mid-answer (ssh killed); he comes back with his key, without a code.
+pane=piotr
+tm send-keys -t piotr Enter
+see "Piotr moves to his next question" "3 z "
+tm send-keys -t piotr 2
+# The pane's ssh itself, not the shell around it (which then says EXITED).
+client_of() { pgrep -P "$(tm display -p -t "$1" '#{pane_pid}')" -x ssh; }
+kill -KILL "$(client_of piotr)"
+see "his ssh is gone" "EXITED"
+check "his saved answer is still there" answered "Piotr Nowak" it.platform.upkeep 3 4
+tm kill-session -t piotr
+joiner piotr pl_PL.UTF-8 "${with_key[@]}"
+pane=piotr; see "he reconnects" "Dołącz do warsztatu"
+tm send-keys -t piotr -l "Piotr Nowak"
+tm send-keys -t piotr Enter Down Enter
+see "is asked whether it is him" "To imię jest już zajęte"
+tm send-keys -t piotr t
+see "and with the same key is back at his questions without a code" "Twoje pytania"
+pane=console; on_line "the dashboard shows him connected again" "Piotr Nowak" "●"
+
+# Sara's connection drops; from a client without her key she types her resume code.
+pane=sara
+kill -KILL "$(client_of sara)"
+see "Sara's ssh is gone" "EXITED"
+sara_code=$(cat "$work/code-sara")
+tm kill-session -t sara
+joiner sara sv_SE.UTF-8 "${without_key[@]}"
+pane=sara; see "Sara reconnects" "Gå med i workshoppen"
+tm send-keys -t sara -l "Sara Lind"
+tm send-keys -t sara Enter Down Down Enter
+see "Sara is asked whether it is her" "Är det du?"
+tm send-keys -t sara j
+see "and for her resume code" "Återkomstkod"
+tm send-keys -t sara -l "$sara_code"
+tm send-keys -t sara Enter
+see "with her code she is back at her questions" "Dina frågor"
+
+# The facilitator sees Emma's code, and gives Giulia a new one.
+pane=console
+tm send-keys -t console Down Down Down
+tm send-keys -t console c
+see "c shows a participant's resume code on the console" "resume code is"
+tm send-keys -t console Escape
+
+# Ctrl-C in the console: every participant is told, every screen ends, every file parses.
+tm send-keys -t console C-c
+see "Ctrl-C ends the console" "CONSOLE-ENDED" 15
+for who in sara giulia emma piotr; do
+  pane=$who
+  see "$who is told the server stopped, in their language" "EXITED"
+done
+pane=giulia; see "Giulia reads it in Italian" "Il facilitatore ha fermato il server del workshop"
+check "no participant screen is left running" sh -c "! pgrep -f '[o]mnigap join $ws2'"
+check "every participant file parses" python3 -c '
+import glob, json, sys
+files = glob.glob(sys.argv[1] + "/participants/*.json")
+assert len(files) == 4, files
+for f in files: json.load(open(f))' "$ws2"
 
 echo "     [$((SECONDS - started)) s]"
 echo "e2e-serve: $passed passed, $failed failed"

@@ -172,12 +172,26 @@ public final class NcursesScreen: Terminal {
 
     /// Set by the signal handler, read by the loop: the handler itself never touches ncurses.
     private static let interrupted = Atomic<Int>(0)
+    /// The last signal that interrupted the screens, kept after the interrupt is consumed.
+    private static let lastSignal = Atomic<Int32>(0)
+
+    /// The signal that ended the screens (SIGTERM from a stopping server, SIGUSR1 from the same
+    /// participant continuing elsewhere), for the last line printed after them; nil if none did.
+    public var interruptSignal: Int32? {
+        let signal = Self.lastSignal.load(ordering: .sequentiallyConsistent)
+        return signal == 0 ? nil : signal
+    }
     /// Whether curses mode is on, for the last-resort handler.
     private static let active = Atomic<Int>(0)
 
     private static func installSignalHandlers() {
-        for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
-            signal(signalNumber) { _ in NcursesScreen.interrupted.store(1, ordering: .sequentiallyConsistent) }
+        // SIGUSR1: the same participant proved who they are on another connection and takes
+        // the record over (`LiveLock.takeOver`).
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP, SIGUSR1] {
+            signal(signalNumber) { number in
+                NcursesScreen.lastSignal.store(number, ordering: .sequentiallyConsistent)
+                NcursesScreen.interrupted.store(1, ordering: .sequentiallyConsistent)
+            }
         }
         for signalNumber in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] {
             signal(signalNumber) { number in

@@ -40,24 +40,11 @@ public struct HostKey: Sendable {
             } catch {
                 throw .hostKey(path: path, reason: error.description)
             }
-            ignoreInGit(paths)
+            FileSystem.ignoreInGit(fileName, in: paths)
             return HostKey(key: key)
         case .problem(let problem):
             throw .hostKey(path: path, reason: problem.description)
         }
-    }
-
-    /// Adds the key to the session's `.gitignore`: it is a secret, and the folder may be shared.
-    private static func ignoreInGit(_ paths: SessionPaths) {
-        let existing: String
-        if case .bytes(let bytes) = FileSystem.read(paths.gitignore, limit: 1 << 20) {
-            existing = String(decoding: bytes, as: UTF8.self)
-        } else {
-            existing = ""
-        }
-        guard !existing.split(separator: "\n").contains(Substring(fileName)) else { return }
-        let updated = existing + (existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n") + fileName + "\n"
-        try? FileSystem.writeAtomically(Array(updated.utf8), to: paths.gitignore)
     }
 
     var sshKey: NIOSSHPrivateKey { NIOSSHPrivateKey(ed25519Key: key) }

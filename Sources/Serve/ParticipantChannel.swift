@@ -13,6 +13,8 @@ struct ChannelSetup: Sendable {
     let folder: String
     let log: ServerLog
     let children: ChildRegister
+    /// Seconds without a key before a participant's screens close.
+    let idleTimeout: Int
 }
 
 /// One SSH session channel: it accepts a pseudo-terminal, the terminal type, the language from
@@ -25,6 +27,8 @@ final class ParticipantChannel: ChannelInboundHandler {
 
     private let setup: ChannelSetup
     private let peer: String
+    /// The key the client proved at login, which lets its owner resume without a code.
+    private let clientKey: String?
     private var terminal: TerminalRequest?
     private var language: String?
     private var process: ParticipantProcess?
@@ -33,9 +37,10 @@ final class ParticipantChannel: ChannelInboundHandler {
     private var reaper: RepeatedTask?
     private var closing = false
 
-    init(setup: ChannelSetup, peer: String) {
+    init(setup: ChannelSetup, peer: String, clientKey: String?) {
         self.setup = setup
         self.peer = peer
+        self.clientKey = clientKey
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
@@ -46,9 +51,9 @@ final class ParticipantChannel: ChannelInboundHandler {
         case let request as SSHChannelRequestEvent.EnvironmentRequest:
             // LANG and LC_* choose the screens' language when they name one omnigap speaks;
             // TERM is taken from the pty request. Every other variable is ignored.
-            if request.name == "LANG" || request.name.hasPrefix("LC_") {
-                language = Self.language(in: request.value) ?? language
-            }
+            let accepted = request.name == "LANG" || request.name.hasPrefix("LC_")
+            if accepted { language = Self.language(in: request.value) ?? language }
+            reply(context, success: accepted, wanted: request.wantReply)
         case let request as SSHChannelRequestEvent.WindowChangeRequest:
             let size = TerminalSize(columns: request.terminalCharacterWidth, rows: request.terminalRowHeight)
             terminal?.size = size
@@ -70,11 +75,20 @@ final class ParticipantChannel: ChannelInboundHandler {
         }
     }
 
-    /// What the participant types goes to their screens.
+    /// What the participant types goes to their screens. When the screens stop reading (a hung
+    /// child), the pty's buffer fills, then this channel stops reading: the client's window is
+    /// not replenished and its ssh waits, instead of the server buffering without end.
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let data = unwrapInboundIn(data)
         guard case .channel = data.type, case .byteBuffer(let bytes) = data.data, let pty else { return }
         pty.writeAndFlush(bytes, promise: nil)
+        if !pty.isWritable { context.channel.setOption(ChannelOptions.autoRead, value: false).whenComplete { _ in } }
+    }
+
+    /// The client reads again (its window opened): the screens' output flows again.
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if context.channel.isWritable { pty?.setOption(ChannelOptions.autoRead, value: true).whenComplete { _ in } }
+        context.fireChannelWritabilityChanged()
     }
 
     /// The client went away (closed the laptop, lost the network, typed ~.): the screens are hung
@@ -109,7 +123,8 @@ final class ParticipantChannel: ChannelInboundHandler {
         }
         let process: ParticipantProcess
         do {
-            process = try ParticipantProcess(executable: setup.executable, folder: setup.folder, language: language, terminal: terminal)
+            process = try ParticipantProcess(executable: setup.executable, folder: setup.folder, language: language, terminal: terminal,
+                                             clientKey: clientKey, idleTimeout: setup.idleTimeout)
         } catch {
             return refuse(context, wantReply: wantReply, log: "could not start the screens: \(error)",
                           message: "The workshop's screens could not start here; please tell the facilitator.")
@@ -139,6 +154,7 @@ final class ParticipantChannel: ChannelInboundHandler {
             .channelInitializer { pipe in
                 pipe.eventLoop.makeCompletedFuture {
                     try pipe.pipeline.syncOperations.addHandler(PtyOutput(ssh: ssh.value) { handler.value.ptyEnded(ssh.value) })
+                    try pipe.pipeline.syncOperations.addHandler(PtyInputFlow(ssh: ssh.value))
                 }
             }
             .takingOwnershipOfDescriptors(input: input, output: output)
@@ -230,8 +246,12 @@ private final class PtyOutput: ChannelInboundHandler {
         self.ended = ended
     }
 
+    /// Each read goes to the client; when the client's window is full (it stopped reading, a
+    /// sleeping laptop) the pty is not read until it opens again, so what the server holds for
+    /// one client is bounded by that window, and the screens block on their own writes.
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         ssh.writeAndFlush(SSHChannelData(type: .channel, data: .byteBuffer(unwrapInboundIn(data))), promise: nil)
+        if !ssh.isWritable { context.channel.setOption(ChannelOptions.autoRead, value: false).whenComplete { _ in } }
     }
 
     func channelInactive(context: ChannelHandlerContext) {
@@ -241,5 +261,22 @@ private final class PtyOutput: ChannelInboundHandler {
 
     func errorCaught(context: ChannelHandlerContext, error: Error) {
         context.close(promise: nil)
+    }
+}
+
+/// The other direction's bound: once the screens have read what was typed (the pty drains),
+/// the SSH channel reads the client again.
+private final class PtyInputFlow: ChannelInboundHandler {
+    typealias InboundIn = ByteBuffer
+
+    let ssh: Channel
+
+    init(ssh: Channel) {
+        self.ssh = ssh
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if context.channel.isWritable { ssh.setOption(ChannelOptions.autoRead, value: true).whenComplete { _ in } }
+        context.fireChannelWritabilityChanged()
     }
 }

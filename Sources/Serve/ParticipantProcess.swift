@@ -11,10 +11,12 @@ final class ParticipantProcess {
     private(set) var master: Int32
     private(set) var exitStatus: Int32?
 
-    /// Starts `executable join FOLDER [--lang L]` with only the environment it needs.
-    init(executable: String, folder: String, language: String?, terminal: TerminalRequest) throws(ServeError) {
-        var arguments = [executable, "join", folder]
+    /// Starts `executable join FOLDER --over-ssh [--lang L] [--client-key K] --idle-timeout S`
+    /// with only the environment it needs.
+    init(executable: String, folder: String, language: String?, terminal: TerminalRequest, clientKey: String?, idleTimeout: Int) throws(ServeError) {
+        var arguments = [executable, "join", folder, "--over-ssh", "--idle-timeout", String(idleTimeout)]
         if let language { arguments += ["--lang", language] }
+        if let clientKey { arguments += ["--client-key", clientKey] }
         let environment = Self.environment(term: terminal.term)
         var master: Int32 = -1
         var pid: pid_t = 0

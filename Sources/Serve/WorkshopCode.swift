@@ -61,10 +61,11 @@ public enum ServeError: Error, Hashable, Sendable, CustomStringConvertible {
     case invalidCode(String)
     case hostKey(path: String, reason: String)
     case listen(String)
+    case invalidTimeout(String)
 
     public var description: String {
         switch self {
-        case .invalidCode(let text): text
+        case .invalidCode(let text), .invalidTimeout(let text): text
         case let .hostKey(path, reason): "\(path): \(reason)"
         case .listen(let text): text
         }

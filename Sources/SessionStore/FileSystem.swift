@@ -168,10 +168,10 @@ public enum FileSystem {
     }
 
     /// Creates a folder (and its parents) if it does not exist.
-    public static func makeDirectory(_ path: String) throws(SessionError) {
+    public static func makeDirectory(_ path: String, mode: mode_t = directoryMode) throws(SessionError) {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: Int(directoryMode)])
+                                                    attributes: [.posixPermissions: Int(mode)])
         } catch {
             throw .io(path: path, reason: "cannot create the folder: \(error.localizedDescription)")
         }

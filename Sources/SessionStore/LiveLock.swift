@@ -14,7 +14,44 @@ public enum LiveLock {
     /// is held until the returned value is unlocked or goes away.
     public static func acquire(_ id: ParticipantID, in session: Session) throws(SessionError) -> FileLock? {
         try FileSystem.makeDirectory(session.paths.locks)
-        return try FileLock.attempt(session.paths.liveLock(for: id))
+        guard let lock = try FileLock.attempt(session.paths.liveLock(for: id)) else { return nil }
+        // Who holds it, for `takeOver` and for the server's "connected" marks. Best effort:
+        // the lock itself is what keeps a second screen out.
+        try? FileSystem.writeAtomically(Array("\(getpid())\n".utf8), to: session.paths.liveHolder(for: id), durable: false)
+        return lock
+    }
+
+    /// The process whose screen has `id`'s record open, as it wrote when it took the lock; nil
+    /// when unknown. Only meaningful while the lock is held.
+    public static func holder(of id: ParticipantID, in session: Session) -> pid_t? {
+        guard case .bytes(let bytes) = FileSystem.read(session.paths.liveHolder(for: id), limit: 64),
+              let pid = pid_t(String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)), pid > 1 else { return nil }
+        return pid
+    }
+
+    /// Takes the record over from the screen that has it open: for a participant who proved who
+    /// they are (their SSH key or resume code) and whose old connection has not noticed yet that
+    /// their laptop slept. That screen is told to close (SIGUSR1: it says "continued on another
+    /// screen" and saves nothing more), and the lock is waited for up to `seconds`. Only an
+    /// omnigap screen is ever signalled, never whatever process reused a stale number.
+    public static func takeOver(_ id: ParticipantID, in session: Session, seconds: Double = 3) throws(SessionError) -> FileLock? {
+        if let lock = try acquire(id, in: session) { return lock }
+        guard let pid = holder(of: id, in: session), pid != getpid(), isParticipantScreen(pid) else { return nil }
+        kill(pid, SIGUSR1)
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            usleep(50_000)
+            if let lock = try acquire(id, in: session) { return lock }
+        }
+        return nil
+    }
+
+    /// Whether `pid` is an `omnigap join` screen: its command line's second word is "join".
+    static func isParticipantScreen(_ pid: pid_t) -> Bool {
+        // Not `FileSystem.read`: /proc's files report a size of zero.
+        guard let bytes = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
+        let words = bytes.split(separator: 0, omittingEmptySubsequences: false)
+        return words.count > 1 && String(decoding: words[1], as: UTF8.self) == "join"
     }
 
     /// Whether a screen has `id`'s record open now.
@@ -28,4 +65,6 @@ public enum LiveLock {
 extension SessionPaths {
     /// The lock a screen holds while `id`'s record is open on it (see `LiveLock`).
     public func liveLock(for id: ParticipantID) -> String { locks + "/" + id.rawValue + ".live" }
+    /// The process id of the screen holding `liveLock(for:)`.
+    public func liveHolder(for id: ParticipantID) -> String { locks + "/" + id.rawValue + ".holder" }
 }

@@ -29,6 +29,7 @@ extension FacilitatorApp {
         }
         header(&buffer)
         switch view {
+        case .dashboard where showingJoin: joinScreen(&buffer)
         case .dashboard: dashboard(&buffer)
         case .agenda: agendaView(&buffer)
         case .results: results(&buffer)
@@ -50,7 +51,9 @@ extension FacilitatorApp {
             buffer.put(" " + line, x: 0, y: footerTop + offset, style: .selected, limit: size.width)
         }
         if let confirmation {
-            let dialog = Dialog(title: DisplayWidth.truncate(title, to: min(size.width - 4, 64) - 6), message: question(confirmation),
+            let heading: String
+            if case .access(let access) = confirmation { heading = FacilitatorStrings.fill(words.accessTitle, ["name": access.name]) } else { heading = title }
+            let dialog = Dialog(title: DisplayWidth.truncate(heading, to: min(size.width - 4, 64) - 6), message: question(confirmation),
                                 keys: confirmationKeys(confirmation))
             // The lines the box stands on are cleared from edge to edge: no half words beside it.
             let height = TextWrapping.wrap(dialog.message, width: min(size.width - 4, 64) - 4).count + 5
@@ -73,6 +76,13 @@ extension FacilitatorApp {
         case .removeParticipant(let row):
             return FacilitatorStrings.fill(words.confirmRemove, ["name": row.name, "department": moduleTitle(row.department),
                                                                  "answered": String(row.answered)])
+        case .access(let access):
+            guard let code = access.code else { return FacilitatorStrings.fill(words.accessNone, ["name": access.name]) }
+            var lines = [FacilitatorStrings.fill(words.accessCode, ["name": access.name, "code": code])]
+            lines.append(access.clientKey.map { FacilitatorStrings.fill(words.accessKey, ["fingerprint": $0]) } ?? words.accessNoKey)
+            lines.append(access.locked ? words.accessLocked
+                : FacilitatorStrings.fill(words.accessWrongCodes, ["count": String(access.wrongCodes), "max": String(access.maximumWrongCodes)]))
+            return lines.joined(separator: " ")
         }
     }
 
@@ -80,6 +90,7 @@ extension FacilitatorApp {
         switch confirmation {
         case .exportFormat: exportKeyLine
         case .removeParticipant: words.confirmRemoveKeys
+        case .access: words.accessKeys
         default: words.confirmKeys
         }
     }
@@ -158,8 +169,64 @@ extension FacilitatorApp {
                        style: Style(bold: true, reverse: true, color: secondsLeft < 0 ? .bad : nil))
     }
 
+    /// The join line in a box at the top of the dashboard while the console serves over SSH:
+    /// what to type and the code in bold, then the host key and who is connected.
+    private func servingPanel(_ buffer: inout CellBuffer, _ serving: Serving, y top: Int) {
+        let width = size.width - 2
+        let horizontal = String(repeating: "─", count: width - 2)
+        let title = " " + words.servingTitle + " "
+        buffer.put("┌" + horizontal + "┐", x: 1, y: top)
+        buffer.put(title, x: 3, y: top, style: .strong)
+        var y = top + 1
+        let code = FacilitatorStrings.fill(words.servingCode, ["code": serving.code])
+        for command in serving.joinCommands {
+            buffer.put("│", x: 1, y: y)
+            buffer.put("│", x: width, y: y)
+            let used = buffer.put(command, x: 3, y: y, style: Style(bold: true, reverse: true, color: .accent), limit: width - 4)
+            buffer.put(code, x: min(3 + used + 4, width - 1 - DisplayWidth.of(code)), y: y, style: Style(bold: true, reverse: true, color: .accent))
+            y += 1
+        }
+        let joining = serving.screens - serving.connected.count
+        var status = FacilitatorStrings.fill(words.servingConnected, ["count": String(serving.connected.count)])
+        if joining > 0 { status += " (" + FacilitatorStrings.fill(words.servingJoining, ["count": String(joining)]) + ")" }
+        let hostKey = FacilitatorStrings.fill(words.servingHostKey, ["fingerprint": serving.fingerprint])
+        buffer.put("│", x: 1, y: y)
+        buffer.put("│", x: width, y: y)
+        buffer.put(status, x: 3, y: y, style: .strong)
+        // The fingerprint whole or not at all on this line: people compare it character by character.
+        if DisplayWidth.of(status) + DisplayWidth.of(hostKey) + 8 <= width {
+            buffer.put(hostKey, x: width - 1 - DisplayWidth.of(hostKey), y: y, style: .muted)
+            buffer.put("└" + horizontal + "┘", x: 1, y: y + 1)
+        } else {
+            buffer.put("└" + horizontal + "┘", x: 1, y: y + 1)
+            buffer.put(" " + hostKey + " ", x: 3, y: y + 1, style: .muted, limit: width - 4)
+        }
+    }
+
+    /// The join line alone on the screen, for the projector: what to type, the code, where to
+    /// type it, and the host key to compare.
+    private func joinScreen(_ buffer: inout CellBuffer) {
+        guard let serving else { return }
+        var y = 3
+        y += buffer.wrap(words.joinScreenTitle, x: 2, y: y, width: size.width - 4, maxLines: 2, style: Style(bold: true, color: .accent)) + 1
+        for command in serving.joinCommands where y < bodyBottom - 8 {
+            y += buffer.wrap(command, x: 4, y: y, width: size.width - 8, maxLines: 2, style: Style(bold: true, reverse: true, color: .accent)) + 1
+        }
+        // The code in block letters under its label: it is what people misread from afar.
+        let label = FacilitatorStrings.fill(words.servingCode, ["code": ""]).trimmingCharacters(in: .whitespaces)
+        y += buffer.wrap(label, x: 4, y: y, width: size.width - 8, maxLines: 1, style: .strong)
+        y = BigText.render(serving.code, into: &buffer, x: 4, y: y, width: size.width - 8, style: Style(bold: true, color: .accent)) + 1
+        y += buffer.wrap(words.joinScreenSteps, x: 2, y: y, width: size.width - 4, maxLines: 3) + 1
+        buffer.wrap(FacilitatorStrings.fill(words.servingHostKey, ["fingerprint": serving.fingerprint]), x: 2, y: min(y, bodyBottom - 1),
+                    width: size.width - 4, maxLines: 2, style: .muted)
+    }
+
     private func dashboard(_ buffer: inout CellBuffer) {
         var y = 3
+        if let serving {
+            servingPanel(&buffer, serving, y: y)
+            y += servingPanelHeight
+        }
         if rows.isEmpty {
             y += buffer.wrap(words.noParticipants, x: 2, y: y, width: size.width - 4, maxLines: 2)
             // The command alone on its lines, so that it is copied whole; a line it goes on from
@@ -170,15 +237,22 @@ extension FacilitatorApp {
                 y += buffer.wrap(line, x: 4, y: y, width: size.width - 6, maxLines: bodyBottom - y, style: .strong)
             }
         } else {
-            let nameWidth = max(14, size.width - 64)
-            let header = DisplayWidth.pad(words.participant, to: nameWidth) + " " + DisplayWidth.pad(words.department, to: 18) + " "
+            // While serving, each line starts with a mark for a participant connected now.
+            let markWidth = serving == nil ? 0 : 2
+            let nameWidth = max(14, size.width - 64 - markWidth)
+            let header = String(repeating: " ", count: markWidth) + DisplayWidth.pad(words.participant, to: nameWidth) + " " + DisplayWidth.pad(words.department, to: 18) + " "
                 + DisplayWidth.pad(words.progress, to: 20) + " " + DisplayWidth.pad(words.lastActivity, to: 6) + " " + words.done
             buffer.put(DisplayWidth.truncate(header, to: size.width - 4), x: 2, y: y, style: .strong)
-            y = Self.dashboardTop
+            y = dashboardTop
             let room = dashboardRoom
             let first = ListView(rows: rows.map(\.name), selection: dashboardSelection).firstVisible(height: room)
             for (index, row) in rows.enumerated().dropFirst(first).prefix(room) {
                 var x = 2
+                if let serving {
+                    let connected = row.id.map(serving.connected.contains) ?? false
+                    buffer.put(connected ? "●" : "·", x: x, y: y, style: Style(bold: connected, color: connected ? .good : nil))
+                    x += markWidth
+                }
                 x += buffer.put(DisplayWidth.pad(row.name, to: nameWidth), x: x, y: y) + 1
                 x += buffer.put(DisplayWidth.pad(moduleTitle(row.department), to: 18), x: x, y: y) + 1
                 ProgressBar(done: row.answered, total: row.visible).render(into: &buffer, x: x, y: y, width: 12)

@@ -32,6 +32,10 @@ public struct FacilitatorApp: Sendable {
         /// Take a participant out of the workshop: their file moves into `removed/`. The name is
         /// for the message that says it was done.
         case removeParticipant(ParticipantID, name: String)
+        /// Read who may resume this participant over SSH, to show it.
+        case showAccess(ParticipantID, name: String)
+        /// Give this participant a new resume code (and forget their key).
+        case resetAccess(ParticipantID, name: String)
         /// Stop the phase's clock, or start it again.
         case togglePause
         /// Give the current phase more minutes.
@@ -62,6 +66,48 @@ public struct FacilitatorApp: Sendable {
         }
     }
 
+    /// The SSH server the console hosts (`facilitate --serve`), as the dashboard shows it.
+    public struct Serving: Hashable, Sendable {
+        /// What a participant types: "ssh -p 2222 192.168.1.20", one per address of this machine.
+        public var joinCommands: [String]
+        public var code: String
+        public var fingerprint: String
+        /// Participant screens running now, joined or still on the join screen.
+        public var screens: Int
+        /// The participants whose screens are connected now.
+        public var connected: Set<ParticipantID>
+
+        public init(joinCommands: [String], code: String, fingerprint: String, screens: Int = 0, connected: Set<ParticipantID> = []) {
+            self.joinCommands = joinCommands
+            self.code = code
+            self.fingerprint = fingerprint
+            self.screens = screens
+            self.connected = connected
+        }
+    }
+
+    /// Who may resume a participant over SSH, as the console shows it.
+    public struct Access: Hashable, Sendable {
+        public var id: ParticipantID
+        public var name: String
+        /// Nil when the participant has no resume code.
+        public var code: String?
+        public var clientKey: String?
+        public var wrongCodes: Int
+        public var maximumWrongCodes: Int
+        public var locked: Bool
+
+        public init(id: ParticipantID, name: String, code: String?, clientKey: String?, wrongCodes: Int, maximumWrongCodes: Int, locked: Bool) {
+            self.id = id
+            self.name = name
+            self.code = code
+            self.clientKey = clientKey
+            self.wrongCodes = wrongCodes
+            self.maximumWrongCodes = maximumWrongCodes
+            self.locked = locked
+        }
+    }
+
     /// Everything that reaches the console: the terminal's events, and what the runtime read
     /// from the session or did for it.
     public enum Event: Sendable, TerminalEventCarrier {
@@ -82,6 +128,10 @@ public struct FacilitatorApp: Sendable {
         case failed(String)
         /// Something the runtime did went through: what, in a line.
         case informed(String)
+        /// The SSH server's join line and who is connected, as of now.
+        case serving(Serving)
+        /// A participant's resume code and key, read for the facilitator.
+        case access(Access)
     }
 
     /// A question the console asks before it acts, and what each key answers to it.
@@ -93,6 +143,8 @@ public struct FacilitatorApp: Sendable {
         case exportFormat
         /// Take this participant out of the workshop.
         case removeParticipant(Row)
+        /// A participant's resume code: r gives a new one, any other key closes.
+        case access(Access)
 
         enum Answer: Equatable { case effect(Effect), cancel, unanswered }
 
@@ -114,6 +166,8 @@ public struct FacilitatorApp: Sendable {
             case .removeParticipant(let row):
                 guard y, let id = row.id else { return .cancel }
                 return .effect(.removeParticipant(id, name: row.name))
+            case .access(let access):
+                return key == .character("r") || key == .character("R") ? .effect(.resetAccess(access.id, name: access.name)) : .cancel
             case .exportFormat:
                 if key == .escape || key == .control("c") { return .cancel }
                 guard case .character(let letter) = key,
@@ -203,6 +257,10 @@ public struct FacilitatorApp: Sendable {
     var scroll = 0
     /// The selected participant on the dashboard.
     var dashboardSelection = 0
+    /// The SSH server the console hosts; nil without `--serve`.
+    public private(set) var serving: Serving?
+    /// The join line full screen, large, for the projector.
+    public private(set) var showingJoin = false
     /// The selected line of the results view showing.
     var resultSelection = 0
     /// The dimension whose questions are listed, and the line to go back to.
@@ -296,6 +354,10 @@ public struct FacilitatorApp: Sendable {
         case .informed(let reason):
             message = reason
             messageIsProblem = false
+        case .serving(let serving):
+            self.serving = serving
+        case .access(let access):
+            confirmation = .access(access)
         }
         return []
     }
@@ -324,6 +386,11 @@ public struct FacilitatorApp: Sendable {
             }
         }
         if goalForm != nil { return handleGoalForm(key) }
+        if showingJoin {
+            // The join screen is for reading from the back of the room: any key leaves it.
+            showingJoin = false
+            return key == .control("c") ? [.quit] : []
+        }
         message = nil
         if drillItem != nil { return handleDrillDown(key) }
         switch key {
@@ -368,6 +435,12 @@ public struct FacilitatorApp: Sendable {
                 confirmation = .removeParticipant(rows[dashboardSelection])
             }
         case .character("p"), .character("P"): return [.proxyEntry]
+        case .character("c"), .character("C"):
+            if rows.indices.contains(dashboardSelection), let id = rows[dashboardSelection].id {
+                return [.showAccess(id, name: rows[dashboardSelection].name)]
+            }
+        case .character("j"), .character("J"):
+            if serving != nil { showingJoin = true }
         default: break
         }
         return []
@@ -607,8 +680,12 @@ public struct FacilitatorApp: Sendable {
         let reveal = state.revealed ? [] : [words.keyReveal]
         switch view {
         case .dashboard:
-            let list = rows.contains { $0.id != nil } ? [words.keyChoose, words.keyRemove] : []
-            return list + [words.keyProxy] + clock + next + reveal + [words.keyQuit]
+            if showingJoin { return [words.keyBack] }
+            // Resume codes matter to people joining over SSH: listed while this console serves
+            // (c also works beside a separate `omnigap serve`).
+            let list = rows.contains { $0.id != nil } ? [words.keyChoose, words.keyRemove] + (serving == nil ? [] : [words.keyAccess]) : []
+            let join = serving == nil ? [] : [words.keyJoinScreen]
+            return list + join + [words.keyProxy] + clock + next + reveal + [words.keyQuit]
         case .agenda:
             return clock + next + reveal + [words.keyDots, words.keyQuit]
         case .results:
@@ -632,12 +709,21 @@ public struct FacilitatorApp: Sendable {
     }
 
     /// The dashboard's first participant line.
-    static let dashboardTop = 4
+    /// The dashboard's first participant line: below the tabs, the serving panel and the
+    /// column headings.
+    var dashboardTop: Int { 4 + servingPanelHeight }
+
+    /// The lines the join panel takes on the dashboard while the console serves over SSH: a
+    /// box around a line per join command and the host key and connection count.
+    var servingPanelHeight: Int {
+        guard let serving else { return 0 }
+        return serving.joinCommands.count + 4
+    }
 
     /// How many participant lines the dashboard shows: the room less the line that says which
     /// are showing, the department totals and the damaged-files note.
     var dashboardRoom: Int {
-        max(1, bodyBottom - Self.dashboardTop - 3 - departments.count - (skippedFiles > 0 ? 2 : 0))
+        max(1, bodyBottom - dashboardTop - 3 - departments.count - (skippedFiles > 0 ? 2 : 0))
     }
 
     /// The results' first list line, below the tabs of the four views (and the perception

@@ -99,6 +99,26 @@ public struct FacilitatorStrings: InterfaceWords {
     public var alreadyRevealed: String
     public var exportNeedsReveal: String
     public var clockNotStarted: String
+    /// The SSH server the console hosts (`facilitate --serve`).
+    public var servingTitle: String
+    public var servingCode: String           // "code: {code}"
+    public var servingHostKey: String        // "Host key {fingerprint}"
+    public var servingConnected: String      // "Connected now: {count}"
+    public var servingJoining: String        // "{count} on the join screen"
+    public var connectedMark: String         // the column heading of the "connected" marks
+    public var keyJoinScreen: String
+    public var joinScreenTitle: String
+    public var joinScreenSteps: String       // {code}
+    public var keyAccess: String
+    public var accessTitle: String           // {name}
+    public var accessCode: String            // {name} {code}
+    public var accessKey: String             // {fingerprint}
+    public var accessNoKey: String
+    public var accessWrongCodes: String      // {count} {max}
+    public var accessLocked: String
+    public var accessNone: String            // {name}
+    public var accessKeys: String
+    public var accessIssued: String          // {name} {code}
 
     public static let english = FacilitatorStrings(
         tabs: ["Dashboard", "Agenda", "Results", "Report", "Goals"],
@@ -186,7 +206,26 @@ public struct FacilitatorStrings: InterfaceWords {
         noNextPhase: "This is the agenda's last phase; there is no next one.",
         alreadyRevealed: "The results are already revealed.",
         exportNeedsReveal: "Reveal the results first (v); then the report can be exported.",
-        clockNotStarted: "The workshop has not started: n starts the first phase and its clock.")
+        clockNotStarted: "The workshop has not started: n starts the first phase and its clock.",
+        servingTitle: "Join from your laptop",
+        servingCode: "code: {code}",
+        servingHostKey: "Host key {fingerprint}",
+        servingConnected: "Connected now: {count}",
+        servingJoining: "{count} on the join screen",
+        connectedMark: "SSH",
+        keyJoinScreen: "j join screen",
+        joinScreenTitle: "Join the workshop from your own laptop",
+        joinScreenSteps: "Open a terminal (macOS: Terminal; Windows: PowerShell; Linux: any), type the line above, and give the code as the password.",
+        keyAccess: "c resume code",
+        accessTitle: "{name}: coming back over SSH",
+        accessCode: "{name}'s resume code is {code}.",
+        accessKey: "Their SSH key ({fingerprint}) also lets them back in.",
+        accessNoKey: "They connected without an SSH key: only the code lets them back in.",
+        accessWrongCodes: "Wrong codes typed: {count} of {max}.",
+        accessLocked: "Locked after too many wrong codes: give a new code.",
+        accessNone: "{name} has no resume code (they joined on this machine, or the code was lost). Give one so they can come back over SSH.",
+        accessKeys: "r new code (forgets the key) · Esc close",
+        accessIssued: "New resume code for {name}: {code}")
 }
 
 extension FacilitatorStrings {

@@ -30,16 +30,35 @@ extension ParticipantApp {
         case .review(let review): renderReview(&buffer, review)
         case .vote: renderVote(&buffer)
         }
+        if let code = resumeCodeShown {
+            renderDialog(&buffer, title: words.resumeCodeTitle, message: ParticipantStrings.fill(words.resumeCodeMessage, ["code": code]),
+                         keys: words.resumeCodeKeys)
+        }
         if leaving {
             renderDialog(&buffer, title: words.leaveTitle, message: record == nil ? words.leaveBeforeJoining : words.leaveMessage,
                          keys: words.confirmDoneKeys)
         }
+        if let seconds = idleSecondsLeft {
+            renderDialog(&buffer, title: words.idleTitle, message: ParticipantStrings.fill(words.idleWarning, ["time": Self.duration(seconds)]),
+                         keys: words.idleKeys)
+        }
         return buffer
+    }
+
+    /// A span as the idle warning and goodbye say it: "4:59" under an hour, "2 h" or "1 h 30 min" above.
+    public static func duration(_ seconds: Int) -> String {
+        let seconds = max(0, seconds)
+        if seconds < 3600 { return String(format: "%d:%02d", seconds / 60, seconds % 60) }
+        let hours = seconds / 3600, minutes = seconds % 3600 / 60
+        return minutes == 0 ? "\(hours) h" : "\(hours) h \(minutes) min"
     }
 
     private func renderTooSmall(_ buffer: inout CellBuffer) {
         var text = ParticipantStrings.fill(words.tooSmall, ["w": String(Self.minimumSize.width), "h": String(Self.minimumSize.height),
                                                             "cw": String(size.width), "ch": String(size.height)])
+        // What must be read on a screen too small for the screens: the code is shown only once.
+        if let code = resumeCodeShown { text += " " + ParticipantStrings.fill(words.resumeCodeMessage, ["code": code]) + " " + words.resumeCodeKeys }
+        if let seconds = idleSecondsLeft { text += " " + ParticipantStrings.fill(words.idleWarning, ["time": Self.duration(seconds)]) }
         if leaving { text += " " + (record == nil ? words.leaveBeforeJoining : words.leaveMessage) + " " + words.confirmDoneKeys }
         buffer.wrap(text, x: 0, y: 0, width: size.width, maxLines: size.height, style: .strong)
     }
@@ -197,6 +216,13 @@ extension ParticipantApp {
             if found.openElsewhere { text += "\n" + ParticipantStrings.fill(words.openElsewhere, ["name": found.name]) }
             renderDialog(&buffer, title: words.nameInUseTitle, message: text,
                          keys: found.openElsewhere ? words.typeDifferentName : ParticipantStrings.fill(words.nameInUseKeys, ["name": found.name]))
+        }
+        if let code = form.resumeCode, let found = form.resuming {
+            // The field's text as typed, with a cursor: the dialog is plain text.
+            let typed = DisplayWidth.truncate(code.value, to: 24) + "█"
+            renderDialog(&buffer, title: words.resumeCodeAskTitle,
+                         message: ParticipantStrings.fill(words.resumeCodeAsk, ["name": found.name]) + "\n\n" + words.resumeCodeField + ": " + typed,
+                         keys: words.resumeCodeAskKeys)
         }
     }
 

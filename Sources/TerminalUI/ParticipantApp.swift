@@ -25,6 +25,8 @@ public struct ParticipantApp: Sendable {
         case join(name: String, department: String, language: Language)
         /// Resume this participant: the person said the name in use is theirs.
         case resume(ParticipantID)
+        /// Resume this participant over SSH with the resume code typed.
+        case resumeWithCode(ParticipantID, code: String)
         case save(item: ItemID, answer: Answer?)
         case setDone(Bool)
         /// Replace the participant's dot votes.
@@ -55,6 +57,14 @@ public struct ParticipantApp: Sendable {
         case openElsewhere(name: String)
         /// The facilitator removed this participant: nothing more is saved.
         case removed
+        /// Joined over SSH as someone new: their personal resume code, to show once.
+        case resumeCodeIssued(String)
+        /// Resuming over SSH needs the resume code: the client's key is not the one remembered.
+        case resumeCodeNeeded
+        /// Resuming over SSH was refused: a wrong code, a locked record, or no code yet.
+        case resumeRefused(ResumeRefusal)
+        /// Nothing typed for long: the connection closes in this many seconds unless a key comes.
+        case idleWarning(secondsLeft: Int)
         /// What the facilitator has decided that the screens must follow.
         case workshop(WorkshopStatus)
     }
@@ -123,6 +133,13 @@ public struct ParticipantApp: Sendable {
         }
     }
 
+    /// Why a resume over SSH was refused.
+    public enum ResumeRefusal: Hashable, Sendable {
+        case wrongCode(triesLeft: Int)
+        case locked
+        case noCode
+    }
+
     /// Which part of the join form has the focus.
     enum JoinField: Hashable, Sendable { case name, department, language }
     /// Which part of a maturity or number item has the focus.
@@ -137,6 +154,10 @@ public struct ParticipantApp: Sendable {
         var asksName: Bool, asksDepartment: Bool, asksLanguage: Bool
         /// The name typed belongs to someone who already joined: asked "is that you?".
         var nameInUse: NameInUse?
+        /// The person said yes, and the resume is under way: kept while the resume code is asked.
+        var resuming: NameInUse?
+        /// The resume code being typed, while it is asked.
+        var resumeCode: TextField?
 
         /// The fields asked, in order.
         var order: [JoinField] {
@@ -222,6 +243,10 @@ public struct ParticipantApp: Sendable {
     public private(set) var clock: PhaseClock?
     /// The modules whose introduction has been shown: once each, before their first question.
     var introsSeen: Set<String> = []
+    /// The personal resume code, shown once over whatever screen until Enter.
+    public private(set) var resumeCodeShown: String?
+    /// Seconds until an idle connection closes, while its warning shows; any key dismisses it.
+    public private(set) var idleSecondsLeft: Int?
 
     public init(title: String, modules: [QuestionnaireModule], departments: [String], sharedModules: [String],
                 name: String?, department: String?, language: Language?, sessionLanguage: Language, size: (width: Int, height: Int)) {
@@ -375,6 +400,33 @@ public struct ParticipantApp: Sendable {
             removed = true
             message = words.removedNotice
             return []
+        case .resumeCodeIssued(let code):
+            resumeCodeShown = code
+            return []
+        case .resumeCodeNeeded:
+            guard record == nil, case .join(var form) = page, form.resuming != nil else { return [] }
+            form.resumeCode = TextField("", limit: 20)
+            page = .join(form)
+            message = nil
+            return []
+        case .resumeRefused(let refusal):
+            guard record == nil, case .join(var form) = page, let found = form.resuming else { return [] }
+            switch refusal {
+            case .wrongCode(let left):
+                message = ParticipantStrings.fill(words.wrongResumeCode, ["name": found.name, "count": String(left)])
+                form.resumeCode = TextField("", limit: 20)
+            case .locked, .noCode:
+                message = ParticipantStrings.fill(refusal == .locked ? words.resumeLocked : words.resumeNoCode, ["name": found.name])
+                form.resuming = nil
+                form.resumeCode = nil
+                form.name = TextField("", limit: 80)
+                form.field = .name
+            }
+            page = .join(form)
+            return []
+        case .idleWarning(let seconds):
+            idleSecondsLeft = seconds
+            return []
         case .workshop(let status):
             closedPhase = status.closedPhase
             voting = status.voting
@@ -390,6 +442,8 @@ public struct ParticipantApp: Sendable {
     private mutating func reopenJoinForm() {
         guard case .join(var form) = page else { return }
         form.nameInUse = nil
+        form.resuming = nil
+        form.resumeCode = nil
         form.asksName = true
         form.asksDepartment = true
         form.field = .name
@@ -433,6 +487,15 @@ public struct ParticipantApp: Sendable {
             return []
         case .key(let key):
             if key == .control("c") { return [.quit] }
+            // The key that says "still here" does nothing else: it may be any key at all.
+            if idleSecondsLeft != nil {
+                idleSecondsLeft = nil
+                return []
+            }
+            if resumeCodeShown != nil {
+                if key == .enter { resumeCodeShown = nil } else { message = words.resumeCodeKeys }
+                return []
+            }
             if leaving { return answerLeaving(key) }
             guard size.width >= Self.minimumSize.width, size.height >= Self.minimumSize.height else {
                 if key == .character("q") || key == .character("Q") || key == .escape { leaving = true }
@@ -480,6 +543,22 @@ public struct ParticipantApp: Sendable {
     private mutating func updateJoin(_ key: Key, _ start: JoinForm) -> [Effect] {
         var form = start
         defer { if case .join = page { page = .join(form) } }
+        if form.resumeCode != nil, let found = form.resuming {
+            switch key {
+            case .enter:
+                let typed = form.resumeCode?.value ?? ""
+                guard !typed.trimmingCharacters(in: .whitespaces).isEmpty else { message = words.resumeCodeAskKeys; return [] }
+                return [.resumeWithCode(found.id, code: typed)]
+            case .escape:
+                form.resuming = nil
+                form.resumeCode = nil
+                form.field = .name
+                message = nil
+            default:
+                if form.resumeCode?.handle(key) != true { refuseKey(key) }
+            }
+            return []
+        }
         if let found = form.nameInUse {
             if found.openElsewhere {
                 // Nothing to answer: that record is taken. Any key starts the different name the
@@ -494,6 +573,7 @@ public struct ParticipantApp: Sendable {
             switch key {
             case .character(let character) where words.yesKeys.contains(character) && !found.openElsewhere:
                 form.nameInUse = nil
+                form.resuming = found
                 message = nil
                 return [.resume(found.id)]
             case .character(let character) where words.noKeys.contains(character):

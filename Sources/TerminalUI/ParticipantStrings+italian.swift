@@ -81,5 +81,22 @@ extension ParticipantStrings {
         noDotsLeft: "Non hai più punti: prima togline uno con -.",
         noDotHere: "Su questo divario non c'è un punto da togliere.",
         votingClosed: "Il voto si apre quando il facilitatore svela i risultati.",
-        decimalSeparator: ",")
+        decimalSeparator: ",",
+        remoteGoodbye: "Arrivederci. Le tue risposte sono salvate. Per continuare, collegati di nuovo e scrivi lo stesso nome.",
+        idleClosed: "La connessione si è chiusa dopo {duration} senza che fosse premuto un tasto. Le tue risposte sono salvate: collegati di nuovo e scrivi lo stesso nome per continuare.",
+        serverStopped: "Il facilitatore ha fermato il server del workshop. Le tue risposte sono salvate.",
+        takenOver: "Hai continuato su un'altra connessione, quindi questa si è chiusa. Le tue risposte sono salvate.",
+        resumeCodeTitle: "Il tuo codice di ripresa",
+        resumeCodeMessage: "Il tuo codice di ripresa è {code}. Annotalo subito: compare solo questa volta.\nPer tornare alle tue risposte da un'altra connessione, scrivi il tuo nome e poi questo codice. Senza di esso nessun altro può aprire le tue risposte.",
+        resumeCodeKeys: "Invio: l'ho annotato",
+        resumeCodeAskTitle: "Sei davvero tu?",
+        resumeCodeAsk: "Per aprire le risposte di {name} da questa connessione, scrivi il codice di ripresa mostrato al primo accesso di {name}.",
+        resumeCodeField: "Codice di ripresa",
+        resumeCodeAskKeys: "Scrivi il codice · Invio verifica · Esc indietro",
+        wrongResumeCode: "Non è il codice di ripresa di {name}: non è stato aperto nulla. Tentativi rimasti prima del blocco delle risposte: {count}.",
+        resumeLocked: "Troppi codici errati: le risposte di {name} sono bloccate. Chiedi al facilitatore un nuovo codice di ripresa.",
+        resumeNoCode: "{name} non ha partecipato tramite SSH, quindi non c'è ancora un codice di ripresa. Chiedine uno al facilitatore.",
+        idleTitle: "Ci sei ancora?",
+        idleWarning: "Non viene digitato nulla da molto tempo. La connessione si chiude tra {time} se non premi un tasto. Le tue risposte sono salvate in ogni caso.",
+        idleKeys: "Un tasto qualsiasi: resta")
 }

@@ -81,5 +81,22 @@ extension ParticipantStrings {
         noDotsLeft: "Nie masz już kropek: najpierw zdejmij jedną klawiszem -.",
         noDotHere: "Przy tej luce nie ma kropki do zdjęcia.",
         votingClosed: "Głosowanie rusza, gdy prowadzący odsłoni wyniki.",
-        decimalSeparator: ",")
+        decimalSeparator: ",",
+        remoteGoodbye: "Do zobaczenia. Twoje odpowiedzi są zapisane. Aby kontynuować, połącz się ponownie i wpisz to samo imię.",
+        idleClosed: "Połączenie zostało zamknięte po {duration} bez naciśnięcia klawisza. Twoje odpowiedzi są zapisane: połącz się ponownie i wpisz to samo imię, aby kontynuować.",
+        serverStopped: "Prowadzący zatrzymał serwer warsztatu. Twoje odpowiedzi są zapisane.",
+        takenOver: "Kontynuujesz w innym połączeniu, więc to zostało zamknięte. Twoje odpowiedzi są zapisane.",
+        resumeCodeTitle: "Twój kod powrotu",
+        resumeCodeMessage: "Twój kod powrotu to {code}. Zapisz go teraz: pojawia się tylko raz.\nAby wrócić do swoich odpowiedzi z innego połączenia, wpisz swoje imię, a potem ten kod. Bez niego nikt inny nie otworzy Twoich odpowiedzi.",
+        resumeCodeKeys: "Enter: kod zapisany",
+        resumeCodeAskTitle: "Czy to na pewno Ty?",
+        resumeCodeAsk: "Aby otworzyć odpowiedzi osoby {name} z tego połączenia, wpisz kod powrotu, który pojawił się przy pierwszym dołączeniu.",
+        resumeCodeField: "Kod powrotu",
+        resumeCodeAskKeys: "Wpisz kod · Enter sprawdź · Esc wstecz",
+        wrongResumeCode: "To nie jest kod powrotu osoby {name}: nic nie zostało otwarte. Pozostałe próby przed zablokowaniem odpowiedzi: {count}.",
+        resumeLocked: "Zbyt wiele błędnych kodów: odpowiedzi osoby {name} są zablokowane. Poproś prowadzącego o nowy kod powrotu.",
+        resumeNoCode: "Osoba {name} nie dołączyła przez SSH, więc nie ma jeszcze kodu powrotu. Poproś prowadzącego o kod.",
+        idleTitle: "Jesteś tam?",
+        idleWarning: "Od dawna nic nie wpisano. Połączenie zamknie się za {time}, jeśli nie naciśniesz klawisza. Twoje odpowiedzi są zapisane w każdym przypadku.",
+        idleKeys: "Dowolny klawisz: zostań")
 }

@@ -81,5 +81,22 @@ extension ParticipantStrings {
         noDotsLeft: "Inga prickar kvar: ta först bort en med -.",
         noDotHere: "Det finns ingen prick att ta bort här.",
         votingClosed: "Röstningen öppnar när facilitatorn visar resultaten.",
-        decimalSeparator: ",")
+        decimalSeparator: ",",
+        remoteGoodbye: "Hej då. Dina svar är sparade. Fortsätt senare genom att ansluta igen och skriva samma namn.",
+        idleClosed: "Anslutningen stängdes efter {duration} utan någon tangenttryckning. Dina svar är sparade: anslut igen och skriv samma namn för att fortsätta.",
+        serverStopped: "Workshopledaren har stoppat workshopens server. Dina svar är sparade.",
+        takenOver: "Du fortsatte i en annan anslutning, så den här har stängts. Dina svar är sparade.",
+        resumeCodeTitle: "Din återkomstkod",
+        resumeCodeMessage: "Din återkomstkod är {code}. Skriv upp den nu: den visas bara den här gången.\nFör att komma tillbaka till dina svar från en annan anslutning skriver du ditt namn och sedan koden. Utan den kan ingen annan öppna dina svar.",
+        resumeCodeKeys: "Enter: jag har skrivit upp den",
+        resumeCodeAskTitle: "Är det verkligen du?",
+        resumeCodeAsk: "För att öppna svaren för {name} från den här anslutningen skriver du återkomstkoden som visades när {name} gick med första gången.",
+        resumeCodeField: "Återkomstkod",
+        resumeCodeAskKeys: "Skriv koden · Enter kontrollera · Esc tillbaka",
+        wrongResumeCode: "Det är inte återkomstkoden för {name}: inget öppnades. Försök kvar innan svaren låses: {count}.",
+        resumeLocked: "För många felaktiga koder: svaren för {name} är låsta. Be workshopledaren om en ny återkomstkod.",
+        resumeNoCode: "{name} gick inte med via SSH, så det finns ingen återkomstkod än. Be workshopledaren om en.",
+        idleTitle: "Är du kvar?",
+        idleWarning: "Inget har skrivits på länge. Anslutningen stängs om {time} om du inte trycker på en tangent. Dina svar är sparade i vilket fall som helst.",
+        idleKeys: "Valfri tangent: stanna")
 }

@@ -85,6 +85,23 @@ public struct ParticipantStrings: InterfaceWords {
     public var noDotHere: String
     public var votingClosed: String
     public var decimalSeparator: String
+    public var remoteGoodbye: String
+    public var idleClosed: String   // {duration}
+    public var serverStopped: String
+    public var takenOver: String
+    public var resumeCodeTitle: String
+    public var resumeCodeMessage: String   // {code}
+    public var resumeCodeKeys: String
+    public var resumeCodeAskTitle: String
+    public var resumeCodeAsk: String   // {name}
+    public var resumeCodeField: String
+    public var resumeCodeAskKeys: String
+    public var wrongResumeCode: String   // {name} {count}
+    public var resumeLocked: String   // {name}
+    public var resumeNoCode: String   // {name}
+    public var idleTitle: String
+    public var idleWarning: String   // {time}
+    public var idleKeys: String
 }
 
 extension ParticipantStrings {
@@ -170,7 +187,24 @@ extension ParticipantStrings {
         noDotsLeft: "No dots left: take one back with - first.",
         noDotHere: "There is no dot on this gap to take back.",
         votingClosed: "Voting opens when the facilitator reveals the results.",
-        decimalSeparator: ".")
+        decimalSeparator: ".",
+        remoteGoodbye: "Goodbye. Your answers are saved. To continue later, connect again and type the same name.",
+        idleClosed: "This connection has closed after {duration} without a key. Your answers are saved: connect again and type the same name to continue.",
+        serverStopped: "The facilitator has stopped the workshop's server. Your answers are saved.",
+        takenOver: "You continued on another connection, so this one has closed. Your answers are saved.",
+        resumeCodeTitle: "Your resume code",
+        resumeCodeMessage: "Your resume code is {code}. Note it down now: it is shown only this once.\nTo come back to your answers from another connection, type your name, then this code. Without it nobody else can open your answers.",
+        resumeCodeKeys: "Enter: I have noted it",
+        resumeCodeAskTitle: "Is it really you?",
+        resumeCodeAsk: "To open {name}'s answers from this connection, type the resume code that was shown when {name} first joined.",
+        resumeCodeField: "Resume code",
+        resumeCodeAskKeys: "Type the code · Enter check · Esc back",
+        wrongResumeCode: "That is not {name}'s resume code: nothing was opened. Tries left before the answers lock: {count}.",
+        resumeLocked: "Too many wrong codes: {name}'s answers are locked. Ask the facilitator for a new resume code.",
+        resumeNoCode: "{name} did not join over SSH, so there is no resume code yet. Ask the facilitator for one.",
+        idleTitle: "Still there?",
+        idleWarning: "Nothing has been typed for a long time. This connection closes in {time} unless you press a key. Your answers are saved either way.",
+        idleKeys: "Any key: stay")
 }
 
 extension ParticipantStrings {

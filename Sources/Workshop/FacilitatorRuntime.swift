@@ -3,9 +3,28 @@ import Foundation
 import GapReport
 import Questionnaire
 import Scoring
+import SessionModel
 import SessionStore
 import Synchronization
 import TerminalUI
+
+/// The SSH server a console hosts (`facilitate --serve`), as the console needs it: the join line
+/// to show, and who is connected now, asked about once a second.
+public struct ServingSource: Sendable {
+    public var joinCommands: [String]
+    public var code: String
+    public var fingerprint: String
+    /// The screens running now and the participants they have open.
+    public var status: @Sendable () -> (screens: Int, connected: Set<ParticipantID>)
+
+    public init(joinCommands: [String], code: String, fingerprint: String,
+                status: @escaping @Sendable () -> (screens: Int, connected: Set<ParticipantID>)) {
+        self.joinCommands = joinCommands
+        self.code = code
+        self.fingerprint = fingerprint
+        self.status = status
+    }
+}
 
 /// Runs the facilitator's console on a terminal: draws each frame, carries out the console's
 /// effects through the session's rules, and feeds what the session holds back in as events.
@@ -36,12 +55,16 @@ public final class FacilitatorRuntime {
     private var background: BackgroundWatch?
     /// What the background task found, waiting for the loop.
     private let inbox = Inbox()
+    private let serving: ServingSource?
+    /// When the server was last asked who is connected.
+    private var servingAsked: Int64?
 
     /// `joinCommand` is what the dashboard tells participants to type, as it works where the
     /// console runs; by default `omnigap join` with the session folder quoted for a shell.
     public init(session: Session, terminal: any Terminal, language: Language? = nil, polling: Polling = .background,
-                joinCommand: String? = nil, clock: @escaping @Sendable () -> Timestamp = { .now() }) {
+                joinCommand: String? = nil, serving: ServingSource? = nil, clock: @escaping @Sendable () -> Timestamp = { .now() }) {
         self.session = session
+        self.serving = serving
         self.terminal = terminal
         self.clock = clock
         self.polling = polling
@@ -84,6 +107,16 @@ public final class FacilitatorRuntime {
         var changed = true
         while running {
             let second = clock().milliseconds / 1000
+            if let serving, servingAsked != second {
+                servingAsked = second
+                let status = serving.status()
+                let now = FacilitatorApp.Serving(joinCommands: serving.joinCommands, code: serving.code, fingerprint: serving.fingerprint,
+                                                 screens: status.screens, connected: status.connected)
+                if now != app.serving {
+                    send(.serving(now))
+                    changed = true
+                }
+            }
             if changed || drawnSecond != second {
                 terminal.draw(app.render())
                 drawnSecond = second
@@ -143,6 +176,13 @@ public final class FacilitatorRuntime {
                 // The dashboard, the tallies and the results stop counting them at the next read;
                 // in-process that read is now.
                 if let watch { for event in watch.poll() { send(event) } }
+            case .showAccess(let id, let name):
+                send(.access(accessView(id, name: name)))
+            case .resetAccess(let id, let name):
+                let access = try session.issueRemoteAccess(for: id, clientKey: nil, at: clock())
+                let words = FacilitatorStrings.forLanguage(language)
+                send(.informed(FacilitatorStrings.fill(words.accessIssued, ["name": Sanitized.visible(name), "code": access.resumeCode])))
+                send(.access(accessView(id, name: name)))
             case .proxyEntry:
                 // The participant screens, on this terminal, for someone without one; back to
                 // the console when they leave.
@@ -163,6 +203,16 @@ public final class FacilitatorRuntime {
         } catch {
             send(.failed(ProblemStrings.forLanguage(language).describe(error)))
         }
+    }
+}
+
+extension FacilitatorRuntime {
+    /// A participant's resume code and key as the console shows them.
+    func accessView(_ id: ParticipantID, name: String) -> FacilitatorApp.Access {
+        let access = session.remoteAccess(for: id)
+        return FacilitatorApp.Access(id: id, name: name, code: access?.resumeCode, clientKey: access?.clientKey,
+                                     wrongCodes: access?.wrongCodes ?? 0, maximumWrongCodes: RemoteAccess.maximumWrongCodes,
+                                     locked: access?.locked ?? false)
     }
 }
 

@@ -3,6 +3,7 @@ import Basics
 import Foundation
 import NcursesTerminal
 import Questionnaire
+import Serve
 import SessionStore
 import Workshop
 
@@ -14,7 +15,10 @@ struct FacilitateCommand: ParsableCommand {
         discussion: """
             The dashboard shows every participant's progress live, whichever machine or process \
             their answers come from. Results stay hidden until you reveal them. The report view \
-            shows the text report and exports it into the session folder.
+            shows the text report and exports it into the session folder. With --serve the \
+            console also serves the participant screens over SSH, as `omnigap serve` does, and \
+            shows the join line, the code, the host key and who is connected (its log goes to \
+            serve.log in the session folder).
             """)
 
     @OptionGroup var session: SessionArgument
@@ -22,16 +26,38 @@ struct FacilitateCommand: ParsableCommand {
     @Option(name: .long, help: "The console's language: en, pl, sv or it (default: the session's).")
     var lang: Language?
 
+    @Flag(name: .long, help: "Also serve the participant screens over SSH: participants join with ssh from their own laptops.")
+    var serve = false
+
+    @OptionGroup(title: "With --serve") var serving: ServeOptions
+
+    func validate() throws {
+        if !serve, serving.anyGiven { throw ValidationError("--port, --listen, --code and --idle-timeout go with --serve") }
+    }
+
     func run() throws {
-        try Self.run(try session.open(), language: lang)
+        let session = try session.open()
+        guard serve else { return try Self.run(session, language: lang) }
+        let logPath = session.paths.root + "/serve.log"
+        FileSystem.ignoreInGit("serve.log", in: session.paths)
+        let (server, code) = try serving.start(session, log: .file(logPath))
+        let source = ServingSource(joinCommands: ServeOptions.joinCommands(server), code: code.text, fingerprint: server.hostKey.fingerprint) {
+            (server.screensRunning, server.connectedParticipants(in: session))
+        }
+        defer {
+            StandardError.write(["Stopping the SSH server: ending every participant's screens."])
+            server.stop()
+        }
+        try Self.run(session, language: lang, serving: source)
     }
 
     /// Takes over the terminal and runs the console on it until the facilitator quits.
-    static func run(_ session: Session, language: Language?) throws {
+    static func run(_ session: Session, language: Language?, serving: ServingSource? = nil) throws {
         let screen: NcursesScreen
         do { screen = try NcursesScreen() } catch { throw CommandFailure(error.description) }
         FacilitatorRuntime(session: session, terminal: screen, language: language,
-                           joinCommand: Invocation.command("join", URL(fileURLWithPath: session.paths.root).standardizedFileURL.path)).run()
+                           joinCommand: Invocation.command("join", URL(fileURLWithPath: session.paths.root).standardizedFileURL.path),
+                           serving: serving).run()
         screen.stop()
     }
 }

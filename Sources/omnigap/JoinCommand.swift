@@ -34,6 +34,17 @@ struct JoinCommand: ParsableCommand {
     @Flag(name: .long, help: "Continue as the participant who already joined with this name and department, without asking.")
     var resume = false
 
+    // Set by `omnigap serve` for each SSH connection, never typed by people: a name alone then
+    // opens nobody's answers (the client's key or a resume code does), and an idle connection closes.
+    @Flag(name: .customLong("over-ssh"), help: .hidden)
+    var overSSH = false
+
+    @Option(name: .customLong("client-key"), help: .hidden)
+    var clientKey: String?
+
+    @Option(name: .customLong("idle-timeout"), help: .hidden)
+    var idleTimeout: Int = RemoteConnection.defaultIdleTimeout
+
     func run() throws {
         let session = try self.session.open()
         // Checked before the terminal is taken over, so a mistake is one line on stderr.
@@ -43,10 +54,16 @@ struct JoinCommand: ParsableCommand {
         }
         let screen: NcursesScreen
         do { screen = try NcursesScreen() } catch { throw CommandFailure(error.description) }
-        let runtime = ParticipantRuntime(session: session, terminal: screen, name: name, department: department, language: lang, resume: resume)
+        let remote = overSSH ? RemoteConnection(clientKey: clientKey, idleTimeout: max(1, idleTimeout)) : nil
+        let runtime = ParticipantRuntime(session: session, terminal: screen, name: name, department: department, language: lang,
+                                         resume: resume, remote: remote)
         runtime.run()
         screen.stop()
         // In the participant's language, as the screens were.
-        if let goodbye = runtime.goodbye { print(goodbye) }
+        if let signal = screen.interruptSignal, let farewell = runtime.farewell(afterSignal: signal) {
+            print(farewell)
+        } else if let goodbye = runtime.goodbye {
+            print(goodbye)
+        }
     }
 }

@@ -163,6 +163,22 @@ enum ParticipantScreens {
         var refused = join
         refused.receive(.joinClosed)
         result.append(("join-closed", refused.render()))
+        // Over SSH: the resume code asked, typed, refused (wrong, locked, none yet).
+        var code = inUse
+        code.receive(.nameInUse(.init(id: ParticipantID(rawValue: "p-00000000000000aa")!, name: "Zażółć Gęślą Jaźń-Wielkopolska",
+                                      department: longestDepartment, answered: 128, openElsewhere: false)))
+        _ = code.press(.character(words.yesKeys.first { $0.isLowercase }!))
+        code.receive(.resumeCodeNeeded)
+        _ = code.type("482-19")
+        result.append(("join-resume-code", code.render()))
+        var wrong = code
+        wrong.receive(.resumeRefused(.wrongCode(triesLeft: 4)))
+        result.append(("join-resume-code-wrong", wrong.render()))
+        for (name, refusal) in [("locked", ParticipantApp.ResumeRefusal.locked), ("none", .noCode)] {
+            var refused = code
+            refused.receive(.resumeRefused(refusal))
+            result.append(("join-resume-\(name)", refused.render()))
+        }
         var leavingJoin = join
         _ = leavingJoin.press(.escape)
         _ = leavingJoin.press(.escape)
@@ -227,6 +243,13 @@ enum ParticipantScreens {
         var removed = self.app(department: "logistics", language: language, size: size)
         removed.receive(.removed)
         result.append(("removed", removed.render()))
+        // Over SSH: the resume code shown once, and the idle warning.
+        var issued = self.app(department: "logistics", language: language, size: size)
+        issued.receive(.resumeCodeIssued("482-193"))
+        result.append(("resume-code-issued", issued.render()))
+        var idle = self.app(department: "logistics", language: language, size: size)
+        idle.receive(.idleWarning(secondsLeft: 299))
+        result.append(("idle-warning", idle.render()))
         var review = self.app(department: "logistics", language: language, size: size)
         _ = review.press(.character("r"))
         result.append(("review", review.render()))
@@ -345,7 +368,9 @@ enum ParticipantScreens {
                                                          "comment", "that", "longer", "than", "its", "line", "any", "screen", "has",
                                                          "shortened", "mniej", "ręcznych", "eksportów",
                                                          // "min" abbreviates minutes in all four languages.
-                                                         "min"])
+                                                         "min",
+                                                         // SSH is a name.
+                                                         "ssh"])
         let moduleEnglish = Self.moduleTexts(.english), moduleTranslated = Self.moduleTexts(language)
         for size in LayoutChecks.sizes {
             let english = ParticipantScreens.screens(.english, size: size)
