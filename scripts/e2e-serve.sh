@@ -98,6 +98,9 @@ else
 fi
 kill "$forward" 2>/dev/null; wait "$forward" 2>/dev/null
 check "the log names the refused forwarding" grep -q "refused a port forwarding" "$work/serve.log"
+DISPLAY=:0 timeout 20 ssh "${ssh_options[@]}" -X -t guest@127.0.0.1 </dev/null >/dev/null 2>&1
+check "X11 forwarding closes the connection, and the log says to use ssh -x" grep -q "connect with ssh -x" "$work/serve.log"
+check "the log names who answers on each connection" grep -q "answering as Anna Nowak (p-" "$work/serve.log"
 
 # A client killed mid-answer: its screens are hung up and reaped; the saved answer stays.
 pane=cleo

@@ -130,7 +130,7 @@ final class ParticipantChannel: ChannelInboundHandler {
                           message: "The workshop's screens could not start here; please tell the facilitator.")
         }
         self.process = process
-        setup.children.add(process)
+        setup.children.add(process, peer: peer)
         setup.log.line("\(peer) screens started (pid \(process.pid), \(terminal.size.columns)×\(terminal.size.rows), \(terminal.term)\(language.map { ", " + $0 } ?? ""))")
         reply(context, success: true, wanted: wantReply)
         connectPty(context, process)

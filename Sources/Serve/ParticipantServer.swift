@@ -1,3 +1,5 @@
+import Basics
+import Dispatch
 import Foundation
 import NIOCore
 import NIOPosix
@@ -6,13 +8,26 @@ import SessionModel
 import SessionStore
 import Synchronization
 
-/// The participants' screens running now, so that stopping the server ends every one of them.
+/// The participants' screens running now, so that stopping the server ends every one of them,
+/// with the connection each serves and the participant it has open (for the log).
 final class ChildRegister: Sendable {
-    private let pids = Mutex<Set<pid_t>>([])
+    private struct Child { var peer: String; var participant: ParticipantID? }
+    private let children = Mutex<[pid_t: Child]>([:])
 
-    func add(_ process: ParticipantProcess) { _ = pids.withLock { $0.insert(process.pid) } }
-    func remove(_ process: ParticipantProcess) { _ = pids.withLock { $0.remove(process.pid) } }
-    var running: Set<pid_t> { pids.withLock { $0 } }
+    func add(_ process: ParticipantProcess, peer: String = "?") { children.withLock { $0[process.pid] = Child(peer: peer) } }
+    func remove(_ process: ParticipantProcess) { _ = children.withLock { $0.removeValue(forKey: process.pid) } }
+    var running: Set<pid_t> { children.withLock { Set($0.keys) } }
+
+    /// Records that `pid`'s screens have `participant` open; returns its connection when that
+    /// is news (a join or resume to log), nil when it was known or the screens have ended.
+    func opened(_ participant: ParticipantID, by pid: pid_t) -> String? {
+        children.withLock { children in
+            guard var child = children[pid], child.participant != participant else { return nil }
+            child.participant = participant
+            children[pid] = child
+            return child.peer
+        }
+    }
 }
 
 /// The SSH server that gives each participant the workshop's screens on their own laptop:
@@ -30,11 +45,13 @@ public final class ParticipantServer: Sendable {
     private let channel: Channel
     private let children: ChildRegister
     private let log: ServerLog
+    private let joins: RepeatedTask
 
     /// Starts listening on `host:port` (port 0: any free one) for the session in `paths`;
     /// each participant's screens close after `idleTimeout` seconds without a key.
-    public init(paths: SessionPaths, host: String, port: Int, code: WorkshopCode, executable: String, log: ServerLog,
+    public init(session: Session, host: String, port: Int, code: WorkshopCode, executable: String, log: ServerLog,
                 idleTimeout: Int = 2 * 3600) throws(ServeError) {
+        let paths = session.paths
         let hostKey = try HostKey.load(in: paths)
         let children = ChildRegister()
         let setup = ChannelSetup(executable: executable, folder: paths.root, log: log, children: children, idleTimeout: idleTimeout)
@@ -105,6 +122,17 @@ public final class ParticipantServer: Sendable {
         self.group = group
         self.children = children
         self.log = log
+        // Once a second, off the event loop: who each screen has opened, for the log.
+        let queue = DispatchQueue(label: "omnigap.serve.joins")
+        joins = group.next().scheduleRepeatedTask(initialDelay: .seconds(1), delay: .seconds(1)) { _ in
+            queue.async {
+                for screen in Self.connectedScreens(in: session, children: children) {
+                    guard let peer = children.opened(screen.participant, by: screen.pid) else { continue }
+                    let name = (try? session.participant(screen.participant)).map { Sanitized.excerpt($0.profile.value.name) } ?? "?"
+                    log.line("\(peer) answering as \(name) (\(screen.participant))")
+                }
+            }
+        }
     }
 
     /// How many participant screens are running now (people connected, joined or still on the
@@ -114,15 +142,24 @@ public final class ParticipantServer: Sendable {
     /// The participants whose screens this server runs now: each screen says which record it
     /// has open (`LiveLock`), and only screens of this server's own running children count.
     public func connectedParticipants(in session: Session) -> Set<ParticipantID> {
+        Self.connected(in: session, children: children)
+    }
+
+    static func connected(in session: Session, children: ChildRegister) -> Set<ParticipantID> {
+        connectedScreens(in: session, children: children).reduce(into: []) { $0.insert($1.participant) }
+    }
+
+    /// Each running screen of this server with the participant it has open.
+    static func connectedScreens(in session: Session, children: ChildRegister) -> [(pid: pid_t, participant: ParticipantID)] {
         let running = children.running
         guard !running.isEmpty, let names = try? FileManager.default.contentsOfDirectory(atPath: session.paths.locks) else { return [] }
-        var connected: Set<ParticipantID> = []
+        var connected: [(pid: pid_t, participant: ParticipantID)] = []
         for name in names where name.hasSuffix(".holder") {
             guard let id = ParticipantID(rawValue: String(name.dropLast(".holder".count))),
                   let pid = LiveLock.holder(of: id, in: session), running.contains(pid),
                   // A screen that has ended leaves its note behind: the lock says whether it is open.
                   LiveLock.isHeld(id, in: session) else { continue }
-            connected.insert(id)
+            connected.append((pid, id))
         }
         return connected
     }
@@ -138,6 +175,7 @@ public final class ParticipantServer: Sendable {
     /// Whatever lingers is killed and reaped here, since the reapers stop with the event loop and
     /// a child left unreaped would outlive the server as a zombie.
     public func stop() {
+        joins.cancel()
         for pid in children.running { kill(-pid, SIGTERM) }
         let deadline = Date().addingTimeInterval(3)
         while !children.running.isEmpty, Date() < deadline { usleep(50_000) }
@@ -182,7 +220,14 @@ private final class ConnectionGuard: ChannelInboundHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: Error) {
-        log.line("\(peer) closed: \(error)")
+        // swift-nio-ssh cannot read a channel request it does not know that carries data
+        // (apple/swift-nio-ssh#221); from an OpenSSH client that is X11 forwarding.
+        if (error as? NIOSSHError)?.type == .invalidPacketFormat {
+            log.line("\(peer) closed: a request the server cannot read, most likely X11 forwarding (ssh -X, or ForwardX11 in the "
+                + "client's ssh config): connect with ssh -x")
+        } else {
+            log.line("\(peer) closed: \(error)")
+        }
         context.close(promise: nil)
     }
 }

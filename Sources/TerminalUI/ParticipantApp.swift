@@ -355,6 +355,17 @@ public struct ParticipantApp: Sendable {
         return item.rawValue
     }
 
+    /// The overview's row to come back to: the dimension of the last answer given, or the first
+    /// one after it that still has open questions, so that someone resuming after a dropped
+    /// connection (or a break) picks up where they stopped.
+    var whereTheyWere: Int {
+        let rows = dimensionRows
+        guard let record, let last = record.answers.filter({ $0.value.answer != nil }).max(by: { ($0.value.at, $0.key) < ($1.value.at, $1.key) })?.key,
+              let lastRow = rows.firstIndex(where: { row in row.dimension.items.contains { $0.id == last } }) else { return 0 }
+        let order = Array(rows.indices[lastRow...]) + Array(rows.indices[..<lastRow])
+        return order.first { rows[$0].answered < rows[$0].total } ?? lastRow
+    }
+
     // MARK: Update
 
     public mutating func update(_ event: Event) -> [Effect] {
@@ -364,6 +375,7 @@ public struct ParticipantApp: Sendable {
             language = record.profile.value.language
             page = .overview
             message = nil
+            overviewSelection = whereTheyWere
             return []
         case .saved(let record):
             self.record = record

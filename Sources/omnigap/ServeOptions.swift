@@ -39,7 +39,7 @@ struct ServeOptions: ParsableArguments {
         do { workshopCode = try code.map(WorkshopCode.init) ?? WorkshopCode.random() } catch { throw CommandFailure(error.description) }
         let idle = idleTimeout.flatMap { try? IdleTimeout.seconds($0).get() } ?? IdleTimeout.defaultSeconds
         do {
-            let server = try ParticipantServer(paths: session.paths, host: address, port: port ?? 2222, code: workshopCode,
+            let server = try ParticipantServer(session: session, host: address, port: port ?? 2222, code: workshopCode,
                                                executable: Invocation.runningExecutable, log: log, idleTimeout: idle)
             return (server, workshopCode)
         } catch {
