@@ -102,6 +102,39 @@ DISPLAY=:0 timeout 20 ssh "${ssh_options[@]}" -X -t guest@127.0.0.1 </dev/null >
 check "X11 forwarding closes the connection, and the log says to use ssh -x" grep -q "connect with ssh -x" "$work/serve.log"
 check "the log names who answers on each connection" grep -q "answering as Anna Nowak (p-" "$work/serve.log"
 
+# Terminal sizes a client may send: 0×0, 1×1, 65535×65535 at the start and in a window change.
+# Each gets screens (the too-small message or a clamped size), never a crash or a huge allocation.
+check "terminal sizes of 0×0, 1×1 and 65535×65535 are survived" python3 - "$port" "$code" <<'PY'
+import sys, time, paramiko
+port, code = int(sys.argv[1]), sys.argv[2]
+def screens(width, height, then=None):
+    """Connects with a pty of width×height; the screens must draw (the too-small message, or
+    the join screen at a clamped size), and again after a window change to `then`."""
+    client = paramiko.SSHClient()
+    client.set_missing_host_key_policy(paramiko.AutoAddPolicy())
+    client.connect("127.0.0.1", port=port, username="sizes", password=code, look_for_keys=False, allow_agent=False, timeout=10)
+    channel = client.invoke_shell(term="xterm", width=width, height=height)
+    def drawn(expected):
+        output, deadline = b"", time.time() + 10
+        while time.time() < deadline and not any(text in output for text in expected):
+            if channel.recv_ready(): output += channel.recv(1 << 20)
+            else: time.sleep(0.05)
+        assert any(text in output for text in expected), (width, height, then, output[-300:])
+    # At 1×1 only an ellipsis fits; at 0×0 the size is taken as 80×24.
+    drawn([b"\xe2\x80\xa6", b"Join", b"80"])
+    if then:
+        channel.resize_pty(width=then[0], height=then[1])
+        drawn([b"Join", b"80"])
+    client.close()
+screens(0, 0)
+screens(1, 1, then=(65535, 65535))
+screens(65535, 65535, then=(0, 0))
+screens(100, 30)
+PY
+check "the server lives on after them" kill -0 "$server"
+ended_cleanly() { ! grep "screens ended" "$work/serve.log" | grep -qv "exit status 0)"; }
+check "and every screen so far ended cleanly (exit status 0, no crash)" poll 5 ended_cleanly
+
 # A client killed mid-answer: its screens are hung up and reaped; the saved answer stays.
 pane=cleo
 participant cleo
