@@ -164,7 +164,7 @@ check "every participant file parses" python3 -c '
 import glob, json, sys
 for f in glob.glob(sys.argv[1] + "/participants/*.json"): json.load(open(f))' "$ws"
 serve
-check "a restart keeps the host key" grep -qF "$fingerprint" "$work/serve.log"
+check "a restart keeps the host key" sh -c "cat '$work/serve.log'; grep -qF '$fingerprint' '$work/serve.log'"
 pane=again
 participant again
 see "known_hosts still matches after the restart" "Join the workshop"
@@ -252,14 +252,24 @@ see "Sara's smaller window reaches her screens" "70×20"
 tm resize-window -t sara -x 100 -y 30
 see "and a larger one brings them back" "Dina frågor"
 
+# come_back PANE NAME DOWNS QUESTION YES: types a name in use on a new connection, picks the
+# department, is asked whether it is them, and answers yes.
+come_back() {
+  local who=$1 name=$2 downs=$3 question=$4 yes=$5
+  pane=$who
+  tm send-keys -t "$who" -l "$name"
+  tm send-keys -t "$who" Enter
+  for _ in $(seq "$downs"); do tm send-keys -t "$who" Down; done
+  tm send-keys -t "$who" Enter
+  see "$name, typed again on another connection, is asked whether it is them" "$question"
+  tm send-keys -t "$who" "$yes"
+}
+
 # Someone with the workshop code but without Piotr's key or code tries his name.
 joiner mallory pl_PL.UTF-8 "${without_key[@]}"
 pane=mallory; see "another connection reaches the join screen" "Dołącz do warsztatu"
 before=$(sha256sum "$ws2"/participants/*.json | sort)
-tm send-keys -t mallory -l "piotr nowak"
-tm send-keys -t mallory Enter Down Enter
-see "a name in use is asked about" "To imię jest już zajęte"
-tm send-keys -t mallory t
+come_back mallory "piotr nowak" 1 "To imię jest już zajęte" t
 see "resuming it needs the resume code" "Kod powrotu: "
 tm send-keys -t mallory -l "000-001"
 tm send-keys -t mallory Enter
@@ -284,10 +294,7 @@ check "his saved answer is still there" answered "Piotr Nowak" it.platform.upkee
 tm kill-session -t piotr
 joiner piotr pl_PL.UTF-8 "${with_key[@]}"
 pane=piotr; see "he reconnects" "Dołącz do warsztatu"
-tm send-keys -t piotr -l "Piotr Nowak"
-tm send-keys -t piotr Enter Down Enter
-see "is asked whether it is him" "To imię jest już zajęte"
-tm send-keys -t piotr t
+come_back piotr "Piotr Nowak" 1 "To imię jest już zajęte" t
 see "and with the same key is back at his questions without a code" "Twoje pytania"
 pane=console; on_line "the dashboard shows him connected again" "Piotr Nowak" "●"
 
@@ -299,10 +306,7 @@ sara_code=$(cat "$work/code-sara")
 tm kill-session -t sara
 joiner sara sv_SE.UTF-8 "${without_key[@]}"
 pane=sara; see "Sara reconnects" "Gå med i workshoppen"
-tm send-keys -t sara -l "Sara Lind"
-tm send-keys -t sara Enter Down Down Enter
-see "Sara is asked whether it is her" "Är det du?"
-tm send-keys -t sara j
+come_back sara "Sara Lind" 2 "Är det du?" j
 see "and for her resume code" "Återkomstkod"
 tm send-keys -t sara -l "$sara_code"
 tm send-keys -t sara Enter
