@@ -50,11 +50,17 @@ instead, for a comparison without SSH), `Catalog` (the session's items by prompt
       them (as SIGTERM to the server does); exit 1 when one did not show its screen or never ended.
   serve_clients.py show  --port P --code C [--lang en]
       Connects once and prints the join screen as the emulator sees it.
+  serve_clients.py type  --port P --code C --session DIR [--binary omnigap] [--first 0]
+                         [--count 10] [--rounds 10] [--pace 0.2]
+      For bench-serve.sh: COUNT participants join and open a maturity item, say {"ready": N} on
+      stdout, type timed keys once a line comes on stdin, print the times as JSON, and stay
+      connected until stdin closes.
 """
 import argparse
 import json
 import logging
 import os
+import random
 import re
 import socket
 import subprocess
@@ -590,6 +596,60 @@ class Participant:
         self.timings["items_seen"] = seen
         return answers
 
+    def first_maturity_item(self, catalog):
+        """From the overview: the first maturity item (others passed with Enter), remembered as
+        `home` (id, counter) with its current stage as `stage`."""
+        item = self.first_item(catalog)
+        while item["kind"] != "maturity":
+            self.send(ENTER)
+            item = self.next_item(catalog, item["id"])
+            if item is None:
+                self.fail("no maturity item")
+        self.home = (item["id"], self.counter()[0])
+        self.stage = (self.rating() or (NOT_GIVEN,))[0]
+        return item
+
+    def timed_keys(self, catalog, rounds, pace, times, random_pause=random.uniform):
+        """On the `home` maturity item: rounds of four keys, each timed from sending it until the
+        screen shows what it did (and until the first byte came back): → or ← on the current
+        stage (1 ↔ 2; each saves the answer), then PageDown to the next item and PageUp back
+        (nothing saved). `times` gets lists "stage", "move", "first" (seconds) and "timeouts"
+        (messages); a pause of `pace` seconds (±50%) follows each key."""
+        home, number = self.home
+        for _ in range(rounds):
+            for step in ("stage", "stage", "down", "up"):
+                if step == "stage":
+                    right = self.stage in (NOT_GIVEN, "1")
+                    expected = "1" if self.stage == NOT_GIVEN else str(int(self.stage) + (1 if right else -1))
+                    key, sink = self.arrow("right" if right else "left"), "stage"
+                    test = lambda p: (p.rating() or ("?",))[0] == expected
+                elif step == "down":
+                    key, sink = PAGE_DOWN, "move"
+                    test = lambda p: p.on_item() and (c := p.counter()) is not None and c[0] == number + 1 \
+                        and (item := catalog.item_on(p.language, p.lines)) is not None and item["id"] != home
+                else:
+                    key, sink, stage = PAGE_UP, "move", self.stage
+                    test = lambda p: (c := p.counter()) is not None and c[0] == number \
+                        and (item := catalog.item_on(p.language, p.lines)) is not None and item["id"] == home \
+                        and (p.rating() or ("?",))[0] == stage
+                while self.channel.recv_ready():  # nothing left over from before
+                    self.read(time.perf_counter() + 1)
+                self.first_output = None
+                start = time.perf_counter()
+                self.send(key)
+                try:
+                    self.wait_for(test, f"the screen after {step}", timeout=10)
+                except DriverError as error:
+                    times["timeouts"].append(str(error))
+                    return
+                times[sink].append(time.perf_counter() - start)
+                if self.first_output is not None:
+                    times["first"].append(self.first_output - start)
+                if step == "stage":
+                    self.stage = expected
+                if pace:
+                    time.sleep(random_pause(0.5, 1.5) * pace)
+
     def leave(self):
         """Esc to the overview, q, y: the goodbye, and the connection ends with status 0."""
         self.send(ESC)
@@ -746,6 +806,51 @@ def command_hold(options):
     return 0 if ended == options.count else 1
 
 
+def command_type(options):
+    """COUNT participants (numbered from FIRST) connect, join and open their first maturity item;
+    the line {"ready": …} says so; a line on stdin starts the typing (timed_keys); the times come
+    out as one JSON line; the connections stay until stdin closes. For bench-serve.sh, which runs
+    several of these so that the client's own work is spread over processes."""
+    catalog = Catalog(options.binary, options.session)
+    languages = list(LOCALES)
+    participants, errors = [], []
+
+    def prepare(index):
+        language, department, name = participant_plan(index, languages, catalog.departments)
+        participant = Participant(options.host, options.port, options.code, language, name, options.timeout)
+        try:
+            participant.connect()
+            participant.reach_join_screen()
+            participant.join(name, department)
+            participant.first_maturity_item(catalog)
+            participants.append(participant)
+        except DriverError as error:
+            errors.append(str(error))
+            participant.close()
+
+    threads = [threading.Thread(target=prepare, args=(i,)) for i in range(options.first, options.first + options.count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    print(json.dumps({"ready": len(participants), "errors": errors[:3]}), flush=True)
+    if not sys.stdin.readline():
+        return 1
+    times = {"stage": [], "move": [], "first": [], "timeouts": []}
+    cpu = time.process_time()
+    threads = [threading.Thread(target=p.timed_keys, args=(catalog, options.rounds, options.pace, times)) for p in participants]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    times["cpu"] = time.process_time() - cpu
+    print(json.dumps(times), flush=True)
+    sys.stdin.read()
+    for participant in participants:
+        participant.close()
+    return 0
+
+
 def command_show(options):
     participant = Participant(options.host, options.port, options.code, options.lang)
     participant.connect()
@@ -760,19 +865,25 @@ def command_show(options):
 def main(arguments=None):
     parser = argparse.ArgumentParser(description="Participants over SSH for omnigap serve.")
     commands = parser.add_subparsers(dest="command", required=True)
-    for name in ("run", "hold", "show"):
+    for name in ("run", "hold", "show", "type"):
         command = commands.add_parser(name)
         command.add_argument("--host", default="127.0.0.1")
         command.add_argument("--port", type=int, required=True)
         command.add_argument("--code", required=True)
-        if name == "run":
+        if name in ("run", "type"):
             command.add_argument("--binary", default="omnigap", help="omnigap, to read the session's modules")
             command.add_argument("--session", required=True)
+            command.add_argument("--timeout", type=float, default=30.0)
+        if name == "type":
+            command.add_argument("--first", type=int, default=0)
+            command.add_argument("--count", type=int, default=10)
+            command.add_argument("--rounds", type=int, default=10)
+            command.add_argument("--pace", type=float, default=0.2)
+        if name == "run":
             command.add_argument("--count", type=int, default=50)
             command.add_argument("--items", type=int, default=20)
             command.add_argument("--langs", default="en,pl,sv,it")
             command.add_argument("--results")
-            command.add_argument("--timeout", type=float, default=30.0)
         if name == "hold":
             command.add_argument("--count", type=int, default=5)
             command.add_argument("--first-screen", type=float, default=5.0)
@@ -781,7 +892,7 @@ def main(arguments=None):
         if name == "show":
             command.add_argument("--lang", default="en", choices=sorted(LOCALES))
     options = parser.parse_args(arguments)
-    return {"run": command_run, "hold": command_hold, "show": command_show}[options.command](options)
+    return {"run": command_run, "hold": command_hold, "show": command_show, "type": command_type}[options.command](options)
 
 
 if __name__ == "__main__":
