@@ -2,7 +2,7 @@
 """Participants over SSH, driven by a program: the load test's and the SSH benchmark's driver.
 
 Each participant is one paramiko SSH connection to `omnigap serve` (password: the workshop code;
-no keys, no agent), with LANG sent before the shell to choose the screens' language, and a pty of
+no keys, no agent; TCP_NODELAY on its socket), with LANG sent before the shell to choose the screens' language, and a pty of
 80x24 with TERM xterm-256color. Everything the server sends goes into a pyte terminal emulator,
 and the driver acts only on what that emulated screen shows: it waits for a screen's own text
 (with a time limit, after which it fails with a dump of the screen), never for a fixed time.
@@ -299,7 +299,11 @@ class Participant:
         self.client = paramiko.SSHClient()
         self.client.set_missing_host_key_policy(paramiko.AutoAddPolicy())
         try:
-            self.client.connect(self.host, port=self.port, username="participant", password=self.code,
+            # TCP_NODELAY, as OpenSSH sets for an interactive session: without it, paramiko's small
+            # writes during the key exchange and the login wait for delayed ACKs (about 90 ms).
+            sock = socket.create_connection((self.host, self.port), timeout=self.timeout)
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            self.client.connect(self.host, port=self.port, username="participant", password=self.code, sock=sock,
                                 look_for_keys=False, allow_agent=False, timeout=self.timeout,
                                 banner_timeout=self.timeout, auth_timeout=self.timeout)
             self.channel = self.client.get_transport().open_session(timeout=self.timeout)
