@@ -108,8 +108,12 @@ final class ParticipantChannel: ChannelInboundHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: Error) {
-        // The client closing its connection is how a session ends, not an error.
-        if (error as? NIOSSHError)?.type != .tcpShutdown { setup.log.line("\(peer) channel error: \(error)") }
+        // The client closing its connection is how a session ends, not an error. Nor is a
+        // client answering our close with EOF and then close (paramiko does; the standard
+        // allows it), which makes swift-nio-ssh try to close the channel a second time.
+        let type = (error as? NIOSSHError)?.type
+        let ending = closing && type == .protocolViolation
+        if type != .tcpShutdown && !ending { setup.log.line("\(peer) channel error: \(error)") }
         context.close(promise: nil)
     }
 
