@@ -54,9 +54,11 @@ public enum LiveLock {
         return words.count > 1 && String(decoding: words[1], as: UTF8.self) == "join"
     }
 
-    /// Whether a screen has `id`'s record open now.
+    /// Whether a screen has `id`'s record open now. Asking takes the lock for an instant when it
+    /// is free, and writes nothing: the holder's note stays the last holder's.
     public static func isHeld(_ id: ParticipantID, in session: Session) -> Bool {
-        guard let lock = try? acquire(id, in: session) else { return true }
+        guard (try? FileSystem.makeDirectory(session.paths.locks)) != nil,
+              let lock = try? FileLock.attempt(session.paths.liveLock(for: id)) else { return true }
         lock.unlock()
         return false
     }

@@ -685,10 +685,18 @@ public struct ParticipantApp: Sendable {
         page = .intro(module: module.id, item: item.id, scroll: 0)
     }
 
+    /// Leaves a module's introduction for its first question (the overview if it is no longer asked).
+    private mutating func startQuestions(at item: ItemID) {
+        if let found = visibleItems.first(where: { $0.item.id == item })?.item { open(found) } else { page = .overview }
+    }
+
     private mutating func updateIntro(_ key: Key, module: String, item: ItemID, scroll: Int) -> [Effect] {
         switch key {
-        case .enter, .character(" "), .pageDown where !introHasMore(module: module, scroll: scroll):
-            if let found = visibleItems.first(where: { $0.item.id == item })?.item { open(found) } else { page = .overview }
+        // Enter and Space start the questions; PgDn does once the introduction has been read to its end.
+        case .enter, .character(" "):
+            startQuestions(at: item)
+        case .pageDown where !introHasMore(module: module, scroll: scroll):
+            startQuestions(at: item)
         case .down, .pageDown:
             if introHasMore(module: module, scroll: scroll) { page = .intro(module: module, item: item, scroll: scroll + 1) }
         case .up, .pageUp:

@@ -91,6 +91,10 @@ import Testing
         #expect(!LiveLock.isParticipantScreen(getpid()))
         #expect(try LiveLock.takeOver(record.id, in: session, seconds: 0.2) == nil)
         lock.unlock()
+        // Asking whether it is held, when it is free, leaves the holder's note alone.
+        writeFile(session.paths.liveHolder(for: record.id), bytes("4242\n"))
+        #expect(!LiveLock.isHeld(record.id, in: session))
+        #expect(LiveLock.holder(of: record.id, in: session) == 4242)
         #expect(try LiveLock.takeOver(record.id, in: session, seconds: 0.2) != nil)
     }
 }
