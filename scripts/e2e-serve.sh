@@ -135,6 +135,35 @@ check "the server lives on after them" kill -0 "$server"
 ended_cleanly() { ! grep "screens ended" "$work/serve.log" | grep -qv "exit status 0)"; }
 check "and every screen so far ended cleanly (exit status 0, no crash)" poll 5 ended_cleanly
 
+# A client that types without end and never reads: the server stops reading it once the
+# screens fall behind (its SSH window closes), instead of buffering what it sends.
+check "a client flooding keys is held back, and the server's memory stays bounded" python3 - "$port" "$code" "$server" <<'PY'
+import socket, sys, time, paramiko
+port, code, server = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+def rss(pid):
+    return next(int(line.split()[1]) // 1024 for line in open(f"/proc/{pid}/status") if line.startswith("VmRSS:"))
+client = paramiko.SSHClient()
+client.set_missing_host_key_policy(paramiko.AutoAddPolicy())
+client.connect("127.0.0.1", port=port, username="flood", password=code, look_for_keys=False, allow_agent=False, timeout=10)
+channel = client.invoke_shell(term="xterm", width=100, height=30)
+output, deadline = b"", time.time() + 10
+while b"Join" not in output and time.time() < deadline:
+    if channel.recv_ready(): output += channel.recv(1 << 16)
+    else: time.sleep(0.05)
+before = rss(server)
+channel.settimeout(0.2)
+sent, blocked, start = 0, 0, time.time()
+while time.time() - start < 8:
+    try: sent += channel.send(b"\x7f" * 2048 + b"abcdefgh" * 256)
+    except socket.timeout: blocked += 1
+grown = rss(server) - before
+client.close()
+print(f"sent {sent} bytes, blocked {blocked} times, the server grew {grown} MiB")
+# Unbounded, 8 s of this is hundreds of megabytes; held back, it is the 2 MiB window.
+assert blocked > 0 and sent < 16 * 2**20 and grown < 32, (sent, blocked, grown)
+PY
+check "the server lives on after the flood" kill -0 "$server"
+
 # A client killed mid-answer: its screens are hung up and reaped; the saved answer stays.
 pane=cleo
 participant cleo
