@@ -152,6 +152,11 @@ run "new in a folder named with a space, parentheses and a quote" 0 "$bin" new "
     then ok "new's \"$command\" line pastes into sh as: $bin $command DIR"
     else fail "new's \"$command\" line pastes into sh as: $bin $command DIR (got: $line)"; fi
   done
+  line=$(grep -E -- "--serve" "$work/out" | head -1)
+  words "$line"
+  if [ "$(word 2)" = facilitate ] && [ "$(word 3)" = "$odd" ] && [ "$(sed -n '4,6p' "$work/words" | tr '\n' ' ')" = "--serve --listen 0.0.0.0 " ]
+  then ok "new's line for joining over SSH pastes into sh as: $bin facilitate DIR --serve --listen 0.0.0.0"
+  else fail "new's line for joining over SSH pastes into sh (got: $line)"; fi
 }
 mkdir -p "$work/on-path" && ln -sf "$bin" "$work/on-path/omnigap"
 run "new, with omnigap on the PATH" 0 env PATH="$work/on-path:$PATH" "$bin" new "$work/path ws" --title "On the PATH" && {

@@ -90,6 +90,8 @@ struct NewCommand: ParsableCommand {
         ["  Each participant answers in their own terminal:",
          "    " + Invocation.command("join", directory),
          "  You run the workshop from the facilitator's console:",
-         "    " + Invocation.command("facilitate", directory)]
+         "    " + Invocation.command("facilitate", directory),
+         "  Or participants join from their own laptops with ssh, served by the console:",
+         "    " + Invocation.command("facilitate", directory, "--serve", "--listen", "0.0.0.0")]
     }
 }
