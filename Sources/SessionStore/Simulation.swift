@@ -13,10 +13,14 @@ import SessionModel
 public struct Simulation: Sendable {
     public let session: Session
     public let seed: UInt64
+    /// What the company's true picture is drawn from: the session id, unless a fixed company
+    /// is wanted (the demo, whose report and pages must be the same on every run).
+    public let company: String
 
-    public init(session: Session, seed: UInt64) {
+    public init(session: Session, seed: UInt64, company: String? = nil) {
         self.session = session
         self.seed = seed
+        self.company = company ?? session.settings.id.rawValue
     }
 
     /// Participant number `index` (0-based) of this simulation, with all their answers, made
@@ -80,8 +84,8 @@ public struct Simulation: Sendable {
 
     private func answer(to item: Item, department: String, language: Language, optimism: Double,
                         random: inout SeededGenerator) -> Answer? {
-        var truth = SeededGenerator(text: session.settings.id.rawValue + "|" + item.id.rawValue)
-        var lens = SeededGenerator(text: session.settings.id.rawValue + "|" + department + "|" + item.id.rawValue)
+        var truth = SeededGenerator(text: company + "|" + item.id.rawValue)
+        var lens = SeededGenerator(text: company + "|" + department + "|" + item.id.rawValue)
         let importance: Int? = random.chance(0.25) ? nil : 1 + random.weighted([0.2, 0.45, 0.35])
         let comment: String? = random.chance(0.1) ? pick(SimulationPhrases.comments(language), &random) : nil
         switch item.kind {

@@ -61,7 +61,8 @@ struct DemoCommand: ParsableCommand {
         let request = NewSessionRequest(title: words.title, moduleIDs: Session.standardModules, language: language)
         return try storeOperation { () throws(SessionError) in
             let session = try Session.create(at: folder, request: request, moduleFiles: report.moduleFiles)
-            let simulation = Simulation(session: session, seed: 2026)
+            // A fixed company: the demo's results, report and printed pages are the same on every run.
+            let simulation = Simulation(session: session, seed: 2026, company: "nordic-home")
             let now = Timestamp.now()
             for index in 0..<participants { _ = try session.merge(simulation.participant(index, at: now), durable: false) }
             // The workshop as a room would leave it: past answering, results revealed, two goals.

@@ -98,3 +98,17 @@ import Testing
         #expect(try LiveLock.takeOver(record.id, in: session, seconds: 0.2) != nil)
     }
 }
+
+/// The demo's company is fixed: two sessions simulated with the same company and seed get the
+/// same answers (so its report and printed pages are the same on every run), and by default
+/// every session is a company of its own.
+@Suite struct SimulatedCompanyTests {
+    @Test func aFixedCompanyGivesTheSameAnswersInAnySession() throws {
+        let first = try makeSession("first"), second = try makeSession("second")
+        let answers = { (session: Session, company: String?) in
+            (0..<8).map { Simulation(session: session, seed: 2026, company: company).participant($0, at: .now()).currentAnswers }
+        }
+        #expect(answers(first, "nordic-home") == answers(second, "nordic-home"))
+        #expect(answers(first, nil) != answers(second, nil))
+    }
+}
