@@ -65,7 +65,8 @@ public enum ModuleLoader {
             root = try Parser(yaml: text).singleRoot()
         } catch let error as YamlError {
             let (position, problem, code) = describe(error, bytes: bytes)
-            let fix = code == .duplicateKey ? "Keep one of them." : "Check the indentation, quoting and punctuation at this point."
+            let fix = code == .duplicateKey ? "Keep one of them."
+                : "Check the indentation, quoting and punctuation at this point and where the construct named begins."
             return failure(code, position, problem, fix)
         } catch {
             return failure(.notYAML, .file, "the file could not be read as YAML (\(error))", "Check that this is a module file.")
@@ -169,8 +170,18 @@ public enum ModuleLoader {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
-            let detail = context.map { " \($0.text)" } ?? ""
-            return (at(mark), "this is not valid YAML: \(problem)\(detail)", .notYAML)
+            var message = "this is not valid YAML: \(problem)"
+            // libyaml notices a mistake where it can no longer go on, which can be many lines
+            // after it: say where the construct it was reading began, and point at a quote left
+            // open before this point, the most common cause of a late error.
+            if let context {
+                let started = context.mark.line == mark.line && context.mark.column == mark.column
+                message += started ? " \(context.text)" : " " + Self.construct(context.text, beginsAt: at(context.mark))
+            }
+            if let quote = unclosedQuote(in: bytes, before: at(mark)) {
+                message += "; the quoted text that begins at \(quote.line):\(quote.column) is not closed on its line"
+            }
+            return (at(mark), message, .notYAML)
         case let .reader(problem, offset, _, _):
             return (offset.map { position(ofByteOffset: $0, in: bytes) } ?? .file, "this is not valid YAML text: \(problem)", .notYAML)
         case let .duplicatedKeysInMapping(duplicates, context):
@@ -179,6 +190,75 @@ public enum ModuleLoader {
         default:
             return (.file, "the file could not be read as YAML (\(error))", .notYAML)
         }
+    }
+
+    /// libyaml's "while parsing a flow sequence" as a reader says it, with where it began: "the
+    /// list that begins at 6:8 is never closed".
+    static func construct(_ context: String, beginsAt start: SourcePosition) -> String {
+        let place = "\(start.line):\(start.column)"
+        switch context {
+        case let text where text.contains("flow sequence"): return "(the list [ … ] that begins at \(place) is never closed)"
+        case let text where text.contains("flow mapping"): return "(the mapping { … } that begins at \(place) is never closed)"
+        case let text where text.contains("quoted scalar"): return "(the quoted text that begins at \(place) is never closed)"
+        case let text where text.contains("block mapping"): return "(in the mapping that begins at \(place))"
+        case let text where text.contains("block collection"), let text where text.contains("block sequence"):
+            return "(in the list that begins at \(place))"
+        default: return "(\(context), which begins at \(place))"
+        }
+    }
+
+    /// The first value before `limit` that opens a quote and does not close it on its own line:
+    /// a module's texts are one line each or block scalars (`>-`), so such a quote is almost
+    /// always a mistake, and libyaml only notices it at the next quote, lines later.
+    static func unclosedQuote(in bytes: [UInt8], before limit: SourcePosition) -> SourcePosition? {
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        var blockIndent: Int?
+        for (index, line) in lines.enumerated() where index + 1 < limit.line {
+            let indent = line.prefix { $0 == " " }.count
+            let content = line.dropFirst(indent)
+            if let block = blockIndent {
+                if content.isEmpty || indent > block { continue }
+                blockIndent = nil
+            }
+            if content.hasPrefix("#") { continue }
+            // A value: after "key: ", "- " or at the start of a flow entry.
+            guard let start = Self.valueStart(in: content) else { continue }
+            let value = content[start...]
+            if value.hasPrefix(">") || value.hasPrefix("|") { blockIndent = indent; continue }
+            guard let quote = value.first, quote == "\"" || quote == "'" else { continue }
+            if !Self.closes(value.dropFirst(), quote: quote) {
+                let column = indent + content.distance(from: content.startIndex, to: start) + 1
+                return SourcePosition(line: index + 1, column: column)
+            }
+        }
+        return nil
+    }
+
+    private static func valueStart(in content: Substring) -> Substring.Index? {
+        var rest = content
+        while rest.hasPrefix("- ") { rest = rest.dropFirst(2).drop { $0 == " " } }
+        if rest.first == "\"" || rest.first == "'" { return rest.startIndex }
+        guard let colon = rest.range(of: ": ") else { return nil }
+        let after = rest[colon.upperBound...].drop { $0 == " " }
+        return after.isEmpty ? nil : after.startIndex
+    }
+
+    /// Whether a quoted text that opened just before `rest` closes on this line.
+    private static func closes(_ rest: Substring, quote: Character) -> Bool {
+        var escaped = false, index = rest.startIndex
+        while index < rest.endIndex {
+            let character = rest[index]
+            if quote == "\"" {
+                if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == "\"" { return true }
+            } else if character == "'" {
+                // '' is a quote inside single quotes.
+                let next = rest.index(after: index)
+                if next < rest.endIndex, rest[next] == "'" { index = rest.index(after: next); continue }
+                return true
+            }
+            index = rest.index(after: index)
+        }
+        return false
     }
 
     /// The 1-based line and column (in Unicode scalars, as libyaml counts) of a byte offset.

@@ -258,6 +258,21 @@ import Testing
         #expect(diagnostic.problem.hasPrefix("this is not valid YAML"))
     }
 
+    /// libyaml notices a mistake where it cannot go on; the message also says where the
+    /// construct it was reading began, and points at a quote left open before.
+    @Test func aLateYAMLErrorSaysWhereTheMistakeBegan() throws {
+        let list = try #require(single("id: sample\nlanguages: [en, pl\ntitle: x\n"))
+        #expect(list.line == 3 && list.problem.contains("the list [ … ] that begins at 2:12 is never closed"))
+        let braces = try #require(single("id: sample\ntitle: {en: a, pl: b\nintro: x\n"))
+        #expect(braces.problem.contains("the mapping { … } that begins at 2:8 is never closed"))
+        // An unclosed quote on line 2 is only noticed at the next quote, lines later.
+        let quote = try #require(single("id: sample\nversion: \"1.0\nlanguages: [en]\ntitle:\n  en: \"Sample\"\n"))
+        #expect(quote.line > 2 && quote.problem.contains("the quoted text that begins at 2:10 is not closed on its line"))
+        // Closed quotes, escaped quotes, '' inside single quotes and block scalars are not blamed.
+        #expect(ModuleLoader.unclosedQuote(in: Array("a: \"x \\\" y\"\nb: 'it''s'\nc: >-\n  \"quoted\n- \"z\"\n".utf8),
+                                           before: SourcePosition(line: 9, column: 1)) == nil)
+    }
+
     @Test func aPlainTextFileIsNotAModule() throws {
         let diagnostic = try #require(single("This is just a note, not a module.\n"))
         #expect(diagnostic.code == .wrongType && diagnostic.line == 1 && diagnostic.column == 1)
