@@ -38,23 +38,35 @@ struct FacilitateCommand: ParsableCommand {
     func run() throws {
         let session = try session.open()
         guard serve else { return try Self.run(session, language: lang) }
+        // The terminal first: without one there is no console to host the server.
+        let screen = try Self.takeTerminal()
         let logPath = session.paths.root + "/serve.log"
         FileSystem.ignoreInGit("serve.log", in: session.paths)
-        let (server, code) = try serving.start(session, log: .file(logPath))
+        let server: ParticipantServer, code: WorkshopCode
+        do {
+            (server, code) = try serving.start(session, log: .file(logPath))
+        } catch {
+            screen.stop()
+            throw error
+        }
         let source = ServingSource(joinCommands: ServeOptions.joinCommands(server), code: code.text, fingerprint: server.hostKey.fingerprint) {
             (server.screensRunning, server.connectedParticipants(in: session))
         }
-        defer {
-            StandardError.write(["Stopping the SSH server: ending every participant's screens."])
-            server.stop()
-        }
-        try Self.run(session, language: lang, serving: source)
+        Self.run(session, on: screen, language: lang, serving: source)
+        StandardError.write(["Stopping the SSH server: ending every participant's screens."])
+        server.stop()
     }
 
     /// Takes over the terminal and runs the console on it until the facilitator quits.
-    static func run(_ session: Session, language: Language?, serving: ServingSource? = nil) throws {
-        let screen: NcursesScreen
-        do { screen = try NcursesScreen() } catch { throw CommandFailure(error.description) }
+    static func run(_ session: Session, language: Language?) throws {
+        run(session, on: try takeTerminal(), language: language)
+    }
+
+    private static func takeTerminal() throws -> NcursesScreen {
+        do { return try NcursesScreen() } catch { throw CommandFailure(error.description) }
+    }
+
+    private static func run(_ session: Session, on screen: NcursesScreen, language: Language?, serving: ServingSource? = nil) {
         FacilitatorRuntime(session: session, terminal: screen, language: language,
                            joinCommand: Invocation.command("join", URL(fileURLWithPath: session.paths.root).standardizedFileURL.path),
                            serving: serving).run()
