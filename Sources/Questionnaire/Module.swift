@@ -10,15 +10,23 @@ public struct QuestionnaireModule: Hashable, Sendable {
     public let title: LocalizedText
     public let intro: LocalizedText
     public let dimensions: [Dimension]
+    /// Answered by everybody, whatever their department (the omnichannel module), rather than
+    /// being a department of its own. Departments are data: this flag, not code, says which.
+    public let shared: Bool
+    /// The module's place in lists (the join screen, the report's departments); modules without
+    /// one come after those with one, by id.
+    public let order: Int?
 
     public init(id: String, version: String, languages: [Language], title: LocalizedText,
-                intro: LocalizedText, dimensions: [Dimension]) {
+                intro: LocalizedText, dimensions: [Dimension], shared: Bool = false, order: Int? = nil) {
         self.id = id
         self.version = version
         self.languages = languages
         self.title = title
         self.intro = intro
         self.dimensions = dimensions
+        self.shared = shared
+        self.order = order
     }
 
     /// Every item, in the order a participant meets them.

@@ -19,6 +19,18 @@ public struct ModuleCatalog: Sendable {
         self.locations = locations
     }
 
+    /// The modules in their place: by `order`, those without one after, by id.
+    public var ordered: [QuestionnaireModule] {
+        modules.sorted { ($0.order ?? Int.max, $0.id) < ($1.order ?? Int.max, $1.id) }
+    }
+
+    /// What a session uses when none are named: every module in its place, and those marked
+    /// shared as the shared ones.
+    public var standardSelection: (moduleIDs: [String], shared: [String]) {
+        let ordered = self.ordered
+        return (ordered.map(\.id), ordered.filter(\.shared).map(\.id))
+    }
+
     /// The module with `id`.
     public func module(_ id: String) -> QuestionnaireModule? {
         modules.first { $0.id == id }

@@ -60,6 +60,9 @@ private struct ModuleDocument: Encodable {
     let version: String
     let language: String
     let languages: [String]
+    /// Answered by everybody rather than by one department.
+    let shared: Bool
+    let order: Int?
     let title: String
     let intro: String
     let scale: [Stage]
@@ -70,6 +73,8 @@ private struct ModuleDocument: Encodable {
         version = module.version
         self.language = language.rawValue
         languages = module.languages.map(\.rawValue)
+        shared = module.shared
+        order = module.order
         title = module.title.resolved(in: language)
         intro = module.intro.resolved(in: language)
         scale = MaturityStage.allCases.map { Stage(stage: $0.rawValue, name: $0.name.resolved(in: language)) }

@@ -14,6 +14,8 @@ struct ParsedModule: Sendable {
 /// it finds with its position. The checks that need other files are `ModuleLoader`'s.
 struct ModuleParser {
     static let moduleKeys = ["id", "version", "languages", "title", "intro", "dimensions"]
+    /// Keys a module may have: `shared` (answered by everybody) and `order` (its place in lists).
+    static let optionalModuleKeys = ["shared", "order"]
     static let dimensionKeys = ["id", "title", "items"]
     /// Upper bounds that keep a hostile file (say, aliases multiplying one list) from making the
     /// loader do unbounded work. Real modules are far below them.
@@ -60,12 +62,14 @@ struct ModuleParser {
             })
         }
         return QuestionnaireModule(id: module.id, version: module.version, languages: module.languages,
-                                   title: module.title, intro: module.intro, dimensions: dimensions)
+                                   title: module.title, intro: module.intro, dimensions: dimensions, shared: module.shared, order: module.order)
     }
 
     private mutating func parseModule(_ root: Node, moduleID: inout (id: String, position: SourcePosition)?) -> QuestionnaireModule? {
         guard let mapping = reader.mapping(root, "a module", example: "id: ecommerce") else { return nil }
-        reader.checkKeys(mapping, allowed: Self.moduleKeys, required: Self.moduleKeys, in: "the module")
+        reader.checkKeys(mapping, allowed: Self.moduleKeys + Self.optionalModuleKeys, required: Self.moduleKeys, in: "the module")
+        let shared = mapping["shared"].flatMap { reader.boolean($0, "shared") } ?? false
+        let order = mapping["order"].flatMap { parseOrder($0) }
         if let node = mapping["languages"] { languages = parseLanguages(node) }
         let id = mapping["id"].flatMap { reader.identifier($0, "the module id") }
         if let id, let node = mapping["id"] { moduleID = (id, YAMLReader.position(of: node)) }
@@ -81,7 +85,18 @@ struct ModuleParser {
         guard let id, let version, let title, let intro else { return nil }
         guard let languages else { return nil }
         return QuestionnaireModule(id: id, version: version, languages: languages, title: title,
-                                   intro: intro, dimensions: dimensions)
+                                   intro: intro, dimensions: dimensions, shared: shared, order: order)
+    }
+
+    /// A module's place in lists: a whole number from 1 to 9999.
+    private mutating func parseOrder(_ node: Node) -> Int? {
+        guard let value = reader.number(node, "order") else { return nil }
+        guard value == value.rounded(), (1...9999).contains(value) else {
+            reader.report(.invalidValue, at: node, "order is \(NumberFormatting.plain(value)); it must be a whole number from 1 to 9999",
+                          fix: "Write a whole number such as 10; modules are listed from the lowest.")
+            return nil
+        }
+        return Int(value)
     }
 
     private mutating func parseLanguages(_ node: Node) -> [Language]? {

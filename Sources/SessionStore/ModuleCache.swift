@@ -24,7 +24,7 @@ public struct ModuleCache: Sendable {
     let parser: String
 
     static let formatName = "omnigap-module-cache"
-    static let formatVersion = 2
+    static let formatVersion = 3
     /// Entries untouched for this long are removed when another is stored: old builds' entries
     /// would otherwise pile up.
     static let maximumAge: TimeInterval = 30 * 24 * 3600

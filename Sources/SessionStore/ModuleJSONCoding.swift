@@ -12,12 +12,15 @@ enum ModuleJSONCoding {
             JSONText.inlineObject([("id", JSONText.string(dimension.id)), ("title", text(dimension.title)),
                                    ("items", "[" + dimension.items.map(encode).joined(separator: ", ") + "]")])
         }
-        return JSONText.inlineObject([
+        var members: [(String, String)] = [
             ("id", JSONText.string(module.id)), ("version", JSONText.string(module.version)),
             ("languages", JSONText.stringArray(module.languages.map(\.rawValue))),
             ("title", text(module.title)), ("intro", text(module.intro)),
             ("dimensions", "[" + dimensions.joined(separator: ", ") + "]"),
-        ])
+            ("shared", module.shared ? "true" : "false"),
+        ]
+        if let order = module.order { members.append(("order", String(order))) }
+        return JSONText.inlineObject(members)
     }
 
     private static func encode(_ item: Item) -> String {
@@ -76,7 +79,10 @@ enum ModuleJSONCoding {
             }
             dimensions.append(Dimension(id: dimensionID, title: dimensionTitle, items: items))
         }
-        return QuestionnaireModule(id: id, version: version, languages: languages, title: title, intro: intro, dimensions: dimensions)
+        guard let shared = value["shared"]?.bool else { return nil }
+        let order = value["order"]?.int
+        return QuestionnaireModule(id: id, version: version, languages: languages, title: title, intro: intro, dimensions: dimensions,
+                                   shared: shared, order: order)
     }
 
     private static func decodeItem(_ value: JSONValue) -> Item? {

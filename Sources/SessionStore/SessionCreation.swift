@@ -11,12 +11,12 @@ public struct NewSessionRequest: Sendable {
     public var language: Language
     public var quorum: Int
     public var agenda: [AgendaPhase]
-    /// Which of `moduleIDs` everybody answers. By default the module named "omnichannel".
-    public var sharedModules: [String]
+    /// Which of `moduleIDs` everybody answers; nil: those whose module file says `shared: true`.
+    public var sharedModules: [String]?
     public var date: String?
 
     public init(title: String, moduleIDs: [String], language: Language = .english, quorum: Int = 2,
-                agenda: [AgendaPhase] = AgendaPhase.standard, sharedModules: [String] = ["omnichannel"], date: String? = nil) {
+                agenda: [AgendaPhase] = AgendaPhase.standard, sharedModules: [String]? = nil, date: String? = nil) {
         self.title = title
         self.moduleIDs = moduleIDs
         self.language = language
@@ -28,9 +28,6 @@ public struct NewSessionRequest: Sendable {
 }
 
 extension Session {
-    /// The modules a session uses when none are named.
-    public static let standardModules = ["ecommerce", "it", "customer-service", "logistics", "omnichannel"]
-
     /// Creates a session folder: settings, a frozen copy of each chosen module with its hash,
     /// and an empty participants folder. Refuses a folder that already holds a session, or one
     /// with other files in it.
@@ -43,7 +40,20 @@ extension Session {
         guard (1...100).contains(request.quorum) else { throw .invalidArgument("the quorum must be 1 to 100 participants") }
         guard !request.moduleIDs.isEmpty else { throw .invalidArgument("no modules were chosen") }
         guard Set(request.moduleIDs).count == request.moduleIDs.count else { throw .invalidArgument("a module is named twice") }
-        let shared = request.sharedModules.filter(request.moduleIDs.contains)
+        // Every module read and checked before anything is written.
+        var chosen: [(id: String, bytes: [UInt8], module: QuestionnaireModule)] = []
+        for id in request.moduleIDs {
+            guard let source = moduleFiles[id] else { throw .invalidArgument("no valid module \"\(Sanitized.excerpt(id))\"") }
+            guard case .bytes(let bytes) = FileSystem.read(source, limit: ModuleLoader.maximumFileSize) else {
+                throw .io(path: source, reason: "cannot read the module file")
+            }
+            let report = ModuleLoader.load(paths: [source])
+            guard report.isValid, let module = report.catalog.module(id) else {
+                throw .invalidArgument("module \(id) in \(source) is not valid; run `omnigap modules validate \(ShellQuoting.quoted(source))`")
+            }
+            chosen.append((id, bytes, module))
+        }
+        let shared = (request.sharedModules ?? chosen.filter(\.module.shared).map(\.id)).filter(request.moduleIDs.contains)
         guard request.moduleIDs.contains(where: { !shared.contains($0) }) else {
             throw .invalidArgument("a session needs at least one department module besides the shared ones")
         }
@@ -65,15 +75,7 @@ extension Session {
         try FileSystem.makeDirectory(paths.locks)
 
         var frozen: [FrozenModule] = []
-        for id in request.moduleIDs {
-            guard let source = moduleFiles[id] else { throw .invalidArgument("no valid module \"\(Sanitized.excerpt(id))\"") }
-            guard case .bytes(let bytes) = FileSystem.read(source, limit: ModuleLoader.maximumFileSize) else {
-                throw .io(path: source, reason: "cannot read the module file")
-            }
-            let report = ModuleLoader.load(paths: [source])
-            guard report.isValid, let module = report.catalog.module(id) else {
-                throw .invalidArgument("module \(id) in \(source) is not valid; run `omnigap modules validate \(ShellQuoting.quoted(source))`")
-            }
+        for (id, bytes, module) in chosen {
             let file = "modules/\(id).yaml"
             try FileSystem.writeAtomically(bytes, to: paths.root + "/" + file)
             frozen.append(FrozenModule(id: id, version: module.version, sha256: SHA256.hex(bytes), file: file))

@@ -58,7 +58,7 @@ struct DemoCommand: ParsableCommand {
         source.directory = nil
         let (_, report) = try source.load()
         let words = DemoWords.forLanguage(language)
-        let request = NewSessionRequest(title: words.title, moduleIDs: Session.standardModules, language: language)
+        let request = NewSessionRequest(title: words.title, moduleIDs: report.catalog.standardSelection.moduleIDs, language: language)
         return try storeOperation { () throws(SessionError) in
             let session = try Session.create(at: folder, request: request, moduleFiles: report.moduleFiles)
             // A fixed company: the demo's results, report and printed pages are the same on every run.

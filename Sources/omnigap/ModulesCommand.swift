@@ -25,7 +25,7 @@ struct ListModules: ParsableCommand {
         let (directory, report) = try source.load()
         print("Modules in \(directory.path) (\(directory.origin.rawValue)):")
         print("")
-        let rows = report.catalog.modules.map { module in
+        let rows = report.catalog.ordered.map { module in
             [module.id, module.version, module.languages.map(\.rawValue).joined(separator: ","),
              "\(module.dimensions.count)", "\(module.items.count)", module.title.resolved(in: lang)]
         }

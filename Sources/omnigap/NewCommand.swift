@@ -23,11 +23,13 @@ struct NewCommand: ParsableCommand {
     var title: String
 
     @Option(name: .customLong("modules"), help: ArgumentHelp(
-        "The modules to use, comma-separated; the shared one is answered by everybody.", valueName: "ids"))
-    var moduleList: String = Session.standardModules.joined(separator: ",")
+        "The modules to use, comma-separated (default: every module found, in their order).", valueName: "ids"))
+    var moduleList: String?
 
-    @Option(name: .long, help: ArgumentHelp("The modules everybody answers, whatever their department.", valueName: "ids"))
-    var shared: String = "omnichannel"
+    @Option(name: .long, help: ArgumentHelp(
+        "The modules everybody answers, whatever their department (default: those whose file says shared: true; \"\" for none).",
+        valueName: "ids"))
+    var shared: String?
 
     @Option(name: .long, help: "The session's default language: en, pl, sv or it.")
     var lang: Language = .english
@@ -54,7 +56,8 @@ struct NewCommand: ParsableCommand {
         var source = ModuleSourceOptions()
         source.directory = moduleDirectory
         let (moduleDirectory, report) = try source.load()
-        let ids = moduleList.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let ids = moduleList.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+            ?? report.catalog.standardSelection.moduleIDs
         var files: [String: String] = [:]
         for id in ids {
             guard report.catalog.module(id) != nil, let file = report.moduleFiles[id] else {
@@ -67,7 +70,8 @@ struct NewCommand: ParsableCommand {
         let request = NewSessionRequest(
             title: title, moduleIDs: ids, language: lang, quorum: quorum,
             agenda: try AgendaPhase.parse(agenda).get(),
-            sharedModules: shared.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }, date: date)
+            sharedModules: shared.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } },
+            date: date)
         let session = try storeOperation { () throws(SessionError) in
             try Session.create(at: directory, request: request, moduleFiles: files)
         }

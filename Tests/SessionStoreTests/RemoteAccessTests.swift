@@ -112,3 +112,14 @@ import Testing
         #expect(answers(first, nil) != answers(second, nil))
     }
 }
+
+/// A new session's shared modules come from the module files unless named.
+@Suite struct SharedFromTheFilesTests {
+    @Test func theModulesMarkedSharedAreTheSharedOnes() throws {
+        #expect(try makeSession("marked").settings.sharedModules == ["omnichannel"])
+        let none = try Session.create(at: scratchFolder("none") + "/session",
+                                      request: NewSessionRequest(title: "All departments", moduleIDs: shippedSelection, sharedModules: []),
+                                      moduleFiles: shippedModuleFiles())
+        #expect(none.settings.sharedModules.isEmpty && none.settings.departments.count == 5)
+    }
+}

@@ -22,8 +22,11 @@ func shippedModuleFiles() -> [String: String] {
     return report.moduleFiles
 }
 
+/// The shipped modules a session takes when none are named: every one, in their order.
+let shippedSelection = ModuleLoader.load(paths: [packageRoot + "/Modules"]).catalog.standardSelection.moduleIDs
+
 /// A new session of the shipped modules in a scratch folder.
-func makeSession(_ name: String = #function, modules: [String] = Session.standardModules,
+func makeSession(_ name: String = #function, modules: [String] = shippedSelection,
                  at time: Timestamp = Timestamp(milliseconds: 1_795_459_212_345)) throws -> Session {
     let folder = scratchFolder(name) + "/session"
     return try Session.create(at: folder, request: NewSessionRequest(title: "Test workshop", moduleIDs: modules),

@@ -11,12 +11,15 @@ let packageRoot = URL(fileURLWithPath: #filePath)
 /// A moment every test's clock stands still at.
 let testTime = Timestamp(milliseconds: 1_795_459_212_345)
 
+/// The shipped modules a session takes when none are named: every one, in their order.
+let shippedSelection = ModuleLoader.load(paths: [packageRoot + "/Modules"]).catalog.standardSelection.moduleIDs
+
 /// A new session of the shipped modules in a fresh scratch folder.
 func makeSession(_ name: String = #function) throws -> Session {
     let safe = name.filter { $0.isLetter || $0.isNumber }
     let folder = NSTemporaryDirectory() + "omnigap-workshop-\(safe)-\(UUID().uuidString.prefix(8))/session"
     let files = ModuleLoader.load(paths: [packageRoot + "/Modules"]).moduleFiles
-    return try Session.create(at: folder, request: NewSessionRequest(title: "Test workshop", moduleIDs: Session.standardModules),
+    return try Session.create(at: folder, request: NewSessionRequest(title: "Test workshop", moduleIDs: shippedSelection),
                               moduleFiles: files, at: testTime)
 }
 
