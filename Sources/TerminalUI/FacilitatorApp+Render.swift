@@ -474,35 +474,40 @@ extension FacilitatorApp {
         " (n=\(item.n)" + (item.lowConfidence ? ", " + words.drillLowConfidence : "") + ")"
     }
 
-    /// The perception matrix's columns: as wide as the longest word of a department's name, so
-    /// that names wrap in the header rather than being cut, and no narrower than a number.
-    private var perceptionColumns: (label: Int, column: Int) {
+    /// The perception matrix's columns: each department's as wide as the longest word of its
+    /// name, so that names wrap in the header rather than being cut, but narrow enough for every
+    /// department to fit beside the dimension names (however many departments the session
+    /// has), and never narrower than a number; the gap's column fits "1.08 !".
+    private var perceptionColumns: (label: Int, column: Int, gap: Int) {
+        let gap = 6, minimumLabel = 10
+        let room = size.width - 4 - minimumLabel - (gap + 1)
+        let fitting = room / max(1, departments.count) - 1
         let longestWord = departments.flatMap { moduleTitle($0).split(separator: " ").map { DisplayWidth.of($0) } }.max() ?? 9
-        let column = max(6, min(longestWord, 14))
-        return (max(12, size.width - 4 - (departments.count + 1) * (column + 1)), column)
+        let column = max(6, min(longestWord, 14, fitting))
+        return (max(minimumLabel, size.width - 4 - departments.count * (column + 1) - (gap + 1)), column, gap)
     }
 
     /// The department names over the matrix's columns, each wrapped to its column.
     var perceptionHeader: [String] {
-        let (labelWidth, column) = perceptionColumns
-        let names = departments.map { TextWrapping.wrap(moduleTitle($0), width: column) } + [["Δ"]]
+        let (labelWidth, column, gap) = perceptionColumns
+        let names = departments.map { TextWrapping.wrap(moduleTitle($0), width: column) }
         let height = names.map(\.count).max() ?? 1
         return (0..<height).map { row in
             names.reduce(String(repeating: " ", count: labelWidth)) { line, name in
                 line + " " + DisplayWidth.padLeft(row < name.count ? name[row] : "", to: column)
-            }
+            } + " " + DisplayWidth.padLeft(row == 0 ? "Δ" : "", to: gap)
         }
     }
 
     private func perception(_ document: ReportDocument) -> [ResultLine] {
-        let (labelWidth, column) = perceptionColumns
+        let (labelWidth, column, gap) = perceptionColumns
         return document.scores.perceptionMatrix.map { row in
             let name = document.dimensionTitle(module: row.module, dimension: row.dimension)
             var line = DisplayWidth.pad(name, to: labelWidth)
             for department in departments {
                 line += " " + DisplayWidth.padLeft(number(row.means.first { $0.department == department }?.mean), to: column)
             }
-            line += " " + DisplayWidth.padLeft(number(row.gap) + (row.flagged ? " !" : ""), to: column)
+            line += " " + DisplayWidth.padLeft(number(row.gap) + (row.flagged ? " !" : ""), to: gap)
             return ResultLine(text: line, style: row.flagged ? Style(bold: true, color: .bad) : .plain,
                               full: name,
                               opens: .dimension(DimensionKey(module: row.module, dimension: row.dimension)))
