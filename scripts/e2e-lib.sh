@@ -23,3 +23,15 @@ check() {
   local name=$1; shift
   "$@" >"$work/out" 2>&1 && ok "$name" || fail "$name"
 }
+
+# The time in microseconds, for deadlines.
+now_us() { echo "${EPOCHREALTIME/./}"; }
+# poll TIMEOUT COMMAND...: runs COMMAND every 50 ms until it succeeds (true) or TIMEOUT seconds pass.
+poll() {
+  local deadline=$(( $(now_us) + ${1%.*} * 1000000 )); shift
+  while :; do
+    "$@" && return 0
+    [ "$(now_us)" -ge "$deadline" ] && return 1
+    sleep 0.05
+  done
+}

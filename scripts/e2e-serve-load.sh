@@ -35,16 +35,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM HUP
 
-now_us() { echo "${EPOCHREALTIME/./}"; }
-# poll TIMEOUT COMMAND...: runs COMMAND every 50 ms until it succeeds (true) or TIMEOUT seconds pass.
-poll() {
-  local deadline=$(( $(now_us) + ${1%.*} * 1000000 )); shift
-  while :; do
-    "$@" && return 0
-    [ "$(now_us)" -ge "$deadline" ] && return 1
-    sleep 0.05
-  done
-}
 # Processes from /proc, one line each: pid, parent, state, command line ("-" for a zombie's).
 processes() {
   python3 -c '

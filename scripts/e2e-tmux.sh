@@ -15,16 +15,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM HUP
 
-now_us() { echo "${EPOCHREALTIME/./}"; }
-# poll TIMEOUT COMMAND...: runs COMMAND every 50 ms until it succeeds (true) or TIMEOUT seconds pass.
-poll() {
-  local deadline=$(( $(now_us) + ${1%.*} * 1000000 )); shift
-  while :; do
-    "$@" && return 0
-    [ "$(now_us)" -ge "$deadline" ] && return 1
-    sleep 0.05
-  done
-}
 # The pane the screen helpers look at; set before each block.
 pane=""
 shows() { tm capture-pane -p -t "$pane" >"$work/out" 2>&1 && grep -qF -- "$1" "$work/out"; }
