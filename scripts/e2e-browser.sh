@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# End-to-end checks of the HTML report in a real browser: headless Chromium prints the demo
+# End-to-end checks of the HTML report in a real browser: headless Chromium prints the demo (and a
+# session with five departments)
 # workshop's report (English and Polish) to PDF and takes a screenshot; the checks read the PDF's
 # pages (A4, every department on a page of its own and not split, sections in order, no mostly
 # empty page, Polish letters intact) and the pixels (not blank, the bar chart and the radars
@@ -63,38 +64,49 @@ declare -A perception=([en]="Perception gaps" [pl]="Luki percepcji")
 declare -A goals=([en]="Goals" [pl]="Cele")
 declare -A detail=([en]="Item detail" [pl]="Szczegóły pytań")
 
-for lang in en pl; do
+# The demo in English and Polish, and a session with a fifth department from a module file the
+# code has never seen (logistics copied as "Stores and retail operations"): every department
+# still begins its page and fits it.
+mkdir -p "$work/five-modules" && cp "$root"/Modules/*.yaml "$work/five-modules/"
+sed -e 's/^id: logistics/id: stores/' -e 's/logistics\./stores./g' -e 's/^order: 40 /order: 50 /' \
+  -e 's/^  en: Logistics$/  en: Stores and retail operations/' "$root/Modules/logistics.yaml" >"$work/five-modules/stores.yaml"
+run "a session with five departments" 0 "$bin" new "$work/five" --title "Five departments" --module-dir "$work/five-modules" \
+  && run "40 simulated participants in five departments" 0 "$bin" simulate "$work/five" --participants 40 --seed 4
+for target in ws:en ws:pl five:en; do
+  folder=${target%%:*} lang=${target##*:}
+  tag=$lang
+  [ "$folder" = ws ] || tag="$folder-$lang"
   t0=$(date +%s.%N)
-  run "report --format html --lang $lang" 0 "$bin" report ws --format html --lang "$lang" -o "$work/report-$lang.html" || continue
-  run "report --format json --lang $lang" 0 "$bin" report ws --format json --lang "$lang" -o "$work/report-$lang.json" || continue
-  url="file://$work/report-$lang.html"
-  browser "Chromium prints the $lang report to PDF" "$work/report-$lang.pdf" \
-    --no-pdf-header-footer --print-to-pdf="$work/report-$lang.pdf" "$url" || continue
-  echo "     ($lang: HTML, JSON and PDF in $(elapsed "$t0"))"
+  run "report --format html --lang $lang" 0 "$bin" report "$folder" --format html --lang "$lang" -o "$work/report-$tag.html" || continue
+  run "report --format json --lang $lang" 0 "$bin" report "$folder" --format json --lang "$lang" -o "$work/report-$tag.json" || continue
+  url="file://$work/report-$tag.html"
+  browser "Chromium prints the $tag report to PDF" "$work/report-$tag.pdf" \
+    --no-pdf-header-footer --print-to-pdf="$work/report-$tag.pdf" "$url" || continue
+  echo "     ($tag: HTML, JSON and PDF in $(elapsed "$t0"))"
 
-  pdfinfo "report-$lang.pdf" >"info-$lang.txt" 2>&1
-  cp "info-$lang.txt" "$work/out"
-  check "the $lang PDF is A4" python3 -c '
+  pdfinfo "report-$tag.pdf" >"info-$tag.txt" 2>&1
+  cp "info-$tag.txt" "$work/out"
+  check "the $tag PDF is A4" python3 -c '
 import re, sys
 m = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+) pts", open(sys.argv[1]).read(), re.M)
 assert m, "no page size"
 w, h = float(m.group(1)), float(m.group(2))
 print("page size %s x %s pts" % (w, h))
-assert abs(w - 595.28) <= 1 and abs(h - 841.89) <= 1, "not A4"' "info-$lang.txt"
-  pages=$(awk '/^Pages:/ {print $2}' "info-$lang.txt")
-  check "the $lang PDF has between 10 and 59 pages (it has ${pages:-none})" test "${pages:-0}" -ge 10 -a "${pages:-0}" -lt 60
+assert abs(w - 595.28) <= 1 and abs(h - 841.89) <= 1, "not A4"' "info-$tag.txt"
+  pages=$(awk '/^Pages:/ {print $2}' "info-$tag.txt")
+  check "the $tag PDF has between 10 and 59 pages (it has ${pages:-none})" test "${pages:-0}" -ge 10 -a "${pages:-0}" -lt 60
 
   # The first non-empty line of every page, one a line (pdftotext ends each page with a form feed).
-  pdftotext -enc UTF-8 "report-$lang.pdf" "text-$lang.txt"
+  pdftotext -enc UTF-8 "report-$tag.pdf" "text-$tag.txt"
   awk 'BEGIN { RS = "\f" } { n = split($0, line, "\n"); first = ""
          for (i = 1; i <= n; i++) { s = line[i]; gsub(/^[ \t]+|[ \t]+$/, "", s); if (s != "") { first = s; break } }
-         print first }' "text-$lang.txt" | head -n "${pages:-0}" >"firsts-$lang.txt"
+         print first }' "text-$tag.txt" | head -n "${pages:-0}" >"firsts-$tag.txt"
 
   # The expected sequence: the heat map and each department (in the JSON's order, the shared
   # module last) begin a page, and each department fits its page; the small sections that follow
   # (perception gaps, goals, item detail) run on after what precedes them, in order.
-  python3 - "report-$lang.json" "text-$lang.txt" "${heat[$lang]}" "${perception[$lang]}" "${goals[$lang]}" \
-    "${detail[$lang]}" >"pages-$lang.txt" 2>&1 <<'PY'
+  python3 - "report-$tag.json" "text-$tag.txt" "${heat[$lang]}" "${perception[$lang]}" "${goals[$lang]}" \
+    "${detail[$lang]}" >"pages-$tag.txt" 2>&1 <<'PY'
 import json, sys
 report, text_file, heat, perception, goals, detail = sys.argv[1:]
 modules = json.load(open(report))["modules"]
@@ -129,10 +141,10 @@ for index, (kind, title, page) in enumerate(sequence):
     shares = "yes" if page and any(starts(following, l) for l in pages[page - 1]) else "no"
     print("\x1f".join((kind, title, str(page), following, after, shares)))
 PY
-  if [ -s "pages-$lang.txt" ] && ! grep -q Traceback "pages-$lang.txt"; then
-    ok "the $lang section titles come from the JSON report"
+  if [ -s "pages-$tag.txt" ] && ! grep -q Traceback "pages-$tag.txt"; then
+    ok "the $tag section titles come from the JSON report"
   else
-    cp "pages-$lang.txt" "$work/out"; fail "the $lang section titles come from the JSON report"; continue
+    cp "pages-$tag.txt" "$work/out"; fail "the $tag section titles come from the JSON report"; continue
   fi
   : >"$work/out"
   failed_before=$failed
@@ -140,27 +152,27 @@ PY
   previous=0 ascending=1
   while IFS=$'\x1f' read -r kind title page following after shares; do
     case "$kind" in
-      follows) if [ "$page" -gt 0 ]; then ok "$lang: \"$title\" is on page $page"; else fail "$lang: \"$title\" is on no page"; fi
+      follows) if [ "$page" -gt 0 ]; then ok "$tag: \"$title\" is on page $page"; else fail "$tag: \"$title\" is on no page"; fi
                [ "$page" -ge "$previous" ] || ascending=0 ;;
-      *) if [ "$page" -gt 0 ]; then ok "$lang: \"$title\" begins page $page"; else fail "$lang: \"$title\" begins no page"; fi
+      *) if [ "$page" -gt 0 ]; then ok "$tag: \"$title\" begins page $page"; else fail "$tag: \"$title\" begins no page"; fi
          [ "$page" -gt "$previous" ] || ascending=0 ;;
     esac
     order+="$title=$page "
     previous=$page
     if [ "$kind" = department ] && [ "$page" -gt 0 ]; then
       if [ "$after" = "$following" ] || [[ "$after" == "$following ("* ]] || [ "$shares" = yes ]; then
-        ok "$lang: \"$title\" fits page $page (\"$following\" comes next)"
+        ok "$tag: \"$title\" fits page $page (\"$following\" comes next)"
       else
-        fail "$lang: department \"$title\" spills onto page $((page + 1)), which begins \"$after\", not \"$following\""
+        fail "$tag: department \"$title\" spills onto page $((page + 1)), which begins \"$after\", not \"$following\""
       fi
     fi
-    [ "$kind" = department ] && [ "$page" -gt 0 ] && echo "$page" >>"department-pages-$lang.txt"
-  done <"pages-$lang.txt"
-  if [ "$ascending" -eq 1 ]; then ok "$lang: the sections come in order: ${order% }"
-  else fail "$lang: the sections are out of order: ${order% }"; fi
+    [ "$kind" = department ] && [ "$page" -gt 0 ] && echo "$page" >>"department-pages-$tag.txt"
+  done <"pages-$tag.txt"
+  if [ "$ascending" -eq 1 ]; then ok "$tag: the sections come in order: ${order% }"
+  else fail "$tag: the sections are out of order: ${order% }"; fi
   if [ "$failed" -gt "$failed_before" ]; then  # what each page begins with, to see where it went wrong
-    echo "     $lang pages and their first lines:"
-    awk '{ printf "     | %3d  %s\n", NR, $0 }' "firsts-$lang.txt" | head -40
+    echo "     $tag pages and their first lines:"
+    awk '{ printf "     | %3d  %s\n", NR, $0 }' "firsts-$tag.txt" | head -40
   fi
 
   # No mostly empty page: every page but the last is inked at least 60% of the way down (the
@@ -169,8 +181,8 @@ PY
   # as the session's data makes it (the demo's data differs with its random session id), and a
   # few lines over a page leave that page short; the heat map, kept whole on one sheet, cannot
   # fill it.
-  heat_page=$(awk -F$'\x1f' -v t="${heat[$lang]}" '$2 == t { print $3 }' "pages-$lang.txt")
-  check "no page of the $lang PDF but the last is mostly empty" python3 - "report-$lang.pdf" "$work" "${heat_page:-0}" <<'PY'
+  heat_page=$(awk -F$'\x1f' -v t="${heat[$lang]}" '$2 == t { print $3 }' "pages-$tag.txt")
+  check "no page of the $tag PDF but the last is mostly empty" python3 - "report-$tag.pdf" "$work" "${heat_page:-0}" <<'PY'
 import glob, subprocess, sys
 pdf, work, heat_page = sys.argv[1], sys.argv[2], int(sys.argv[3])
 subprocess.run(["pdftoppm", "-r", "20", "-gray", pdf, f"{work}/fill"], check=True)
@@ -188,7 +200,7 @@ assert not short
 PY
   rm -f "$work"/fill*.pgm
 
-  check "nothing in the $lang PDF runs past the right margin (the long link wraps)" python3 - "report-$lang.pdf" <<'PY'
+  check "nothing in the $tag PDF runs past the right margin (the long link wraps)" python3 - "report-$tag.pdf" <<'PY'
 import re, subprocess, sys
 out = subprocess.run(["pdftotext", "-bbox", sys.argv[1], "-"], capture_output=True, text=True, check=True).stdout
 worst = (0.0, "", 0)
@@ -201,20 +213,20 @@ for number, page in enumerate(out.split("<page ")[1:], 1):
 print("rightmost text ends at %.1f pt (page %d: %s)" % (worst[0], worst[2], worst[1]))
 assert worst[0] <= 562, "text runs past the margin"
 PY
-  check "the $lang PDF's text has \"${overall[$lang]}\" (its letters survived)" grep -qF "${overall[$lang]}" "text-$lang.txt"
-  pdffonts "report-$lang.pdf" >"fonts-$lang.txt" 2>&1
-  check "the $lang PDF embeds every font it uses" python3 -c '
+  check "the $tag PDF's text has \"${overall[$lang]}\" (its letters survived)" grep -qF "${overall[$lang]}" "text-$tag.txt"
+  pdffonts "report-$tag.pdf" >"fonts-$tag.txt" 2>&1
+  check "the $tag PDF embeds every font it uses" python3 -c '
 import sys
 rows = open(sys.argv[1]).read().splitlines()[2:]
 print("\n".join(rows))
 assert rows, "no fonts"
-assert all(r.split()[-5] == "yes" for r in rows), "a font is not embedded"' "fonts-$lang.txt"
-  check "the $lang PDF's text has no replacement characters" python3 -c '
+assert all(r.split()[-5] == "yes" for r in rows), "a font is not embedded"' "fonts-$tag.txt"
+  check "the $tag PDF's text has no replacement characters" python3 -c '
 import sys
 text = open(sys.argv[1], encoding="utf-8").read()
 bad = [l for l in text.splitlines() if "\ufffd" in l]
 print("\n".join(bad[:5]))
-assert not bad' "text-$lang.txt"
+assert not bad' "text-$tag.txt"
 done
 
 # One participant per department: every department's numbers are one person's view, and the

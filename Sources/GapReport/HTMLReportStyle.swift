@@ -107,9 +107,10 @@ enum HTMLReportStyle {
              headings keep a department of seven dimensions on one sheet. */
           table.dimensions th, table.dimensions td { padding: .05rem .4rem; }
           section.department h3 { margin: .5rem 0 .2rem; }
-          /* The heat map's rows tight enough that the whole map fits one sheet. */
-          table.heat th, table.heat td { padding: .02rem .4rem; }
-          table.heat { font-size: .85em; }
+          /* The heat map's rows tight enough that the whole map fits one sheet, with five
+             departments and the shared module (some fifty rows) as with four. */
+          table.heat th, table.heat td { padding: 0 .4rem; }
+          table.heat { font-size: .82em; line-height: 1.2; }
           .gapbar { height: .5rem; }
           ol.next-steps li { margin: .15rem 0; }
           ul.comments li { margin: 0; }
