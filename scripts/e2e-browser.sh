@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
-# End-to-end checks of the HTML report in a real browser: headless Chromium prints the demo (and a
-# session with five departments)
-# workshop's report (English and Polish) to PDF and takes a screenshot; the checks read the PDF's
+# End-to-end checks of the HTML report in a real browser: headless Chromium prints the demo
+# workshop's report (English and Polish), and a session with five departments, to PDF and takes a screenshot; the checks read the PDF's
 # pages (A4, every department on a page of its own and not split, sections in order, no mostly
 # empty page, Polish letters intact) and the pixels (not blank, the bar chart and the radars
 # drawn). A session with one participant per department shows the low-confidence warning on the
