@@ -88,7 +88,7 @@ let package = Package(
         .target(
             name: "Serve",
             dependencies: [
-                "Basics", "SessionModel", "SessionStore", "CPty",
+                "Basics", "Questionnaire", "SessionModel", "SessionStore", "CPty",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSH", package: "swift-nio-ssh"),

@@ -4,6 +4,7 @@ import Foundation
 import NIOCore
 import NIOPosix
 import NIOSSH
+import Questionnaire
 
 /// What every connection's screens need from the server: the program to start, the session
 /// folder, the log, and the register of running children (so that stopping the server can end
@@ -231,8 +232,9 @@ final class ParticipantChannel: ChannelInboundHandler {
     /// The language a locale such as "pl_PL.UTF-8" names, when omnigap speaks it.
     static func language(in locale: String) -> String? {
         let code = locale.prefix(2).lowercased()
-        return ["en", "pl", "sv", "it"].contains(code) && (locale.count == 2 || "_.@-".contains(locale[locale.index(locale.startIndex, offsetBy: 2)]))
-            ? code : nil
+        guard let language = Language(rawValue: code),
+              locale.count == 2 || "_.@-".contains(locale[locale.index(locale.startIndex, offsetBy: 2)]) else { return nil }
+        return language.rawValue
     }
 }
 

@@ -17,6 +17,8 @@ final class ChildRegister: Sendable {
     func add(_ process: ParticipantProcess, peer: String = "?") { children.withLock { $0[process.pid] = Child(peer: peer) } }
     func remove(_ process: ParticipantProcess) { _ = children.withLock { $0.removeValue(forKey: process.pid) } }
     var running: Set<pid_t> { children.withLock { Set($0.keys) } }
+    /// The participants the running screens have open, as last recorded by `opened`.
+    var participants: Set<ParticipantID> { children.withLock { Set($0.values.compactMap(\.participant)) } }
 
     /// Records that `pid`'s screens have `participant` open; returns its connection when that
     /// is news (a join or resume to log), nil when it was known or the screens have ended.
@@ -122,7 +124,8 @@ public final class ParticipantServer: Sendable {
         self.group = group
         self.children = children
         self.log = log
-        // Once a second, off the event loop: who each screen has opened, for the log.
+        // Once a second, off the event loop: who each screen has opened, for the log and for
+        // `connectedParticipants`.
         let queue = DispatchQueue(label: "omnigap.serve.joins")
         joins = group.next().scheduleRepeatedTask(initialDelay: .seconds(1), delay: .seconds(1)) { _ in
             queue.async {
@@ -139,15 +142,10 @@ public final class ParticipantServer: Sendable {
     /// join screen).
     public var screensRunning: Int { children.running.count }
 
-    /// The participants whose screens this server runs now: each screen says which record it
-    /// has open (`LiveLock`), and only screens of this server's own running children count.
-    public func connectedParticipants(in session: Session) -> Set<ParticipantID> {
-        Self.connected(in: session, children: children)
-    }
-
-    static func connected(in session: Session, children: ChildRegister) -> Set<ParticipantID> {
-        connectedScreens(in: session, children: children).reduce(into: []) { $0.insert($1.participant) }
-    }
+    /// The participants whose screens this server runs now, as the once-a-second look at the
+    /// screens' holder notes last found them (the same look that logs who answers): asking
+    /// reads no file.
+    public var connectedParticipants: Set<ParticipantID> { children.participants }
 
     /// Each running screen of this server with the participant it has open.
     static func connectedScreens(in session: Session, children: ChildRegister) -> [(pid: pid_t, participant: ParticipantID)] {

@@ -139,14 +139,10 @@ extension Session {
             if let clientKey, access.clientKey == clientKey { return .granted }
             guard let code else { return .codeNeeded }
             if access.matches(code) {
-                if let clientKey, access.clientKey != clientKey || access.wrongCodes != 0 {
-                    access.clientKey = clientKey
-                    access.wrongCodes = 0
-                    try writeAccess(access)
-                } else if access.wrongCodes != 0 {
-                    access.wrongCodes = 0
-                    try writeAccess(access)
-                }
+                let before = access
+                access.clientKey = clientKey ?? access.clientKey
+                access.wrongCodes = 0
+                if access != before { try writeAccess(access) }
                 return .granted
             }
             access.wrongCodes += 1

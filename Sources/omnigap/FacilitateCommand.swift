@@ -50,7 +50,7 @@ struct FacilitateCommand: ParsableCommand {
             throw error
         }
         let source = ServingSource(joinCommands: ServeOptions.joinCommands(server), code: code.text, fingerprint: server.hostKey.fingerprint) {
-            (server.screensRunning, server.connectedParticipants(in: session))
+            (server.screensRunning, server.connectedParticipants)
         }
         Self.run(session, on: screen, language: lang, serving: source)
         StandardError.write(["Stopping the SSH server: ending every participant's screens."])
