@@ -42,7 +42,9 @@ import os
 for pid in filter(str.isdigit, os.listdir("/proc")):
     try:
         stat = open(f"/proc/{pid}/stat").read()
-        command = open(f"/proc/{pid}/cmdline", "rb").read().replace(b"\0", b" ").decode(errors="replace").strip()
+        # One line per process, whatever its command line holds (a shell script passed with -c
+        # has newlines, which would otherwise become lines of their own).
+        command = " ".join(open(f"/proc/{pid}/cmdline", "rb").read().replace(b"\0", b" ").decode(errors="replace").split())
     except OSError:
         continue
     state, parent = stat[stat.rindex(")") + 2:].split()[:2]
@@ -197,7 +199,9 @@ left_behind() {
   # The screens' processes seen before the stop, whatever their parent now (an orphan is
   # re-parented, a zombie stays), and any process at all still running in this session folder.
   processes >"$work/processes"
-  awk -v pids=" $screens " -v folder="$ws" 'index(pids, " " $1 " ") || index($0, folder)' "$work/processes" >"$work/left"
+  awk -v pids="$screens" -v folder="$ws" '
+    BEGIN { count = split(pids, list, " "); for (i = 1; i <= count; i++) screen[list[i]] = 1 }
+    ($1 in screen) || index($0, folder)' "$work/processes" >"$work/left"
   [ ! -s "$work/left" ] || { echo "left behind (pid, parent, state, command):"; cat "$work/left"; return 1; }
 }
 check "no child is left after SIGTERM: none running, none a zombie, no orphan (/proc)" left_behind
