@@ -16,9 +16,13 @@ public struct QuestionnaireModule: Hashable, Sendable {
     /// The module's place in lists (the join screen, the report's departments); modules without
     /// one come after those with one, by id.
     public let order: Int?
+    /// Whether participants rate each item's importance. A session decides it (`omnigap new
+    /// --no-importance`), not the module file: importance is 2 for everyone where it is not asked.
+    public let asksImportance: Bool
 
     public init(id: String, version: String, languages: [Language], title: LocalizedText,
-                intro: LocalizedText, dimensions: [Dimension], shared: Bool = false, order: Int? = nil) {
+                intro: LocalizedText, dimensions: [Dimension], shared: Bool = false, order: Int? = nil,
+                asksImportance: Bool = true) {
         self.id = id
         self.version = version
         self.languages = languages
@@ -27,6 +31,7 @@ public struct QuestionnaireModule: Hashable, Sendable {
         self.dimensions = dimensions
         self.shared = shared
         self.order = order
+        self.asksImportance = asksImportance
     }
 
     /// Every item, in the order a participant meets them.
@@ -70,15 +75,19 @@ public struct Item: Hashable, Sendable {
     public let weight: Double
     /// Skip logic: the item is asked only when this holds.
     public let condition: Condition?
+    /// May be left unanswered: it is not counted as open when a participant finishes, nor in
+    /// progress. A session decides it (`omnigap new --optional`), not the module file.
+    public let isOptional: Bool
 
     public init(id: ItemID, kind: ItemKind, prompt: LocalizedText, help: LocalizedText? = nil,
-                weight: Double = 1, condition: Condition? = nil) {
+                weight: Double = 1, condition: Condition? = nil, isOptional: Bool = false) {
         self.id = id
         self.kind = kind
         self.prompt = prompt
         self.help = help
         self.weight = weight
         self.condition = condition
+        self.isOptional = isOptional
     }
 }
 

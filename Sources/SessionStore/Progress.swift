@@ -3,7 +3,8 @@ import Questionnaire
 import SessionModel
 
 /// How far one participant has got: the items they are asked (skip logic applied to their own
-/// answers) and how many of those they have answered.
+/// answers) and how many of those they have answered. Optional items count in neither: a
+/// participant who skips them is still complete.
 public struct ParticipantProgress: Hashable, Sendable {
     public let participant: ParticipantID
     public let answered: Int
@@ -24,7 +25,7 @@ extension Session {
                   lastActivity: Timestamp) -> ParticipantProgress {
         var answered = 0, visible = 0
         for module in modules(for: department) {
-            for item in module.visibleItems(given: answers) {
+            for item in module.visibleItems(given: answers) where !item.isOptional {
                 visible += 1
                 if answers[item.id]?.isAnswered == true { answered += 1 }
             }

@@ -42,6 +42,8 @@ struct ProgressPlan: Sendable {
         /// condition on no earlier item of its module, and so is never asked.
         let parent: Int
         let condition: Condition?
+        /// Asked, but not counted: the facilitator made it optional.
+        let optional: Bool
     }
 
     let steps: [Step]
@@ -55,13 +57,14 @@ struct ProgressPlan: Sendable {
                 guard let position = positions[item.id] else { continue }
                 let parent = item.condition.map { stepOf[$0.itemID] ?? -1 } ?? -1
                 stepOf[item.id] = steps.count
-                steps.append(Step(position: position, parent: parent, condition: item.condition))
+                steps.append(Step(position: position, parent: parent, condition: item.condition, optional: item.isOptional))
             }
         }
         self.steps = steps
     }
 
-    /// How many items are asked given `answers` (by position), and how many of those are answered.
+    /// How many items are asked given `answers` (by position), and how many of those are answered;
+    /// optional items are left out of both.
     func count(_ answers: [Answer?]) -> (answered: Int, visible: Int) {
         var asked = [Bool](repeating: false, count: steps.count)
         var answered = 0, visible = 0
@@ -70,6 +73,7 @@ struct ProgressPlan: Sendable {
                 guard step.parent >= 0, asked[step.parent], condition.isSatisfied(by: answers[steps[step.parent].position]) else { continue }
             }
             asked[index] = true
+            guard !step.optional else { continue }
             visible += 1
             if answers[step.position]?.isAnswered == true { answered += 1 }
         }

@@ -60,7 +60,9 @@ public struct Session: Sendable {
             modules.append(module)
             moduleCache?.store(module, sha256: frozen.sha256)
         }
-        let catalog = ModuleCatalog(modules: modules)
+        // The facilitator's choices (optional questions, importance not asked) are the session's,
+        // laid over the frozen modules as they are read.
+        let catalog = ModuleCatalog(modules: modules).applying(settings.answering)
         return Session(paths: paths, settings: settings, catalog: catalog, codec: ParticipantCodec(catalog: catalog))
     }
 

@@ -14,9 +14,12 @@ public struct NewSessionRequest: Sendable {
     /// Which of `moduleIDs` everybody answers; nil: those whose module file says `shared: true`.
     public var sharedModules: [String]?
     public var date: String?
+    /// Optional questions and modules asked without importance (`--optional`, `--no-importance`).
+    public var answering: AnsweringChoices
 
     public init(title: String, moduleIDs: [String], language: Language = .english, quorum: Int = 2,
-                agenda: [AgendaPhase] = AgendaPhase.standard, sharedModules: [String]? = nil, date: String? = nil) {
+                agenda: [AgendaPhase] = AgendaPhase.standard, sharedModules: [String]? = nil, date: String? = nil,
+                answering: AnsweringChoices = .none) {
         self.title = title
         self.moduleIDs = moduleIDs
         self.language = language
@@ -24,6 +27,7 @@ public struct NewSessionRequest: Sendable {
         self.agenda = agenda
         self.sharedModules = sharedModules
         self.date = date
+        self.answering = answering
     }
 }
 
@@ -57,6 +61,8 @@ extension Session {
         guard request.moduleIDs.contains(where: { !shared.contains($0) }) else {
             throw .invalidArgument("a session needs at least one department module besides the shared ones")
         }
+        let problems = request.answering.problems(in: ModuleCatalog(modules: chosen.map(\.module)))
+        guard problems.isEmpty else { throw .invalidArgument(problems.joined(separator: "; ")) }
         if let date = request.date, Timestamp(iso: date + "T00:00:00Z") == nil {
             throw .invalidArgument("the date \"\(Sanitized.excerpt(date))\" is not a date like 2026-11-23")
         }
@@ -86,7 +92,9 @@ extension Session {
                                        to: paths.gitignore)
         let settings = SessionSettings(
             id: .random(), title: title, date: request.date ?? time.date, created: time, language: request.language,
-            quorum: request.quorum, agenda: request.agenda, modules: frozen, sharedModules: shared)
+            quorum: request.quorum, agenda: request.agenda, modules: frozen, sharedModules: shared,
+            answering: AnsweringChoices(optional: request.answering.optional.uniqued(),
+                                        withoutImportance: request.answering.withoutImportance.uniqued()))
         // Written last: a folder without session.json is not a session, so an interrupted `new`
         // leaves nothing that looks like one.
         try FileSystem.writeAtomically(Array(settings.encoded().utf8), to: paths.settings)

@@ -24,9 +24,11 @@ public struct SessionSettings: Hashable, Sendable {
     /// The modules every participant answers, whatever their department (the omnichannel
     /// section). The others are departments: a participant belongs to exactly one.
     public var sharedModules: [String]
+    /// Which questions may be left unanswered, and where importance is not asked.
+    public var answering: AnsweringChoices
 
     public init(id: SessionID, title: String, date: String, created: Timestamp, language: Language, quorum: Int,
-                agenda: [AgendaPhase], modules: [FrozenModule], sharedModules: [String]) {
+                agenda: [AgendaPhase], modules: [FrozenModule], sharedModules: [String], answering: AnsweringChoices = .none) {
         self.id = id
         self.title = title
         self.date = date
@@ -36,6 +38,7 @@ public struct SessionSettings: Hashable, Sendable {
         self.agenda = agenda
         self.modules = modules
         self.sharedModules = sharedModules
+        self.answering = answering
     }
 
     /// The department modules' ids, in order.
@@ -87,7 +90,9 @@ extension SessionSettings {
             ("agenda", JSONText.blockArray(agenda, indent: 2)),
             ("modules", JSONText.blockArray(modules, indent: 2)),
             ("shared_modules", JSONText.stringArray(sharedModules)),
-        ]) + "\n"
+        ] + (answering.optional.isEmpty ? [] : [("optional", JSONText.stringArray(answering.optional))])
+          + (answering.withoutImportance.isEmpty ? [] : [("without_importance", JSONText.stringArray(answering.withoutImportance))])
+        ) + "\n"
     }
 
     /// Reads `session.json`; the error says what is wrong in words for a message.
@@ -128,8 +133,12 @@ extension SessionSettings {
         }
         guard !modules.isEmpty else { return .failure(.invalid("the session has no modules")) }
         let shared = (root["shared_modules"]?.array ?? []).compactMap(\.string)
+        // Written only when set, so sessions from before they existed read as "none".
+        let optional = (root["optional"]?.array ?? []).compactMap(\.string)
+        let withoutImportance = (root["without_importance"]?.array ?? []).compactMap(\.string)
         return .success(SessionSettings(id: id, title: title, date: date, created: created, language: language, quorum: quorum,
                                         agenda: agenda.isEmpty ? AgendaPhase.standard : agenda, modules: modules,
-                                        sharedModules: shared.filter { id in modules.contains { $0.id == id } }))
+                                        sharedModules: shared.filter { id in modules.contains { $0.id == id } },
+                                        answering: AnsweringChoices(optional: optional, withoutImportance: withoutImportance)))
     }
 }

@@ -47,6 +47,16 @@ struct NewCommand: ParsableCommand {
         "Read the modules from this directory instead of the built-in ones (wins over OMNIGAP_MODULES).", valueName: "dir"))
     var moduleDirectory: String?
 
+    @Option(name: .customLong("optional"), help: ArgumentHelp(
+        "Questions participants may leave unanswered: item, dimension (module.dimension) or module ids, comma-separated; may be repeated.",
+        valueName: "ids"))
+    var optionalLists: [String] = []
+
+    @Option(name: .customLong("no-importance"), help: ArgumentHelp(
+        "Modules whose questions are asked without importance (it counts as 2, medium), comma-separated; may be repeated.",
+        valueName: "ids"))
+    var noImportanceLists: [String] = []
+
     func validate() throws {
         guard (1...100).contains(quorum) else { throw ValidationError("--quorum must be 1 to 100") }
         if case .failure(let error) = AgendaPhase.parse(agenda) { throw ValidationError("--agenda: \(error)") }
@@ -56,8 +66,7 @@ struct NewCommand: ParsableCommand {
         var source = ModuleSourceOptions()
         source.directory = moduleDirectory
         let (moduleDirectory, report) = try source.load()
-        let ids = moduleList.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
-            ?? report.catalog.standardSelection.moduleIDs
+        let ids = moduleList.map(Self.idList) ?? report.catalog.standardSelection.moduleIDs
         var files: [String: String] = [:]
         for id in ids {
             guard report.catalog.module(id) != nil, let file = report.moduleFiles[id] else {
@@ -70,8 +79,10 @@ struct NewCommand: ParsableCommand {
         let request = NewSessionRequest(
             title: title, moduleIDs: ids, language: lang, quorum: quorum,
             agenda: try AgendaPhase.parse(agenda).get(),
-            sharedModules: shared.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } },
-            date: date)
+            sharedModules: shared.map(Self.idList),
+            date: date,
+            answering: AnsweringChoices(optional: optionalLists.flatMap(Self.idList),
+                                        withoutImportance: noImportanceLists.flatMap(Self.idList)))
         let session = try storeOperation { () throws(SessionError) in
             try Session.create(at: directory, request: request, moduleFiles: files)
         }
@@ -82,9 +93,35 @@ struct NewCommand: ParsableCommand {
         print("  shared: \(settings.sharedModules.isEmpty ? "none" : settings.sharedModules.joined(separator: ", "))")
         print("  modules frozen: " + settings.modules.map { "\($0.id) \($0.version)" }.joined(separator: ", "))
         print("  agenda: " + settings.agenda.map { "\($0.id) \($0.minutes) min" }.joined(separator: ", "))
+        for line in Self.lengthLines(session) { print(line) }
         print("")
         print("Next:")
         print(Self.nextSteps(directory).joined(separator: "\n"))
+    }
+
+    /// "a, b,c" → ["a", "b", "c"].
+    static func idList(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// How long answering will be for each department (its questions and the shared ones), so
+    /// that the facilitator can judge it against the answering phase before anyone joins.
+    static func lengthLines(_ session: Session) -> [String] {
+        let settings = session.settings
+        var lines: [String] = []
+        let counts = settings.departments.map { department -> String in
+            let items = session.modules(for: department).flatMap(\.items)
+            let asked = items.filter { $0.condition == nil && !$0.isOptional }.count
+            let more = items.filter { $0.condition != nil && !$0.isOptional }.count
+            return "\(department) \(asked)" + (more > 0 ? " (+\(more) when they apply)" : "")
+        }
+        lines.append("  questions per participant: " + counts.joined(separator: ", "))
+        let optional = session.catalog.modules.flatMap(\.items).filter(\.isOptional).count
+        if optional > 0 { lines.append("  optional: \(optional) questions (\(settings.answering.optional.joined(separator: ", ")))") }
+        if !settings.answering.withoutImportance.isEmpty {
+            lines.append("  importance not asked in: " + settings.answering.withoutImportance.joined(separator: ", "))
+        }
+        return lines
     }
 
     /// What a newcomer does next, as commands that work when pasted here: the participants
