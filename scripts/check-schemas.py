@@ -45,8 +45,8 @@ work = tempfile.mkdtemp()
 session = f"{work}/session"
 omnigap("new", session, "--title", "Schema check")
 omnigap("simulate", session, "--participants", "12", "--seed", "3")
-omnigap("record", session, "--participant", "Zoë Ł.", "--department", "it", "--item", "it.platform.upkeep", "--current", "2", "--target", "dk", "--comment", "Zażółć \"gęślą\" jaźń")
-omnigap("record", session, "--participant", "Zoë Ł.", "--item", "it.platform.upkeep", "--clear")
+omnigap("record", session, "--participant", "Zoë Ł.", "--department", "it", "--item", "it.platform.releases", "--current", "2", "--target", "dk", "--comment", "Zażółć \"gęślą\" jaźń")
+omnigap("record", session, "--participant", "Zoë Ł.", "--item", "it.platform.releases", "--clear")
 omnigap("export", session, "--participant", "Zoë Ł.", "-o", f"{work}/export.json")
 
 expect(not errors("session", json.load(open(f"{session}/session.json"))), "session.json validates")

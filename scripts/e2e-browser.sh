@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # End-to-end checks of the HTML report in a real browser: headless Chromium prints the demo
-# workshop's report (English and Polish), and a session with five departments, to PDF and takes a screenshot; the checks read the PDF's
+# workshop's report (English and Polish), and a session with six departments, to PDF and takes a screenshot; the checks read the PDF's
 # pages (A4, every department on a page of its own and not split, sections in order, no mostly
 # empty page, Polish letters intact) and the pixels (not blank, the bar chart and the radars
 # drawn). A session with one participant per department shows the low-confidence warning on the
@@ -54,7 +54,7 @@ run "demo --no-ui" 0 "$bin" demo "$work/ws" --no-ui && contains "the demo printe
 # A comment no line break can split (a long link): it must wrap, not push tables off the page.
 long_url="https://intranet.example.com/incidents?ref=$(printf 'OmnichannelStockSyncIncident%d' 1 2 3 4 5 6 7 8 9)"
 run "a participant comments with a long link" 0 "$bin" record "$work/ws" --participant "Lena W." --department it \
-  --item it.platform.upkeep --current 1 --target 3 --comment "See $long_url"
+  --item it.platform.releases --current 1 --target 3 --comment "See $long_url"
 
 declare -A overall=([en]="Overall maturity" [pl]="Ogólny poziom dojrzałości")
 # Section titles the JSON report does not carry (the departments' titles come from it).
@@ -63,15 +63,15 @@ declare -A perception=([en]="Perception gaps" [pl]="Luki percepcji")
 declare -A goals=([en]="Goals" [pl]="Cele")
 declare -A detail=([en]="Item detail" [pl]="Szczegóły pytań")
 
-# The demo in English and Polish, and a session with a fifth department from a module file the
-# code has never seen (logistics copied as "Stores and retail operations"): every department
+# The demo (five departments) in English and Polish, and a session with a sixth department from a
+# module file the code has never seen (logistics copied as "Wholesale and B2B"): every department
 # still begins its page and fits it.
-mkdir -p "$work/five-modules" && cp "$root"/Modules/*.yaml "$work/five-modules/"
-sed -e 's/^id: logistics/id: stores/' -e 's/logistics\./stores./g' -e 's/^order: 40 /order: 50 /' \
-  -e 's/^  en: Logistics$/  en: Stores and retail operations/' "$root/Modules/logistics.yaml" >"$work/five-modules/stores.yaml"
-run "a session with five departments" 0 "$bin" new "$work/five" --title "Five departments" --module-dir "$work/five-modules" \
-  && run "40 simulated participants in five departments" 0 "$bin" simulate "$work/five" --participants 40 --seed 4
-for target in ws:en ws:pl five:en; do
+mkdir -p "$work/six-modules" && cp "$root"/Modules/*.yaml "$work/six-modules/"
+sed -e 's/^id: logistics/id: wholesale/' -e 's/logistics\./wholesale./g' -e 's/^order: 40 /order: 60 /' \
+  -e 's/^  en: Logistics$/  en: Wholesale and B2B/' "$root/Modules/logistics.yaml" >"$work/six-modules/wholesale.yaml"
+run "a session with six departments" 0 "$bin" new "$work/six" --title "Six departments" --module-dir "$work/six-modules" \
+  && run "48 simulated participants in six departments" 0 "$bin" simulate "$work/six" --participants 48 --seed 4
+for target in ws:en ws:pl six:en; do
   folder=${target%%:*} lang=${target##*:}
   tag=$lang
   [ "$folder" = ws ] || tag="$folder-$lang"

@@ -185,15 +185,15 @@ run "report -o into the odd folder" 0 "$bin" report "$odd" -o "$odd/report.txt" 
 }
 
 # record with a flag left without its value says so, instead of "unexpected argument '4'".
-run "record --current --target 4" 64 "$bin" record "$odd" --participant "Anna K." --department it --item it.platform.upkeep \
+run "record --current --target 4" 64 "$bin" record "$odd" --participant "Anna K." --department it --item it.platform.releases \
   --current --target 4 && contains "the flag without a value is named" '--current has no value: it took "--target" as one'
-run "record with a rejected value" 1 "$bin" record "$odd" --participant "Newcomer" --department it --item it.platform.upkeep --current 7 \
+run "record with a rejected value" 1 "$bin" record "$odd" --participant "Newcomer" --department it --item it.platform.releases --current 7 \
   && run "status after the rejected value" 0 "$bin" status "$odd" && contains "a rejected value joins nobody" "No participants yet."
 
 # remove: the participant's file moves into removed/, the report stops counting them, and a name
 # two people share is refused with their ids.
 report_joined() { "$bin" report "$1" --format json | python3 -c 'import json,sys; print(sum(d["joined"] for d in json.load(sys.stdin)["participation"]))'; }
-"$bin" record "$odd" --participant "Anna K." --department it --item it.platform.upkeep --current 2 --target 4 >/dev/null
+"$bin" record "$odd" --participant "Anna K." --department it --item it.platform.releases --current 2 --target 4 >/dev/null
 "$bin" record "$odd" --participant "Bo Test" --department logistics --item logistics.inventory.visibility --current 1 --target 3 >/dev/null
 bo=$("$bin" status "$odd" --json | python3 -c 'import json,sys; print(next(p["id"] for p in json.load(sys.stdin)["participants"] if p["name"]=="Bo Test"))')
 [ "$(report_joined "$odd")" = 2 ] && ok "the report counts two before the removal" || fail "the report counts two before the removal"

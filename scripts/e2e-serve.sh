@@ -268,7 +268,7 @@ pane=piotr
 tm send-keys -t piotr Enter
 see "Piotr opens his first dimension's introduction" "Ta część dotyczy IT"
 tm send-keys -t piotr Enter Enter
-see "and its second question, a maturity ladder" "Jak utrzymuje się i rozwija platformę"
+see "and its second question, a maturity ladder" "Jak zmiany trafiają do działające"
 tm send-keys -t piotr 3 4
 answered() { python3 -c '
 import glob, json, sys
@@ -278,7 +278,7 @@ for f in glob.glob(sys.argv[1] + "/participants/p-*.json"):
         a = d["answers"].get(sys.argv[3], {})
         sys.exit(0 if a.get("current") == int(sys.argv[4]) and a.get("target") == int(sys.argv[5]) else 1)
 sys.exit(1)' "$ws2" "$@"; }
-check "Piotr's stages are saved" poll 5 answered "Piotr Nowak" it.platform.upkeep 3 4
+check "Piotr's stages are saved" poll 5 answered "Piotr Nowak" it.platform.releases 3 4
 pane=console
 started_wait=$(now_us)
 on_line "the dashboard shows his answer within a second" "Piotr Nowak" "1/"
@@ -326,7 +326,7 @@ tm send-keys -t piotr 2
 client_of() { pgrep -P "$(tm display -p -t "$1" '#{pane_pid}')" -x ssh; }
 kill -KILL "$(client_of piotr)"
 see "his ssh is gone" "EXITED"
-check "his saved answer is still there" answered "Piotr Nowak" it.platform.upkeep 3 4
+check "his saved answer is still there" answered "Piotr Nowak" it.platform.releases 3 4
 tm kill-session -t piotr
 joiner piotr pl_PL.UTF-8 "${with_key[@]}"
 pane=piotr; see "he reconnects" "Dołącz do warsztatu"

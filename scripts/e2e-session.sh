@@ -227,7 +227,7 @@ for w in 1 2 3; do
         timeout 60 "$bin" simulate "$s3" --participants 5 --pace 0 >/dev/null 2>>"$work/live-$w.err" \
           || echo "simulate exited with $?" >>"$work/live-$w.err"
       else
-        timeout 60 "$bin" record "$s3" --participant "Writer $w" --department it --item it.platform.upkeep \
+        timeout 60 "$bin" record "$s3" --participant "Writer $w" --department it --item it.platform.releases \
           --current $((round % 4 + 1)) --target 4 >/dev/null 2>>"$work/live-$w.err" \
           || echo "record exited with $?" >>"$work/live-$w.err"
       fi
@@ -374,10 +374,10 @@ run "status --json of the merged copy" 0 "$bin" status "$work/m1" --json && {
 
 # Order independence: two exports of one participant made at different times, and a third
 # from another copy of the session that answered something else.
-"$bin" record "$s6" --participant Bob --department it --item it.platform.upkeep --current 2 --target 3 >/dev/null
+"$bin" record "$s6" --participant Bob --department it --item it.platform.releases --current 2 --target 3 >/dev/null
 "$bin" export "$s6" --participant Bob -o "$work/A.json" 2>/dev/null
 cp -a "$s6" "$work/s6other-machine"
-"$bin" record "$s6" --participant Bob --item it.platform.upkeep --current 3 --target 4 >/dev/null
+"$bin" record "$s6" --participant Bob --item it.platform.releases --current 3 --target 4 >/dev/null
 "$bin" record "$s6" --participant Bob --item it.product-data.pim --choice yes >/dev/null
 "$bin" export "$s6" --participant Bob -o "$work/B.json" 2>/dev/null
 "$bin" record "$work/s6other-machine" --participant Bob --item it.platform.uptime --current 99.5 --target 99.9 >/dev/null
@@ -389,7 +389,7 @@ run "merge B then A" 0 "$bin" merge "$work/ba" "$work/B.json" && run "merge A af
   && contains "the older export changes nothing" "already up to date"
 cmp -s "$(t file "$work/ab" Bob)" "$(t file "$work/ba" Bob)" && ok "merge A,B and B,A give byte-identical files" \
   || { diff "$(t file "$work/ab" Bob)" "$(t file "$work/ba" Bob)" >"$work/out"; fail "merge A,B and B,A give byte-identical files"; }
-[ "$(t answer "$work/ab" Bob it.platform.upkeep | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["current"], d["target"])')" = "3 4" ] \
+[ "$(t answer "$work/ab" Bob it.platform.releases | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["current"], d["target"])')" = "3 4" ] \
   && ok "the latest edit wins" || fail "the latest edit wins"
 run "merge C, B, A in one call" 0 "$bin" merge "$work/cba" "$work/C.json" "$work/B.json" "$work/A.json"
 "$bin" merge "$work/ab" "$work/C.json" >/dev/null 2>&1
@@ -398,7 +398,7 @@ cmp -s "$(t file "$work/ab" Bob)" "$(t file "$work/cba" Bob)" && ok "merge A,B,C
 check "answers from both copies are kept" python3 -c '
 import json,sys
 a = json.loads(sys.argv[1])
-assert a["it.platform.upkeep"]["current"] == 3 and a["it.product-data.pim"]["choice"] == ["yes"], a
+assert a["it.platform.releases"]["current"] == 3 and a["it.product-data.pim"]["choice"] == ["yes"], a
 assert a["it.platform.uptime"]["current"] == 99.5, a' "$(t answers "$work/cba" Bob)"
 
 # A file from a session whose module differs.
@@ -454,20 +454,20 @@ echo "     [$((SECONDS - started)) s]"
 s7="$work/s7"
 "$bin" new "$s7" --title Record >/dev/null
 ans() { t answer "$s7" "$1" "$2" | python3 -c "import json,sys; d=json.load(sys.stdin) or {}; print(' '.join(str(d.get(k)) for k in sys.argv[1:]))" "${@:3}"; }
-run "record joins and answers a maturity item" 0 "$bin" record "$s7" --participant Rita --department it --item it.platform.upkeep --current 2 --target 4 \
+run "record joins and answers a maturity item" 0 "$bin" record "$s7" --participant Rita --department it --item it.platform.releases --current 2 --target 4 \
   && contains "record says who joined" "Joined Rita for it as p-"
-[ "$(ans Rita it.platform.upkeep current target)" = "2 4" ] && ok "record stores current and target" || fail "record stores current and target: $(ans Rita it.platform.upkeep current target)"
-run "record --target alone" 0 "$bin" record "$s7" --participant Rita --item it.platform.upkeep --target 3
-[ "$(ans Rita it.platform.upkeep current target rev)" = "2 3 2" ] && ok "--target alone keeps the current stage" \
-  || fail "--target alone keeps the current stage: $(ans Rita it.platform.upkeep current target rev)"
-run "record --current dk" 0 "$bin" record "$s7" --participant Rita --item it.platform.upkeep --current dk
-[ "$(ans Rita it.platform.upkeep current target)" = "dont-know 3" ] && ok "dk is stored as dont-know" || fail "dk is stored as dont-know: $(ans Rita it.platform.upkeep current target)"
+[ "$(ans Rita it.platform.releases current target)" = "2 4" ] && ok "record stores current and target" || fail "record stores current and target: $(ans Rita it.platform.releases current target)"
+run "record --target alone" 0 "$bin" record "$s7" --participant Rita --item it.platform.releases --target 3
+[ "$(ans Rita it.platform.releases current target rev)" = "2 3 2" ] && ok "--target alone keeps the current stage" \
+  || fail "--target alone keeps the current stage: $(ans Rita it.platform.releases current target rev)"
+run "record --current dk" 0 "$bin" record "$s7" --participant Rita --item it.platform.releases --current dk
+[ "$(ans Rita it.platform.releases current target)" = "dont-know 3" ] && ok "dk is stored as dont-know" || fail "dk is stored as dont-know: $(ans Rita it.platform.releases current target)"
 run "record a number item" 0 "$bin" record "$s7" --participant Rita --item it.platform.uptime --current 99.2 --target dk
 [ "$(ans Rita it.platform.uptime current target)" = "99.2 dont-know" ] && ok "number values are stored" || fail "number values are stored: $(ans Rita it.platform.uptime current target)"
 run "record a choice" 0 "$bin" record "$s7" --participant Rita --item it.product-data.pim --choice yes
 [ "$(ans Rita it.product-data.pim choice)" = "['yes']" ] && ok "a choice is stored" || fail "a choice is stored: $(ans Rita it.product-data.pim choice)"
-run "record several options" 0 "$bin" record "$s7" --participant Rita --item it.integration.systems --choice erp,wms
-[ "$(ans Rita it.integration.systems choice)" = "['erp', 'wms']" ] && ok "several options are stored" || fail "several options are stored: $(ans Rita it.integration.systems choice)"
+run "record several options" 0 "$bin" record "$s7" --participant Rita --item omnichannel.goals.channels --choice web-shop,own-stores
+[ "$(ans Rita omnichannel.goals.channels choice)" = "['web-shop', 'own-stores']" ] && ok "several options are stored" || fail "several options are stored: $(ans Rita omnichannel.goals.channels choice)"
 run "record an unknown option" 1 "$bin" record "$s7" --participant Rita --item it.product-data.pim --choice bogus && contains "the bad option is named" '"bogus"'
 run "status before --clear" 0 "$bin" status "$s7" --json && before=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["participants"][0]["answered"])' <"$work/out")
 run "record --clear" 0 "$bin" record "$s7" --participant Rita --item it.platform.uptime --clear && contains "record says it cleared" "Cleared it.platform.uptime"
@@ -477,11 +477,11 @@ run "status after --clear" 0 "$bin" status "$s7" --json && {
   [ "$after" -eq $((before - 1)) ] && ok "a cleared answer no longer counts" || fail "a cleared answer no longer counts ($before -> $after)"
 }
 cp "$(t file "$s7" Rita)" "$work/rita.before"
-run "an out-of-range stage is refused" 1 "$bin" record "$s7" --participant Rita --item it.platform.upkeep --current 5 && {
+run "an out-of-range stage is refused" 1 "$bin" record "$s7" --participant Rita --item it.platform.releases --current 5 && {
   contains "the bad stage is named" "--current 5: a stage is 1 to 4"
   [ "$(wc -l <"$work/out")" -eq 1 ] && ok "the refusal is one line" || fail "the refusal is one line"
 }
-run "target 0 is refused" 1 "$bin" record "$s7" --participant Rita --item it.platform.upkeep --target 0 && contains "the bad target is named" "--target 0"
+run "target 0 is refused" 1 "$bin" record "$s7" --participant Rita --item it.platform.releases --target 0 && contains "the bad target is named" "--target 0"
 run "an item of another department is refused" 1 "$bin" record "$s7" --participant Rita --item ecommerce.ownership.owner --current 1 \
   && contains "the refusal names the module" "ecommerce, which it participants do not answer"
 cmp -s "$(t file "$s7" Rita)" "$work/rita.before" && ok "refused records change nothing" || fail "refused records change nothing"
@@ -524,7 +524,7 @@ s9="$work/s9"
 (
   umask 000
   "$bin" new "$s9" --title Modes >/dev/null &&
-  "$bin" record "$s9" --participant Ursula --department it --item it.platform.upkeep --current 1 --target 2 >/dev/null &&
+  "$bin" record "$s9" --participant Ursula --department it --item it.platform.releases --current 1 --target 2 >/dev/null &&
   "$bin" simulate "$s9" --participants 3 --pace 0 >/dev/null &&
   "$bin" export "$s9" --participant Ursula -o "$work/ursula.json" 2>/dev/null &&
   cp -a "$s9" "$work/s9copy" && rm -f "$work/s9copy"/participants/* &&

@@ -68,3 +68,20 @@ extension InterfaceWords {
         return names
     }
 }
+
+extension InterfaceWords {
+    /// Every text of `language`, by field name ("field[2]" for a list's entries): for checks
+    /// that read all of a language's words, such as its register.
+    public static func texts(in language: Language) -> [(field: String, text: String)] {
+        var result: [(field: String, text: String)] = []
+        for child in Mirror(reflecting: forLanguage(language)).children {
+            guard let label = child.label else { continue }
+            if let text = child.value as? String {
+                result.append((label, text))
+            } else if let texts = child.value as? [String] {
+                result += texts.enumerated().map { ("\(label)[\($0.offset)]", $0.element) }
+            }
+        }
+        return result
+    }
+}

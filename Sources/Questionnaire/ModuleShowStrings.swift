@@ -50,9 +50,9 @@ struct ModuleShowStrings: Sendable {
 
     static let polish = ModuleShowStrings(
         version: "wersja", languages: "języki", scale: "Skala",
-        maturity: "Oceń stan obecny i docelowy:", weight: "waga",
-        chooseOne: "Wybierz jedną odpowiedź:", chooseAny: "Wybierz wszystkie pasujące:",
-        number: "Podaj wartość obecną i docelową", between: { "od \($0) do \($1)" },
+        maturity: "Proszę ocenić stan obecny i docelowy:", weight: "waga",
+        chooseOne: "Proszę wybrać jedną odpowiedź:", chooseAny: "Proszę wybrać wszystkie pasujące:",
+        number: "Proszę podać wartość obecną i docelową", between: { "od \($0) do \($1)" },
         atLeast: { "co najmniej \($0)" }, atMost: { "najwyżej \($0)" },
         freeAnswer: "Odpowiedź opisowa.", askedOnlyIf: "Pytanie pojawia się tylko, gdy",
         conditionIs: { "ma odpowiedź \($0)" }, conditionAnyOf: { "ma odpowiedź \($0)" },
@@ -74,9 +74,9 @@ struct ModuleShowStrings: Sendable {
 
     static let italian = ModuleShowStrings(
         version: "versione", languages: "lingue", scale: "Scala",
-        maturity: "Indica il livello attuale e quello obiettivo:", weight: "peso",
-        chooseOne: "Scegli una risposta:", chooseAny: "Scegli tutte quelle pertinenti:",
-        number: "Indica il valore attuale e quello obiettivo", between: { "da \($0) a \($1)" },
+        maturity: "Indichi il livello attuale e quello obiettivo:", weight: "peso",
+        chooseOne: "Scelga una risposta:", chooseAny: "Scelga tutte quelle pertinenti:",
+        number: "Indichi il valore attuale e quello obiettivo", between: { "da \($0) a \($1)" },
         atLeast: { "almeno \($0)" }, atMost: { "al massimo \($0)" },
         freeAnswer: "Risposta libera.", askedOnlyIf: "Chiesta solo se",
         conditionIs: { "è \($0)" }, conditionAnyOf: { "è \($0)" },

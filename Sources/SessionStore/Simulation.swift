@@ -112,10 +112,15 @@ public struct Simulation: Sendable {
                 let chosen = random.chance(0.7) ? trueOption : Int(random.next() % UInt64(options.count))
                 return Answer(.choice(.value([options[chosen].id])), comment: comment)
             }
-            // Leave the last option ("none of these" in most modules) to those who pick nothing else.
-            let candidates = options.count > 2 ? Array(options.dropLast()) : options
-            var chosen = candidates.enumerated().filter { index, _ in index == trueOption || random.chance(0.35) }.map(\.element.id)
-            if chosen.isEmpty { chosen = [options[trueOption].id] }
+            // An option that stands alone ("none of these") is only ever chosen alone; the others
+            // go together, the company's true one most often among them.
+            let together = options.filter { !$0.exclusive }
+            let truthOption = options[trueOption]
+            if together.isEmpty || (truthOption.exclusive && random.chance(0.7)) {
+                return Answer(.choice(.value([truthOption.id])), comment: comment)
+            }
+            var chosen = together.filter { $0.id == truthOption.id || random.chance(0.35) }.map(\.id)
+            if chosen.isEmpty { chosen = [together[Int(random.next() % UInt64(together.count))].id] }
             return Answer(.choice(.value(chosen)), comment: comment)
         case .number(let spec):
             let low = spec.minimum ?? 0, high = spec.maximum ?? max(low + 100, low * 2)

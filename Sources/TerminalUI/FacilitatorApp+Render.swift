@@ -479,7 +479,7 @@ extension FacilitatorApp {
     /// department to fit beside the dimension names (however many departments the session
     /// has), and never narrower than a number; the gap's column fits "1.08 !".
     private var perceptionColumns: (label: Int, column: Int, gap: Int) {
-        let gap = 6, minimumLabel = 10
+        let gap = 6, minimumLabel = 8
         let room = size.width - 4 - minimumLabel - (gap + 1)
         let fitting = room / max(1, departments.count) - 1
         let longestWord = departments.flatMap { moduleTitle($0).split(separator: " ").map { DisplayWidth.of($0) } }.max() ?? 9
@@ -490,7 +490,12 @@ extension FacilitatorApp {
     /// The department names over the matrix's columns, each wrapped to its column.
     var perceptionHeader: [String] {
         let (labelWidth, column, gap) = perceptionColumns
-        let names = departments.map { TextWrapping.wrap(moduleTitle($0), width: column) }
+        // A word wider than its column is shortened with an ellipsis rather than broken: at 80
+        // columns with five departments, "informativi" must not become "informativ" and "i".
+        let names = departments.map { department in
+            TextWrapping.wrap(moduleTitle(department).split(separator: " ").map { DisplayWidth.truncate(String($0), to: column) }
+                .joined(separator: " "), width: column)
+        }
         let height = names.map(\.count).max() ?? 1
         return (0..<height).map { row in
             names.reduce(String(repeating: " ", count: labelWidth)) { line, name in

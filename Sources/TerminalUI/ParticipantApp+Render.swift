@@ -305,7 +305,8 @@ extension ParticipantApp {
         let visible = visibleItems
         let position = (visible.firstIndex { $0.item.id == item.id } ?? 0) + 1
         let place = visible.first { $0.item.id == item.id }
-        let counterWidth = DisplayWidth.of(ParticipantStrings.fill(words.itemOf, ["n": String(visible.count), "total": String(visible.count)]))
+        let counterWidth = DisplayWidth.of((item.isOptional ? words.optionalItem + " · " : "")
+            + ParticipantStrings.fill(words.itemOf, ["n": String(visible.count), "total": String(visible.count)]))
         // The module and the dimension when they fit on one line; the dimension alone when not
         // (the top line names the department).
         var dimensionTitle = place.map { $0.module.title.resolved(in: language) + " · " + $0.dimension.title.resolved(in: language) } ?? ""
@@ -319,7 +320,9 @@ extension ParticipantApp {
         case .number: help = words.itemHelpNumber
         case .text: help = words.itemHelpText
         }
-        let counter = ParticipantStrings.fill(words.itemOf, ["n": String(position), "total": String(visible.count)])
+        // An optional question says so beside the counter: the participant may leave it.
+        let counter = (item.isOptional ? words.optionalItem + " · " : "")
+            + ParticipantStrings.fill(words.itemOf, ["n": String(position), "total": String(visible.count)])
         let area = frame(&buffer, heading: dimensionTitle, help: commentField == nil ? help : words.commentHelp,
                          reserve: DisplayWidth.of(counter) + 2)
         buffer.put(counter, x: size.width - 1 - DisplayWidth.of(counter), y: area.top - 2 - headingExtraRows(dimensionTitle, counter), style: .muted)
@@ -330,14 +333,16 @@ extension ParticipantApp {
         let commentRows = item.kind.tag == .text ? 0 : 1
         // The room the answer needs, then the explanation where it fits; where it does not, a
         // line says which key shows it.
-        var compact = false
-        var needed: Int
+        var density = LevelDensity.full
+        var needed = 0
         switch item.kind {
         case .maturity(let levels):
-            needed = maturityRows(levels, compact: false) + 3
-            if area.bottom - y - 1 - commentRows < needed {
-                compact = true
-                needed = maturityRows(levels, compact: true) + 3
+            // The roomiest layout that fits: each level under its stage's name; the descriptor
+            // after the name; the descriptor after the stage's number alone.
+            for candidate in [LevelDensity.full, .compact, .tight] {
+                density = candidate
+                needed = maturityRows(levels, density: candidate) + 3
+                if area.bottom - y - 1 - commentRows >= needed { break }
             }
         case .choice(let options, _): needed = min(options.count, 4) + 3
         case .number(let spec): needed = TextWrapping.wrap(words.allowedValues(spec, in: language), width: width).count + 4
@@ -356,7 +361,7 @@ extension ParticipantApp {
         let answerBottom = area.bottom - commentRows - (commentRows > 0 ? 1 : 0)
         switch item.kind {
         case .maturity(let levels):
-            y = renderMaturity(&buffer, levels: levels, answer: answer, editor: editor, y: y, compact: compact)
+            y = renderMaturity(&buffer, levels: levels, answer: answer, editor: editor, y: y, density: density)
         case .choice(let options, let multiple):
             y = renderChoice(&buffer, options: options, multiple: multiple, answer: answer, editor: editor, y: y, bottom: answerBottom)
         case .number(let spec): y = renderNumber(&buffer, spec: spec, editor: editor, y: y)
@@ -393,21 +398,28 @@ extension ParticipantApp {
     }
 
     /// Rows the four levels take: a line with the stage and the markers, then the descriptor
-    /// wrapped at full width; compact puts the descriptor after the stage's name.
-    private func maturityRows(_ levels: [LocalizedText], compact: Bool) -> Int {
-        levels.enumerated().map { index, level in levelLines(index + 1, level, compact: compact).count + (compact ? 0 : 1) }.reduce(0, +)
+    /// wrapped at full width; compact puts the descriptor after the stage's name, tight after its
+    /// number alone.
+    private func maturityRows(_ levels: [LocalizedText], density: LevelDensity) -> Int {
+        levels.enumerated().map { index, level in levelLines(index + 1, level, density: density).count + (density == .full ? 1 : 0) }
+            .reduce(0, +)
     }
 
-    /// A level's descriptor lines; in compact form the first starts after the stage's name.
-    private func levelLines(_ stage: Int, _ level: LocalizedText, compact: Bool) -> [String] {
+    /// A level's descriptor lines; in compact form the first starts after the stage's name, in
+    /// tight form after its number.
+    private func levelLines(_ stage: Int, _ level: LocalizedText, density: LevelDensity) -> [String] {
         let width = size.width - 4
-        guard compact else { return TextWrapping.wrap(level.resolved(in: language), width: width) }
+        switch density {
+        case .full: return TextWrapping.wrap(level.resolved(in: language), width: width)
+        case .tight: return TextWrapping.wrap("\(stage) " + level.resolved(in: language), width: width - 2)
+        case .compact: break
+        }
         let name = MaturityStage(rawValue: stage)?.name.resolved(in: language) ?? ""
         return TextWrapping.wrap("\(stage) \(name): " + level.resolved(in: language), width: width - 2)
     }
 
     private func renderMaturity(_ buffer: inout CellBuffer, levels: [LocalizedText], answer: Answer?, editor: ItemEditor, y start: Int,
-                                compact: Bool) -> Int {
+                                density: LevelDensity) -> Int {
         let itemField = editor.field, commentField = editor.comment
         var current: Rated<Int>?, target: Rated<Int>?
         if case .maturity(let c, let t)? = answer?.value { (current, target) = (c, t) }
@@ -417,9 +429,9 @@ extension ParticipantApp {
             let stage = index + 1
             let isCurrent = current == .value(stage), isTarget = target == .value(stage)
             let style = isCurrent || isTarget ? Style.strong : .plain
-            if compact {
+            if density != .full {
                 // "1 Ad hoc: descriptor …", the markers at the right of its first line.
-                let lines = levelLines(stage, level, compact: true)
+                let lines = levelLines(stage, level, density: density)
                 for (offset, line) in lines.enumerated() {
                     buffer.put(line, x: offset == 0 ? 2 : 4, y: y + offset, style: offset == 0 && !(isCurrent || isTarget) ? Style(color: .accent) : style)
                 }
@@ -437,7 +449,7 @@ extension ParticipantApp {
             if isTarget {
                 buffer.put("◆ \(words.target)", x: x + 2, y: y, style: Style(bold: true, reverse: itemField == .target, color: .target))
             }
-            let lines = levelLines(stage, level, compact: false)
+            let lines = levelLines(stage, level, density: .full)
             for (offset, line) in lines.enumerated() { buffer.put(line, x: 2, y: y + 1 + offset, style: style) }
             y += 1 + lines.count
         }
@@ -450,9 +462,10 @@ extension ParticipantApp {
             }
         }
         let importanceText = answer?.importance.map { words.importanceLevels[$0 - 1] } ?? words.notGiven
+        var fields = [("◀ " + words.current, rated(current), ItemField.current), ("◆ " + words.target, rated(target), .target)]
+        if let item, asksImportance(item) { fields.append((words.importance, importanceText, .importance)) }
         var x = 2
-        for (label, value, field) in [("◀ " + words.current, rated(current), ItemField.current), ("◆ " + words.target, rated(target), .target),
-                                      (words.importance, importanceText, .importance)] {
+        for (label, value, field) in fields {
             let text = "\(label): \(value)"
             x += buffer.put(text, x: x, y: y, style: field == itemField && commentField == nil ? .selected : .plain) + 4
         }
@@ -579,4 +592,16 @@ extension ParticipantApp {
             buffer.put(line, x: 2, y: row < area.bottom ? row : -1, style: .strong)
         }
     }
+}
+
+/// How much room a maturity item's four levels take on the item screen: the most readable layout
+/// that fits the terminal is chosen, so that a long question on an 80×24 screen loses the stage
+/// names before it loses any of its text.
+enum LevelDensity {
+    /// The stage's number and name on a line of their own, the descriptor under them.
+    case full
+    /// "1 Ad hoc: descriptor …".
+    case compact
+    /// "1 descriptor …".
+    case tight
 }

@@ -316,9 +316,31 @@ public struct ParticipantApp: Sendable {
         }
     }
 
+    /// The questions still open: asked, not answered, and not optional (an optional question
+    /// left alone is not something to finish).
     var unansweredItems: [Item] {
         let answers = self.answers
-        return visibleItems.map(\.item).filter { answers[$0.id]?.isAnswered != true }
+        return visibleItems.map(\.item).filter { !$0.isOptional && answers[$0.id]?.isAnswered != true }
+    }
+
+    /// Whether `item`'s module asks importance (the session may have turned it off).
+    func asksImportance(_ item: Item) -> Bool {
+        ownModules.first { $0.item(item.id) != nil }?.asksImportance ?? true
+    }
+
+    /// The fields of a maturity item, in Tab order.
+    func fields(for item: Item) -> [ItemField] {
+        asksImportance(item) ? [.current, .target, .importance] : [.current, .target]
+    }
+
+    static func field(after field: ItemField, among fields: [ItemField]) -> ItemField {
+        let index = fields.firstIndex(of: field) ?? 0
+        return fields[(index + 1) % fields.count]
+    }
+
+    static func field(before field: ItemField, among fields: [ItemField]) -> ItemField {
+        let index = fields.firstIndex(of: field) ?? 0
+        return fields[(index + fields.count - 1) % fields.count]
     }
 
     /// The item being answered, while the item screen shows and the item is still asked.
@@ -871,15 +893,15 @@ public struct ParticipantApp: Sendable {
             .value(min(4, max(1, (stage(value) == 0 ? (delta > 0 ? 0 : 5) : stage(value)) + delta)))
         }
         switch key {
-        case .tab: editor.field = editor.field == .current ? .target : editor.field == .target ? .importance : .current; return .none
-        case .backTab: editor.field = editor.field == .importance ? .target : editor.field == .target ? .current : .importance; return .none
+        case .tab: editor.field = Self.field(after: editor.field, among: fields(for: item)); return .none
+        case .backTab: editor.field = Self.field(before: editor.field, among: fields(for: item)); return .none
         // Enter moves on and records nothing: only a stage typed, chosen or "?" answers.
         case .enter, .character("n"): return .move(1)
         case .character(let character) where ("1"..."4").contains(character) || character == Self.dontKnowKey:
             let value: Rated<Int> = character == Self.dontKnowKey ? .dontKnow : .value(Int(String(character))!)
             switch editor.field {
             case .current: current = value; editor.field = .target
-            case .target: target = value; editor.field = .importance
+            case .target: target = value; editor.field = asksImportance(item) ? .importance : .target
             case .importance:
                 guard case .value(let level) = value, (1...3).contains(level) else {
                     message = words.importanceKeys
@@ -895,7 +917,7 @@ public struct ParticipantApp: Sendable {
             case .importance: answer.importance = min(3, max(1, (answer.importance ?? Answer.defaultImportance) + delta))
             }
         case .up: editor.field = editor.field == .importance ? .target : .current; return .none
-        case .down: editor.field = editor.field == .current ? .target : .importance; return .none
+        case .down: editor.field = editor.field == .current || !asksImportance(item) ? .target : .importance; return .none
         case .character(let character) where character.isNumber:
             message = words.stageKeys
             return .none

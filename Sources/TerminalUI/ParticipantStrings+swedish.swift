@@ -34,6 +34,7 @@ extension ParticipantStrings {
         tooSmall: "Förstora terminalen till minst {w}×{h} (nu {cw}×{ch}).",
         saved: "Sparat",
         itemOf: "{n} av {total}",
+        optionalItem: "frivillig fråga",
         choose: "Välj ett alternativ",
         chooseMany: "Välj alla som stämmer",
         moreOptions: "↓ {count} till",

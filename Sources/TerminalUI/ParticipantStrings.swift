@@ -37,6 +37,8 @@ public struct ParticipantStrings: InterfaceWords {
     public var tooSmall: String   // {w} {h} {cw} {ch}
     public var saved: String
     public var itemOf: String   // {n} {total}
+    /// Beside the counter on a question the facilitator made optional (`new --optional`).
+    public var optionalItem: String
     public var choose: String
     public var chooseMany: String
     public var moreOptions: String   // {count}: options below the list
@@ -140,6 +142,7 @@ extension ParticipantStrings {
         tooSmall: "Please enlarge the terminal to at least {w}×{h} (now {cw}×{ch}).",
         saved: "Saved",
         itemOf: "{n} of {total}",
+        optionalItem: "optional",
         choose: "Choose one",
         chooseMany: "Choose all that apply",
         moreOptions: "↓ {count} more",

@@ -38,7 +38,7 @@ extension ProblemStrings {
         notDone: "Not done: {detail}")
 
     public static let polish = ProblemStrings(
-        couldNotSave: "Nie udało się zapisać ({detail}). Nic nie zginęło; spróbuj ponownie.",
+        couldNotSave: "Nie udało się zapisać ({detail}). Nic nie zginęło; można spróbować ponownie.",
         damaged: "Plik sesji jest uszkodzony i pozostawiono go bez zmian ({detail}).",
         movedOn: "Inna konsola już przeszła do kolejnego etapu warsztatu; niczego nie zmieniono.",
         notDone: "Nie wykonano: {detail}")
@@ -50,7 +50,7 @@ extension ProblemStrings {
         notDone: "Inte utfört: {detail}")
 
     public static let italian = ProblemStrings(
-        couldNotSave: "Salvataggio non riuscito ({detail}). Non si è perso nulla; riprova.",
+        couldNotSave: "Salvataggio non riuscito ({detail}). Non si è perso nulla; riprovi.",
         damaged: "Un file della sessione è danneggiato ed è stato lasciato com'è ({detail}).",
         movedOn: "Un'altra console ha già fatto avanzare il workshop; non è cambiato nulla.",
         notDone: "Operazione non eseguita: {detail}")

@@ -116,7 +116,7 @@ struct DemoWords: InterfaceWords {
 
     static let italian = DemoWords(
         title: "Nordic Home — verso l'omnicanalità",
-        stockGoal: "Un'unica vista delle giacenze per il negozio online e per ogni punto vendita, aggiornata entro 15 minuti",
+        stockGoal: "Un'unica vista delle giacenze per il sito e per ogni punto vendita, aggiornata entro 15 minuti",
         stockKPI: "Ritardo di sincronizzazione delle giacenze", stockOwner: "Responsabile IT",
         returnsGoal: "Resi degli acquisti online accettati in ogni punto vendita e di nuovo in vendita entro un giorno",
         returnsKPI: "Tempo di rimessa in vendita", returnsBaseline: "6 giorni", returnsTarget: "1 giorno", returnsOwner: "Responsabile logistica")

@@ -34,7 +34,7 @@ import Testing
 
     @Test func theShippedModulesKeepTheirOrderAndTheirSharedModule() {
         let catalog = ModuleLoader.load(paths: [packageRoot.appendingPathComponent("Modules").path]).catalog
-        #expect(catalog.standardSelection.moduleIDs == ["ecommerce", "it", "customer-service", "logistics", "omnichannel"])
+        #expect(catalog.standardSelection.moduleIDs == ["ecommerce", "it", "customer-service", "logistics", "stores", "omnichannel"])
         #expect(catalog.standardSelection.shared == ["omnichannel"])
     }
 }

@@ -46,11 +46,12 @@ import Testing
         var marked = 0
         for item in modules.flatMap(\.items) {
             guard case .choice(let options, true) = item.kind else { continue }
-            for option in options where option.id == "none" {
+            for option in options where option.id == "none" || option.id == "keep" {
                 #expect(option.exclusive, "\(item.id): \(option.id)")
                 marked += 1
             }
         }
+        // stores.role.services "none of these" and omnichannel.goals.assortment "keep the range".
         #expect(marked == 2)
     }
 }

@@ -1,6 +1,7 @@
 import Basics
 import Foundation
 import Testing
+import TestSupport
 @testable import Questionnaire
 
 /// The modules that ship in Modules/: valid, complete, and free of copy-and-paste.
@@ -12,10 +13,10 @@ import Testing
         #expect(Self.report.catalog.modules.count == Self.report.files.count)
     }
 
-    /// The workshop runs on these five; the session and the report refer to them by id.
-    static let workshopModules = ["ecommerce", "it", "customer-service", "logistics", "omnichannel"]
+    /// The workshop ships these six: five departments and the shared module.
+    static let workshopModules = ["ecommerce", "it", "customer-service", "logistics", "stores", "omnichannel"]
 
-    @Test func theFiveWorkshopModulesShipInAllFourLanguages() throws {
+    @Test func theSixWorkshopModulesShipInAllFourLanguages() throws {
         #expect(Self.report.catalog.modules.map(\.id).sorted() == Self.workshopModules.sorted())
         for id in Self.workshopModules {
             let module = try #require(Self.report.catalog.module(id), "\(id) is missing")
@@ -35,7 +36,7 @@ import Testing
         // Stems of each language's own word: a return is never called a complaint, and back.
         let words: [Language: (complaint: [String], return: [String])] = [
             .english: (["complaint"], ["return"]), .polish: (["reklamac"], ["zwrot", "zwrac"]),
-            .swedish: (["reklamation"], ["retur"]), .italian: (["reclam"], ["reso ", "resi ", "reso?", "resi?", "restitu"]),
+            .swedish: (["reklamation"], ["retur"]), .italian: (["garanzi"], ["reso ", "resi ", "reso?", "resi?", "restitu"]),
         ]
         for (language, word) in words {
             let complaintText = complaint.prompt.resolved(in: language).lowercased()
@@ -108,9 +109,12 @@ import Testing
     @Test func dimensionAndItemCountsStayInRange() {
         for module in Self.report.catalog.modules {
             #expect((5...8).contains(module.dimensions.count), "\(module.id) has \(module.dimensions.count) dimensions")
+            // A dimension is scored from its maturity items (one at least, four at most, so that no
+            // single dimension weighs on a participant's time); the others are context and KPIs.
             for dimension in module.dimensions {
                 let maturity = dimension.items.filter { $0.kind.tag == .maturity }.count
-                #expect((2...4).contains(maturity), "\(module.id).\(dimension.id) has \(maturity) maturity items")
+                #expect((1...4).contains(maturity), "\(module.id).\(dimension.id) has \(maturity) maturity items")
+                #expect((2...6).contains(dimension.items.count), "\(module.id).\(dimension.id) has \(dimension.items.count) items")
             }
             let kinds = Set(module.items.map(\.kind.name))
             #expect(kinds.isSuperset(of: ["maturity", "choice", "number"]), "\(module.id) has kinds \(kinds.sorted())")
@@ -135,6 +139,88 @@ import Testing
                 }
             }
         }
+    }
+
+    /// The second edition of the content: a session created now freezes these versions, and one
+    /// created with the first keeps its own (EditionTests).
+    @Test func everyModuleIsTheSecondEdition() {
+        for module in Self.report.catalog.modules {
+            #expect(module.version == "2.0", "\(module.id) is version \(module.version)")
+        }
+    }
+
+    /// Stores are a department like the others: a module file, not code, makes them one.
+    @Test func storesIsADepartmentInEveryLanguage() throws {
+        let stores = try #require(Self.report.catalog.module("stores"))
+        #expect(!stores.shared)
+        #expect(Set(stores.languages) == Set(Language.allCases))
+        #expect(Self.report.catalog.standardSelection.moduleIDs == ["ecommerce", "it", "customer-service", "logistics", "stores", "omnichannel"])
+        #expect(Self.report.catalog.standardSelection.shared == ["omnichannel"])
+        let titles = Language.allCases.map { stores.title.resolved(in: $0) }
+        #expect(Set(titles).count == 4, "the title is translated: \(titles)")
+    }
+
+    /// About thirty minutes of answering: at most 45 questions everybody in a department is
+    /// asked (their module and the shared one), and 35 to 50 when every conditional one applies.
+    @Test func eachParticipantIsAskedThirtyFiveToFortyFiveQuestions() {
+        let catalog = Self.report.catalog
+        let shared = catalog.modules.filter(\.shared)
+        for department in catalog.modules where !department.shared {
+            let items = ([department] + shared).flatMap(\.items)
+            let always = items.filter { $0.condition == nil }.count
+            #expect(always <= 45, "\(department.id): \(always) questions always asked")
+            #expect((35...50).contains(items.count), "\(department.id): \(items.count) questions with every conditional one")
+        }
+    }
+
+    /// docs/glossary.md: where an item's English names a concept, each translation uses the
+    /// chosen term; no text uses a term (or a form of address) the glossary rules out.
+    @Test func theModulesUseTheGlossarysTerms() {
+        let glossary = Glossary.shipped
+        #expect(glossary.terms.count >= 15 && glossary.bans.count >= 10, "docs/glossary.md was not read")
+        var problems: [String] = []
+        for module in Self.report.catalog.modules {
+            var units: [(String, [LocalizedText])] = [("\(module.id) title and intro", [module.title, module.intro])]
+            for dimension in module.dimensions {
+                units.append(("\(module.id).\(dimension.id) title", [dimension.title]))
+                for item in dimension.items { units.append((item.id.rawValue, Self.texts(of: item))) }
+            }
+            for (name, texts) in units {
+                var byLanguage: [String: String] = [:]
+                for language in module.languages {
+                    byLanguage[language.rawValue] = texts.map { $0.resolved(in: language) }.joined(separator: " \n ")
+                }
+                problems += glossary.missingTerms(in: byLanguage, context: name)
+                problems += glossary.banned(in: byLanguage, context: name)
+            }
+        }
+        #expect(problems.isEmpty, "\(problems.count) glossary problems:\n\(problems.prefix(40).joined(separator: "\n"))")
+    }
+
+    /// The glossary's checks can fail: a calque and a missing term are both found.
+    @Test func theGlossaryCheckFindsACalqueAndAMissingTerm() {
+        let glossary = Glossary.shipped
+        let texts = ["en": "Is there a single customer view?", "pl": "Czy jest jeden widok klienta?",
+                     "sv": "Finns en samlad kundbild?", "it": "Esiste una visione unica del cliente?"]
+        let missing = glossary.missingTerms(in: texts, context: "x")
+        #expect(missing.contains { $0.contains("the pl text") } && missing.contains { $0.contains("the it text") })
+        #expect(!missing.contains { $0.contains("the sv text") })
+        let banned = glossary.banned(in: texts, context: "x")
+        #expect(banned.contains { $0.contains("jeden widok klienta") } && banned.contains { $0.contains("visione unica") })
+        #expect(!glossary.banned(in: ["pl": "Proszę wpisać imię."], context: "x").contains { $0.contains("pl uses") })
+        #expect(!glossary.banned(in: ["pl": "Wpisz imię."], context: "x").isEmpty)
+        #expect(!glossary.banned(in: ["it": "Scegli una risposta."], context: "x").isEmpty)
+    }
+
+    static func texts(of item: Item) -> [LocalizedText] {
+        var texts = [item.prompt] + (item.help.map { [$0] } ?? [])
+        switch item.kind {
+        case .maturity(let levels): texts += levels
+        case .choice(let options, _): texts += options.map(\.label)
+        case .number(let spec): texts.append(spec.unit)
+        case .text: break
+        }
+        return texts
     }
 
     @Test func itemIDsStartWithTheirModuleAndDimension() {

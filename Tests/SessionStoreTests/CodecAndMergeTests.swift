@@ -71,7 +71,7 @@ struct RecordFactory {
         record.answers = [:]
         var text = ParticipantCodec.encode(record)
         let odd = [
-            (#""it.platform.upkeep": {"current": 7, "at": "2026-11-23T18:40:12.345Z", "rev": 1}"#, "stage 7 is not on the scale"),
+            (#""it.platform.incidents": {"current": 7, "at": "2026-11-23T18:40:12.345Z", "rev": 1}"#, "stage 7 is not on the scale"),
             (#""it.platform.gone": {"current": 2, "at": "2026-11-23T18:40:12.345Z", "rev": 1}"#, "no item with this id"),
             (#""it.platform.operator": {"choice": ["moon"], "at": "2026-11-23T18:40:12.345Z", "rev": 1}"#, "has no option"),
             (#""it.platform.uptime": {"current": 2, "mood": "x", "at": "2026-11-23T18:40:12.345Z", "rev": 1}"#, "unknown member"),
@@ -136,7 +136,7 @@ struct RecordFactory {
         var factory = RecordFactory(session: session, seed: 5)
         let id = ParticipantID.random()
         var older = factory.copy(of: id), newer = older
-        let item: ItemID = "it.platform.upkeep"
+        let item: ItemID = "it.platform.releases"
         older.answers[item] = StoredAnswer(answer: Answer(.maturity(current: .value(1), target: .value(2))), at: Timestamp(milliseconds: 1000), revision: 1)
         newer.answers[item] = StoredAnswer(answer: Answer(.maturity(current: .value(3), target: .value(4))), at: Timestamp(milliseconds: 2000), revision: 2)
         #expect(older.merged(with: newer).answers[item]?.answer?.value == .maturity(current: .value(3), target: .value(4)))

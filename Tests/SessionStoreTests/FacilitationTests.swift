@@ -40,9 +40,9 @@ import Testing
 
     @Test func theRevealRecordsTheGapsOpenForVoting() throws {
         let session = try makeSession()
-        try session.reveal(voteItems: ["it.platform.upkeep"])
+        try session.reveal(voteItems: ["it.platform.releases"])
         let state = try session.facilitatorState()
-        #expect(state.revealed && state.voteItems == ["it.platform.upkeep"])
+        #expect(state.revealed && state.voteItems == ["it.platform.releases"])
         #expect(throws: SessionError.self) { try session.setVotesPerParticipant(0) }
         #expect(try session.setVotesPerParticipant(5).votesPerParticipant == 5)
     }

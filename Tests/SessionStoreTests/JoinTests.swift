@@ -57,19 +57,19 @@ import Testing
 
     @Test func voteItemsCarryTheirNumbersAndTheOldFormIsStillRead() throws {
         let session = try makeSession()
-        let numbers: [ItemID: VoteGapNumbers] = ["it.platform.upkeep": VoteGapNumbers(current: 1.5, target: 3.25, priority: nil)]
-        try session.reveal(voteItems: ["it.platform.upkeep", "omnichannel.goals.definition"], numbers: numbers)
+        let numbers: [ItemID: VoteGapNumbers] = ["it.platform.releases": VoteGapNumbers(current: 1.5, target: 3.25, priority: nil)]
+        try session.reveal(voteItems: ["it.platform.releases", "omnichannel.goals.definition"], numbers: numbers)
         let state = try session.facilitatorState()
-        #expect(state.voteItems == ["it.platform.upkeep", "omnichannel.goals.definition"])
+        #expect(state.voteItems == ["it.platform.releases", "omnichannel.goals.definition"])
         #expect(state.voteNumbers == numbers)
         let text = try String(contentsOfFile: session.paths.facilitator, encoding: .utf8)
-        #expect(text.contains(#"{"item": "it.platform.upkeep", "current": 1.5, "target": 3.25}"#))
+        #expect(text.contains(#"{"item": "it.platform.releases", "current": 1.5, "target": 3.25}"#))
         #expect(text.contains(#""omnichannel.goals.definition""#))
         // A state written before the numbers: plain ids.
-        let old = text.replacingOccurrences(of: #"{"item": "it.platform.upkeep", "current": 1.5, "target": 3.25}"#, with: #""it.platform.upkeep""#)
+        let old = text.replacingOccurrences(of: #"{"item": "it.platform.releases", "current": 1.5, "target": 3.25}"#, with: #""it.platform.releases""#)
         try old.write(toFile: session.paths.facilitator, atomically: true, encoding: .utf8)
         let read = try session.facilitatorState()
-        #expect(read.voteItems == ["it.platform.upkeep", "omnichannel.goals.definition"] && read.voteNumbers.isEmpty)
+        #expect(read.voteItems == ["it.platform.releases", "omnichannel.goals.definition"] && read.voteNumbers.isEmpty)
     }
 }
 

@@ -120,6 +120,6 @@ import Testing
         let none = try Session.create(at: scratchFolder("none") + "/session",
                                       request: NewSessionRequest(title: "All departments", moduleIDs: shippedSelection, sharedModules: []),
                                       moduleFiles: shippedModuleFiles())
-        #expect(none.settings.sharedModules.isEmpty && none.settings.departments.count == 5)
+        #expect(none.settings.sharedModules.isEmpty && none.settings.departments.count == 6)
     }
 }

@@ -12,7 +12,7 @@ import Testing
         try FileManager.default.removeItem(atPath: session.paths.participants)
         #expect(session.load().participants.isEmpty)
         let (record, _) = try session.join(name: "Anna", department: "it", language: .english)
-        try session.save(Answer(.maturity(current: .value(2), target: nil)), item: "it.platform.upkeep", for: record.id)
+        try session.save(Answer(.maturity(current: .value(2), target: nil)), item: "it.platform.releases", for: record.id)
         #expect(session.load().participants.count == 1)
     }
 
@@ -79,18 +79,18 @@ import Testing
         let session = try makeSession()
         let (record, _) = try session.join(name: "Anna", department: "it", language: .english)
         try session.updateFacilitatorState { $0.votesPerParticipant = 3 }
-        let saved = try session.setVotes(["it.platform.upkeep": 2, "omnichannel.goals.definition": 1], for: record.id)
+        let saved = try session.setVotes(["it.platform.releases": 2, "omnichannel.goals.definition": 1], for: record.id)
         #expect(try session.participant(record.id).votes == saved.votes)
-        #expect(throws: SessionError.self) { try session.setVotes(["it.platform.upkeep": 4], for: record.id) }
+        #expect(throws: SessionError.self) { try session.setVotes(["it.platform.releases": 4], for: record.id) }
         #expect(throws: SessionError.self) { try session.setVotes(["it.platform.operator": 1], for: record.id) }  // a choice item
-        #expect(try session.participant(record.id).votes?.value == ["it.platform.upkeep": 2, "omnichannel.goals.definition": 1])
+        #expect(try session.participant(record.id).votes?.value == ["it.platform.releases": 2, "omnichannel.goals.definition": 1])
     }
 
     @Test func theLaterSetOfVotesWinsAMerge() throws {
         let session = try makeSession()
         var a = Simulation(session: session, seed: 41).participant(0, at: .now()), b = a
-        a.votes = Stamped(["it.platform.upkeep": 1], at: Timestamp(milliseconds: 1000))
-        b.votes = Stamped(["it.platform.upkeep": 3], at: Timestamp(milliseconds: 2000))
+        a.votes = Stamped(["it.platform.releases": 1], at: Timestamp(milliseconds: 1000))
+        b.votes = Stamped(["it.platform.releases": 3], at: Timestamp(milliseconds: 2000))
         #expect(a.merged(with: b).votes == b.votes && b.merged(with: a).votes == b.votes)
         var tie = a
         tie.votes = Stamped(["it.platform.releases": 1], at: Timestamp(milliseconds: 1000))

@@ -8,7 +8,7 @@ import Testing
     /// (a path, the system's reason) is kept as it came.
     @Test func storeErrorsAreSaidInTheScreensLanguage() {
         let io = SessionError.io(path: "/ws/facilitator.json", reason: "No space left on device")
-        #expect(ProblemStrings.polish.describe(io) == "Nie udało się zapisać (/ws/facilitator.json: No space left on device). Nic nie zginęło; spróbuj ponownie.")
+        #expect(ProblemStrings.polish.describe(io) == "Nie udało się zapisać (/ws/facilitator.json: No space left on device). Nic nie zginęło; można spróbować ponownie.")
         #expect(ProblemStrings.italian.describe(SessionError.outdated("moved on")) == "Un'altra console ha già fatto avanzare il workshop; non è cambiato nulla.")
         #expect(ProblemStrings.swedish.describe(SessionError.refused("x")).hasPrefix("Inte utfört: "))
         for language in Language.allCases {

@@ -64,7 +64,7 @@ import Testing
         var app = makeApp(department: "it", language: .italian)
         app.receive(.joined(record(language: .italian)))
         app.receive(.idleWarning(secondsLeft: 299))
-        #expect(app.render().flatText.contains("La connessione si chiude tra 4:59 se non premi un tasto."))
+        #expect(app.render().flatText.contains("La connessione si chiude tra 4:59 se non preme un tasto."))
         #expect(app.press(.character("q")).isEmpty)
         #expect(app.idleSecondsLeft == nil && !app.leaving)
         #expect(app.press(.character("q")).isEmpty && app.leaving)

@@ -21,7 +21,7 @@ import Testing
         var app = makeApp(name: "Anna K.", department: "it", language: language, size: size)
         app.receive(.joined(record(language: language, answers: [
             "it.platform.operator": Answer(.choice(.value(["agency"]))),
-            "it.platform.upkeep": Answer(.maturity(current: .value(2), target: .value(4)), importance: 3, comment: "Zażółć gęślą jaźń"),
+            "it.platform.releases": Answer(.maturity(current: .value(2), target: .value(4)), importance: 3, comment: "Zażółć gęślą jaźń"),
         ])))
         app.receive(.workshop(.init(clock: .init(phase: "answer", secondsLeft: 1234))))
         result.append(("overview", app.render()))
@@ -31,7 +31,7 @@ import Testing
         var intro = app
         _ = intro.press(.enter)
         result.append(("intro", intro.render()))
-        if let upkeep = app.visibleItems.first(where: { $0.item.id == "it.platform.upkeep" })?.item { app.open(upkeep) }
+        if let upkeep = app.visibleItems.first(where: { $0.item.id == "it.platform.releases" })?.item { app.open(upkeep) }
         result.append(("maturity", app.render()))
         if let operatorItem = app.visibleItems.first(where: { $0.item.id == "it.platform.operator" })?.item { app.open(operatorItem) }
         result.append(("choice", app.render()))
@@ -47,8 +47,8 @@ import Testing
         _ = app.update(.key(.character("D")))
         result.append(("review-confirm", app.render()))
         var vote = app
-        vote.receive(.workshop(.init(closedPhase: "review", voting: .init(items: ["it.platform.upkeep", "omnichannel.goals.definition"], budget: 3,
-                                                                           numbers: ["it.platform.upkeep": VoteGapNumbers(current: 1.8, target: 3.6, priority: 4.5)]))))
+        vote.receive(.workshop(.init(closedPhase: "review", voting: .init(items: ["it.platform.releases", "omnichannel.goals.definition"], budget: 3,
+                                                                           numbers: ["it.platform.releases": VoteGapNumbers(current: 1.8, target: 3.6, priority: 4.5)]))))
         _ = vote.press(.escape, .escape, .character("v"))
         result.append(("vote", vote.render()))
         var small = app
@@ -112,7 +112,7 @@ enum ParticipantScreens {
     }
 
     static let modules = shippedModules.map(unconditioned)
-    static let departments = ["ecommerce", "it", "customer-service", "logistics"]
+    static let departments = ["ecommerce", "it", "customer-service", "logistics", "stores"]
 
     static func app(department: String, language: Language, size: (Int, Int), answers: [ItemID: Answer] = [:]) -> ParticipantApp {
         var app = ParticipantApp(title: "Nordic Home — omnichannel workshop", modules: modules, departments: departments,

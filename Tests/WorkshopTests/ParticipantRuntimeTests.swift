@@ -19,16 +19,17 @@ import Testing
             // single choice: Space takes the highlighted option, Enter moves on to a maturity item.
             .key(.enter), .key(.enter), .key(.character(" ")), .key(.enter),
             .type("243"),
-            // On to the number item (it.platform.uptime), with a decimal comma.
-            .key(.enter), .key(.enter), .key(.enter), .type("99,5"), .key(.tab), .type("99.9"), .key(.enter),
-            // Past the next number; then a multiple choice: the first two options.
-            .key(.enter), .key(.character(" ")), .key(.down), .key(.character(" ")),
+            // Past the next maturity item to the number item (it.platform.uptime), with a decimal comma.
+            .key(.enter), .key(.enter), .type("99,5"), .key(.tab), .type("99.9"), .key(.enter),
+            // Past the next number, to the integration method.
+            .key(.enter),
             // A terminal too small, then larger again.
             .resize(width: 60, height: 15), .key(.character("2")), .resize(width: 100, height: 30),
-            // Back to the overview, down to the reporting dimension, to its free-text question.
+            // Back to the overview, down to the reporting dimension, to its free-text question
+            // (the reporting delay is asked only once reports are produced at stage 2 or more).
             .key(.escape),
         ] + Array(repeating: .key(.down), count: reporting) + [
-            .key(.enter), .key(.pageDown), .key(.pageDown), .key(.pageDown), .type("Fewer manual exports"), .key(.enter),
+            .key(.enter), .key(.pageDown), .type("Fewer manual exports"), .key(.enter),
             .tick,
             .interrupt,
         ])
@@ -38,11 +39,11 @@ import Testing
         #expect(saved.profile.value == Profile(name: "Anna Kowalska", department: "it", language: .english))
         let answers = saved.currentAnswers
         #expect(answers["it.platform.operator"]?.value == .choice(.value(["in-house"])))
-        #expect(answers["it.platform.upkeep"] == Answer(.maturity(current: .value(2), target: .value(4)), importance: 3))
+        #expect(answers["it.platform.releases"] == Answer(.maturity(current: .value(2), target: .value(4)), importance: 3))
         #expect(answers["it.platform.uptime"]?.value == .number(current: .value(99.5), target: .value(99.9)))
-        #expect(answers["it.integration.systems"]?.value.choiceIDs?.count == 2)
+        #expect(answers["it.integration.method"] == nil)
         #expect(answers["it.reporting.notes"]?.value == .text("Fewer manual exports"))
-        #expect(answers.count == 5)
+        #expect(answers.count == 4)
         // The key pressed while the screen was too small changed nothing, and said why.
         #expect(terminal.showed("80×24 (now 60×15)"))
         #expect(terminal.frames.last?.width == 100)
@@ -76,15 +77,15 @@ import Testing
             state.phaseIndex = 1
             state.phaseStarted = testTime
             state.revealed = true
-            state.voteItems = ["it.platform.upkeep", "omnichannel.goals.definition"]
+            state.voteItems = ["it.platform.releases", "omnichannel.goals.definition"]
             state.votesPerParticipant = 2
-            state.voteNumbers = ["it.platform.upkeep": VoteGapNumbers(current: 1.75, target: 3.5, priority: 4.25)]
+            state.voteNumbers = ["it.platform.releases": VoteGapNumbers(current: 1.75, target: 3.5, priority: 4.25)]
         }
         let terminal = ScriptedTerminal(script: [.key(.character("v")), .key(.character("+")), .key(.down), .key(.character("+")),
                                                  .key(.character("+"))])
         let joined = try #require(ParticipantRuntime(session: session, terminal: terminal, name: "Cy", department: "it",
                                                      language: .english, resume: true, clock: { testTime }).run())
-        #expect(try session.participant(joined.id).votes?.value == ["it.platform.upkeep": 1, "omnichannel.goals.definition": 1])
+        #expect(try session.participant(joined.id).votes?.value == ["it.platform.releases": 1, "omnichannel.goals.definition": 1])
         #expect(terminal.showed("Dots left: 0 of 2"))
         // The third "+" had no dot left to place, and said so.
         #expect(terminal.showed("No dots left"))
@@ -183,7 +184,7 @@ import Testing
         ])
         _ = ParticipantRuntime(session: session, terminal: terminal, name: "Eve", department: "it", language: .polish, clock: { testTime }).run()
         let removed = try #require(id)
-        #expect(terminal.showed("Prowadzący usunął Cię z warsztatu"))
+        #expect(terminal.showed("Udział zakończony przez prowadzącego"))
         #expect(!FileManager.default.fileExists(atPath: session.paths.participant(removed)))
         #expect(FileManager.default.fileExists(atPath: session.paths.removed + "/" + removed.fileName))
     }
@@ -198,9 +199,9 @@ import Testing
         let runtime = ParticipantRuntime(session: session, terminal: terminal, name: "Ola", department: "it", language: .polish,
                                          clock: { testTime })
         _ = try #require(runtime.run())
-        #expect(terminal.showed("Wyjść z warsztatu? Twoje odpowiedzi są zapisane."))
+        #expect(terminal.showed("Wyjść z warsztatu? Odpowiedzi są zapisane."))
         #expect(terminal.showed("zostało 25 min"))
-        #expect(runtime.goodbye?.hasPrefix("Do zobaczenia. Twoje odpowiedzi są zapisane w ") == true)
+        #expect(runtime.goodbye?.hasPrefix("Do zobaczenia. Odpowiedzi są zapisane w ") == true)
     }
 }
 
