@@ -80,7 +80,7 @@ if shows "EXITED"; then fail "the program is still running after Esc twice"; els
 tm send-keys -t john Enter
 see "Enter shows the module's introduction" "Enter start"
 tm send-keys -t john Enter
-see "then the first question, a single choice" "Who runs the shop platform day to day?"
+see "then the first question, a single choice" "Who runs the web shop platform day to day?"
 tm send-keys -t john Enter
 see "Enter on the unanswered choice moves on" "How do changes reach the live web shop?"
 check "the skipped choice recorded nothing" files answered "John Smith"

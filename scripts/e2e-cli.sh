@@ -117,23 +117,52 @@ run "report -o -" 0 "$bin" report "$work/ws" -o - && {
 }
 [ ! -e "$work/ws/.cache" ] && ok "opening a session writes no cache into its folder" \
   || fail "opening a session writes no cache into its folder"
-[ "$(find "$XDG_CACHE_HOME/omnigap/modules" -name '*.json' | wc -l)" -eq 5 ] && ok "the five parsed modules are in the user's cache" \
-  || fail "the five parsed modules are in the user's cache"
+[ "$(find "$XDG_CACHE_HOME/omnigap/modules" -name '*.json' | wc -l)" -eq 6 ] && ok "the six parsed modules are in the user's cache" \
+  || fail "the six parsed modules are in the user's cache"
 run "report -o a folder" 1 "$bin" report "$work/ws" -o "$work" && contains "a folder is one clear error naming it" "$work: it is a folder"
 
-# Negative numbers need no "=": the customer-service module's Net Promoter Score runs from -100.
-run "record --current -4 on a number item that accepts negatives" 0 "$bin" record "$work/ws" --participant "Nora N." \
-  --department customer-service --item customer-service.measurement.nps --current -4 --target 30 \
-  && contains "the negative answer is recorded" "Recorded customer-service.measurement.nps"
-run "export the participant with the negative answer" 0 "$bin" export "$work/ws" --participant "Nora N." \
-  && contains "-4 is stored as a number" '"customer-service.measurement.nps": {"current": -4, "target": 30'
-run "record --current -400 is out of range" 1 "$bin" record "$work/ws" --participant "Nora N." \
-  --item customer-service.measurement.nps --current -400 \
+# Negative numbers need no "=": a module whose Net Promoter Score runs from -100 (a module file of
+# the facilitator's own, beside the shipped ones).
+mkdir -p "$work/nps-modules" && cp "$root"/Modules/*.yaml "$work/nps-modules/"
+cat >"$work/nps-modules/service-kpis.yaml" <<'YAML'
+id: service-kpis
+version: "1.0"
+languages: [en]
+order: 70
+title: {en: Service KPIs}
+intro: {en: Two figures the service team reports.}
+dimensions:
+  - id: scores
+    title: {en: Scores}
+    items:
+      - id: service-kpis.scores.nps
+        kind: number
+        prompt: {en: Net Promoter Score of customers who contacted customer service}
+        unit: {en: points}
+        min: -100
+        max: 100
+      - id: service-kpis.scores.level
+        kind: maturity
+        prompt: {en: How are the scores used?}
+        levels:
+          1: {en: Nobody looks at them.}
+          2: {en: The team lead reads them each month.}
+          3: {en: Monthly targets with a named owner.}
+          4: {en: Reviewed monthly with the departments that cause contacts.}
+YAML
+run "a session with a module of the facilitator's own" 0 "$bin" new "$work/nps" --title "NPS" --module-dir "$work/nps-modules"
+run "record --current -4 on a number item that accepts negatives" 0 "$bin" record "$work/nps" --participant "Nora N." \
+  --department service-kpis --item service-kpis.scores.nps --current -4 --target 30 \
+  && contains "the negative answer is recorded" "Recorded service-kpis.scores.nps"
+run "export the participant with the negative answer" 0 "$bin" export "$work/nps" --participant "Nora N." \
+  && contains "-4 is stored as a number" '"service-kpis.scores.nps": {"current": -4, "target": 30'
+run "record --current -400 is out of range" 1 "$bin" record "$work/nps" --participant "Nora N." \
+  --item service-kpis.scores.nps --current -400 \
   && contains "the range is the error, not a missing value" "the current value -400 is outside the range -100 to 100"
-run "record --target 99,5 takes a decimal comma" 0 "$bin" record "$work/ws" --participant "Nora N." \
-  --item customer-service.measurement.nps --target 99,5 \
-  && run "export after the decimal comma" 0 "$bin" export "$work/ws" --participant "Nora N." \
-  && contains "99,5 is stored as 99.5" '"customer-service.measurement.nps": {"current": -4, "target": 99.5'
+run "record --target 99,5 takes a decimal comma" 0 "$bin" record "$work/nps" --participant "Nora N." \
+  --item service-kpis.scores.nps --target 99,5 \
+  && run "export after the decimal comma" 0 "$bin" export "$work/nps" --participant "Nora N." \
+  && contains "99,5 is stored as 99.5" '"service-kpis.scores.nps": {"current": -4, "target": 99.5'
 
 # The hints are commands to paste: a folder with a space, parentheses and a quote comes back
 # quoted, and the program is named the way it runs here. The bin folder is not on the PATH, so

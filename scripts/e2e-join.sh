@@ -96,10 +96,10 @@ name="Zażółć Gęślą"
 comment="Zażółć gęślą jaźń"
 pane=pl1
 start pl1 "$ws" --lang pl --department it --name "$name"
-see "join --name --department --lang goes straight to the overview" "Integracja systemów (ERP"
+see "join --name --department --lang goes straight to the overview" "Integracja systemów"
 on_line "the overview is in Polish: the department" "Dział IT" "Dział IT"
 on_line "the header names the participant" "$name" "Dział IT"
-on_line "nothing answered yet" "Platforma i wdrażanie zmian" "0/6"
+on_line "nothing answered yet" "Platforma sklepu internetowego" "0/5"
 flag "the screens use the alternate screen" '#{alternate_on}' 1
 tm send-keys -t pl1 Enter
 see "Enter shows the module's introduction first" "Ta część dotyczy IT"
@@ -139,14 +139,14 @@ echo "     [$((SECONDS - started)) s]"
 # 4. Join again with the same name: the answers are kept. Then SIGTERM.
 pane=pl2
 start pl2 "$ws" --lang pl --department it --name "$name"
-see "joining again with the name asks whether it is the same person" "Czy to Ty?"
+see "joining again with the name asks whether it is the same person" "Czy to ta sama osoba?"
 see "the question names the answers so far" "odpowiedzi: 2"
 tm send-keys -t pl2 t
-see "yes (t) resumes and shows the overview" "Integracja systemów (ERP"
-on_line "the first dimension shows 2 of 6 answered" "Platforma i wdrażanie zmian" "2/6"
+see "yes (t) resumes and shows the overview" "Integracja systemów"
+on_line "the first dimension shows 2 of 5 answered" "Platforma sklepu internetowego" "2/5"
 check "one participant of that name, still with 2 answers" t count "$ws" "$name" 2
 tm send-keys -t pl2 Enter Enter
-see "Enter (past the introduction) opens the first open item, the third" "Jak zmiany trafiają do działającego sklepu"
+see "Enter (past the introduction) opens the first open item, the third" "Jak wykrywa się i obsługuje awarie"
 tm send-keys -t pl2 PPage
 see "PgUp goes back to the answered maturity item" "Jak zmiany trafiają do działające"
 on_line "the current stage (2) is marked" "2 koncentracja na działaniu" "◀"

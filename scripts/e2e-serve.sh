@@ -54,14 +54,14 @@ participant() {  # participant PANE [LANG]
 }
 pane=anna
 participant anna pl_PL.UTF-8
-see "ssh with the code shows the join screen in the client's language (Polish)" "Dołącz do warsztatu"
+see "ssh with the code shows the join screen in the client's language (Polish)" "Dołączanie do warsztatu"
 check "the client's known_hosts has the fingerprint serve printed" sh -c "ssh-keygen -lf '$known' | grep -qF '$fingerprint'"
 tm send-keys -t anna -l "Anna Nowak"
 tm send-keys -t anna Enter Down Enter
-see "joining over SSH shows a personal resume code, once" "Twój kod powrotu"
+see "joining over SSH shows a personal resume code, once" "Kod powrotu"
 tm send-keys -t anna Enter
-gone "Enter closes it" "Twój kod powrotu"
-see "the overview after joining" "Platforma i wdrażanie zmian"
+gone "Enter closes it" "Kod powrotu"
+see "the overview after joining" "Platforma sklepu internetowego"
 tm send-keys -t anna Enter
 see "the introduction" "Ta część dotyczy IT"
 tm send-keys -t anna Enter
@@ -247,15 +247,15 @@ join_as() {
   tm send-keys -t "$who" Enter
 }
 joiner piotr pl_PL.UTF-8 "${with_key[@]}"
-pane=piotr; see "a participant with an SSH key joins in Polish" "Dołącz do warsztatu"
+pane=piotr; see "a participant with an SSH key joins in Polish" "Dołączanie do warsztatu"
 check "the console's host key is the one the client was shown" sh -c "ssh-keygen -lf '$known' | grep -qF '$console_fingerprint'"
-join_as piotr "Piotr Nowak" 1 "Twój kod powrotu"
+join_as piotr "Piotr Nowak" 1 "Kod powrotu"
 joiner sara sv_SE.UTF-8 "${without_key[@]}"
 pane=sara; see "a participant joins in Swedish" "Gå med i workshoppen"
 join_as sara "Sara Lind" 2 "Din återkomstkod"
 joiner giulia it_IT.UTF-8 "${without_key[@]}"
-pane=giulia; see "a participant joins in Italian" "Partecipa al workshop"
-join_as giulia "Giulia Rossi" 3 "Il tuo codice di ripresa"
+pane=giulia; see "a participant joins in Italian" "Accesso al workshop"
+join_as giulia "Giulia Rossi" 3 "Il Suo codice di ripresa"
 joiner emma en_GB.UTF-8 "${without_key[@]}"
 pane=emma; see "a participant joins in English" "Join the workshop"
 join_as emma "Emma Brown" 0 "Your resume code"
@@ -303,7 +303,7 @@ come_back() {
 
 # Someone with the workshop code but without Piotr's key or code tries his name.
 joiner mallory pl_PL.UTF-8 "${without_key[@]}"
-pane=mallory; see "another connection reaches the join screen" "Dołącz do warsztatu"
+pane=mallory; see "another connection reaches the join screen" "Dołączanie do warsztatu"
 before=$(sha256sum "$ws2"/participants/*.json | sort)
 come_back mallory "piotr nowak" 1 "To imię jest już zajęte" t
 see "resuming it needs the resume code" "Kod powrotu: "
@@ -329,9 +329,9 @@ see "his ssh is gone" "EXITED"
 check "his saved answer is still there" answered "Piotr Nowak" it.platform.releases 3 4
 tm kill-session -t piotr
 joiner piotr pl_PL.UTF-8 "${with_key[@]}"
-pane=piotr; see "he reconnects" "Dołącz do warsztatu"
+pane=piotr; see "he reconnects" "Dołączanie do warsztatu"
 come_back piotr "Piotr Nowak" 1 "To imię jest już zajęte" t
-see "and with the same key is back at his questions without a code" "Twoje pytania"
+see "and with the same key is back at his questions without a code" "Pytania"
 pane=console; on_line "the dashboard shows him connected again" "Piotr Nowak" "●"
 
 # Sara's connection drops; from a client without her key she types her resume code.

@@ -77,40 +77,39 @@ TERM = "xterm-256color"
 LOCALES = {"en": "en_GB.UTF-8", "pl": "pl_PL.UTF-8", "sv": "sv_SE.UTF-8", "it": "it_IT.UTF-8"}
 
 # The app's words, per language: only what the driver waits for.
-WORDS = {
-    "en": dict(join="Join the workshop", join_keys="Type · ↑↓ choose · Enter next", name="Your name", overview="Your questions",
-               overview_keys="↑↓ choose · Enter answer · r review and finish · q leave",
-               intro_keys="Enter start · ↑↓ scroll · Esc list · q leave",
-               maturity_keys="1-4 stage · ? don't know", choice_keys="↑↓ move · Space select",
-               number_keys="Type a number · ? don't know", text_keys="Type your answer (empty: no answer)",
-               review_keys="↑↓ choose · Enter answer it · D mark yourself done",
-               leave="Leave the workshop? Your answers are saved.", goodbye="Goodbye. Your answers are saved",
-               name_in_use="This name is taken"),
-    "pl": dict(join="Dołącz do warsztatu", join_keys="Wpisz · ↑↓ wybierz · Enter dalej", name="Imię i nazwisko", overview="Twoje pytania",
-               overview_keys="↑↓ wybierz · Enter odpowiedz · r przejrzyj i zakończ · q wyjdź",
-               intro_keys="Enter zaczynamy · ↑↓ przewiń · Esc lista · q wyjdź",
-               maturity_keys="1-4 ocena · ? nie wiem", choice_keys="↑↓ wybierz · Spacja zaznacz",
-               number_keys="Wpisz liczbę · ? nie wiem", text_keys="Wpisz odpowiedź (puste: bez odpowiedzi)",
-               review_keys="↑↓ wybierz · Enter odpowiedz · D oznacz jako gotowe",
-               leave="Wyjść z warsztatu? Twoje odpowiedzi są zapisane.", goodbye="Do zobaczenia. Twoje odpowiedzi są zapisane",
-               name_in_use="To imię jest już zajęte"),
-    "sv": dict(join="Gå med i workshoppen", join_keys="Skriv · ↑↓ välj · Enter nästa", name="Ditt namn", overview="Dina frågor",
-               overview_keys="↑↓ välj · Enter svara · r granska och slutför · q lämna",
-               intro_keys="Enter börja · ↑↓ rulla · Esc lista · q lämna",
-               maturity_keys="1-4 nivå · ? vet inte", choice_keys="↑↓ välj · Mellanslag markera",
-               number_keys="Skriv ett tal · ? vet inte", text_keys="Skriv ditt svar (tomt: inget svar)",
-               review_keys="↑↓ välj · Enter besvara · D markera dig som klar",
-               leave="Lämna workshoppen? Dina svar är sparade.", goodbye="Hej då. Dina svar är sparade",
-               name_in_use="Namnet används redan"),
-    "it": dict(join="Partecipa al workshop", join_keys="Scrivi · ↑↓ scegli · Invio avanti", name="Nome e cognome", overview="Le tue domande",
-               overview_keys="↑↓ scegli · Invio rispondi · r rivedi e concludi · q esci",
-               intro_keys="Invio inizia · ↑↓ scorri · Esc elenco · q esci",
-               maturity_keys="1-4 livello · ? non so", choice_keys="↑↓ scegli · Spazio segna",
-               number_keys="Scrivi un numero · ? non so", text_keys="Scrivi la risposta (vuota: nessuna risposta)",
-               review_keys="↑↓ scegli · Invio rispondi · D concludi",
-               leave="Uscire dal workshop? Le tue risposte sono salvate.", goodbye="Arrivederci. Le tue risposte sono salvate",
-               name_in_use="Questo nome è già usato"),
-}
+# The words each language's screens use, read from the participant screens' own strings
+# (Sources/TerminalUI/ParticipantStrings*.swift), so that a reworded screen never leaves this client
+# looking for words that are gone. Hint lines are matched by their first segments.
+STRING_FILES = {"en": "ParticipantStrings.swift", "pl": "ParticipantStrings+polish.swift",
+                "sv": "ParticipantStrings+swedish.swift", "it": "ParticipantStrings+italian.swift"}
+STRING_LINE = re.compile(r'^\s+(\w+): "((?:[^"\\]|\\.)*)",?\s*$')
+
+
+def screen_strings(language):
+    """The participant screens' strings of `language`, by field name."""
+    folder = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Sources", "TerminalUI")
+    fields = {}
+    with open(os.path.join(folder, STRING_FILES[language]), encoding="utf-8") as source:
+        for line in source:
+            found = STRING_LINE.match(line)
+            if found and found.group(1) not in fields:
+                fields[found.group(1)] = found.group(2).replace('\\"', '"').replace("\\n", "\n").replace("\\\\", "\\")
+    return fields
+
+
+def words_for(language):
+    strings = screen_strings(language)
+    def first(field, segments):
+        return " · ".join(strings[field].split(" · ")[:segments])
+    return dict(join=strings["joinTitle"], join_keys=first("joinHelp", 2), name=strings["yourName"],
+                overview=strings["overviewTitle"], overview_keys=strings["overviewHelp"], intro_keys=strings["introHelp"],
+                maturity_keys=first("itemHelpMaturity", 2), choice_keys=first("itemHelpChoice", 2),
+                number_keys=first("itemHelpNumber", 2), text_keys=first("itemHelpText", 1),
+                review_keys=first("reviewHelp", 3), leave=strings["leaveMessage"],
+                goodbye=strings["goodbye"].split("{")[0].rstrip(" ,"), name_in_use=strings["nameInUseTitle"])
+
+
+WORDS = {language: words_for(language) for language in STRING_FILES}
 # The resume-code screen, new after joining over SSH, says "resume code" in English; in the other
 # languages, the words its first version uses (a screen that is neither the join form nor the
 # overview is taken for it too). Enter continues.
