@@ -30,7 +30,7 @@ for n in 30 1000 10000; do
     "$bin" simulate "$dir" --participants "$n" --seed 42 --no-fsync >/dev/null
   fi
   mkdir -p "$dir-modules"
-  for module in ecommerce it customer-service logistics omnichannel; do
+  for module in ecommerce it customer-service logistics stores omnichannel; do
     "$bin" modules show "$module" --json --modules "$dir/modules" >"$dir-modules/$module.json"
   done
   cat "$dir"/participants/*.json >/dev/null  # warm the page cache

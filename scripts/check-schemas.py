@@ -128,7 +128,7 @@ expect(bool(errors(None, seven, narrow)), "the session-narrowed schema rejects a
 # one participant per department, whose report carries the low-confidence warning.
 omnigap("demo", f"{work}/demo", "--no-ui")
 omnigap("new", f"{work}/one", "--title", "One each")
-omnigap("simulate", f"{work}/one", "--participants", "4", "--seed", "5")
+omnigap("simulate", f"{work}/one", "--participants", "5", "--seed", "5")
 reports = {}
 for name, folder in (("demo", f"{work}/demo"), ("one", f"{work}/one")):
     for language in ("en", "pl", "sv", "it"):
@@ -138,7 +138,7 @@ for name, folder in (("demo", f"{work}/demo"), ("one", f"{work}/one")):
         expect(not found, f"the {language} JSON report of the {name} session validates: {found[:2]}")
 demo, one = reports[("demo", "en")], reports[("one", "en")]
 expect(bool(demo["goals"]) and all(len(g["closes"]) == len(g["links"]) for g in demo["goals"]), "the demo's goals carry what they close")
-expect(one["confidence"] is not None and len(one["confidence"]["departments_below_quorum"]) == 4, "one per department: the warning names all four")
+expect(one["confidence"] is not None and len(one["confidence"]["departments_below_quorum"]) == 5, "one per department: the warning names all five")
 expect(demo["confidence"] is None, "the demo workshop needs no warning")
 broken_reports = [
     ("six summary sentences", mutated(demo, lambda d: d.update(summary=d["summary"] + ["a", "b", "c"]))),

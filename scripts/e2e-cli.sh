@@ -34,7 +34,7 @@ run "show ecommerce --lang pl" 0 "$bin" modules show ecommerce --lang pl && {
 }
 
 # Every shipped module in every language, as a participant would read it.
-for module in ecommerce it customer-service logistics omnichannel; do
+for module in ecommerce it customer-service logistics stores omnichannel; do
   for lang in en pl sv it; do
     run "show $module --lang $lang" 0 "$bin" modules show "$module" --lang "$lang" || continue
     if grep -q "^note:" "$work/out"; then fail "show $module --lang $lang falls back to English"; continue; fi

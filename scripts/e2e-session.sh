@@ -130,7 +130,7 @@ run "new creates a session" 0 "$bin" new "$s1" --title "Spring workshop" && {
   [ -f "$s1/session.json" ] && ok "new writes session.json" || fail "new writes session.json"
   count=$(find "$s1/modules" -name '*.yaml' | wc -l)
   [ "$count" -eq 6 ] && ok "new freezes 6 modules" || fail "new freezes 6 modules (found $count)"
-  for m in ecommerce it customer-service logistics omnichannel; do
+  for m in ecommerce it customer-service logistics stores omnichannel; do
     cmp -s "$s1/modules/$m.yaml" "$root/Modules/$m.yaml" || fail "frozen $m.yaml is a copy of the source"
   done
   [ -d "$s1/participants" ] && [ -z "$(ls -A "$s1/participants")" ] && ok "new makes an empty participants folder" \

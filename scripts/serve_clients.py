@@ -106,7 +106,8 @@ def words_for(language):
                 maturity_keys=first("itemHelpMaturity", 2), choice_keys=first("itemHelpChoice", 2),
                 number_keys=first("itemHelpNumber", 2), text_keys=first("itemHelpText", 1),
                 review_keys=first("reviewHelp", 3), leave=strings["leaveMessage"],
-                goodbye=strings["goodbye"].split("{")[0].rstrip(" ,"), name_in_use=strings["nameInUseTitle"])
+                goodbye=os.path.commonprefix([strings["goodbye"], strings["remoteGoodbye"]]).rstrip(" ,.:;"),
+                name_in_use=strings["nameInUseTitle"])
 
 
 WORDS = {language: words_for(language) for language in STRING_FILES}
