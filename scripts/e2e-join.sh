@@ -391,6 +391,33 @@ for person in "${people[@]}"; do
   tm send-keys -t "p-$who" Escape q y
 done
 
+# ---------------------------------------------------------------------------------------------
+# 10. A session made shorter by the facilitator: optional questions say so and are not left open;
+#     a module without importance asks current and target only.
+short="$work/short"
+run "new --optional --no-importance" 0 "$bin" new "$short" --title "Short" \
+  --optional it.security,omnichannel.change.first-change --no-importance it \
+  && contains "new counts the questions without the optional ones" "it 40 (+5 when they apply)" \
+  && contains "new names the optional questions" "optional: 4 questions (it.security, omnichannel.change.first-change)" \
+  && contains "new names the modules without importance" "importance not asked in: it"
+run "new --optional with an id that names nothing" 1 "$bin" new "$work/short2" --title "Short" --optional it.securty \
+  && contains "the unknown id is refused with the closest one" "--optional it.securty: no item, dimension or module of this session has that id (did you mean it.security?)"
+pane=short
+start short "$short" --name "Jan Kowalski" --department it --lang en
+see "the short session's overview" "Your questions"
+tm send-keys -t short Enter Enter Enter
+see "the second question, a maturity ladder" "How do changes reach the live web shop?"
+gone "no importance in a module without it" "Importance:"
+tm send-keys -t short 2 4
+see "current and target are saved" "Saved"
+tm send-keys -t short Escape Down Down Down Down Enter
+see "an optional question says so beside its counter" "optional · 13 of 44"
+tm send-keys -t short Escape r D
+see "finishing counts only the questions that are not optional" "Questions still open: 39"
+tm send-keys -t short n Escape q y
+exits "the short session"
+check "the answer has no importance" t answers "$short" "Jan Kowalski" '{"it.platform.releases": {"current": 2, "target": 4}}'
+
 echo "     [$((SECONDS - started)) s]"
 echo "e2e-join: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
