@@ -120,6 +120,7 @@ let package = Package(
         /// Helpers the test targets share: text snapshots kept as files.
         .target(
             name: "TestSupport",
+            dependencies: ["Questionnaire"],
             path: "Tests/TestSupport"
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import Foundation
+import Questionnaire
 
 /// docs/glossary.md, read as the tests need it: the chosen term per concept and language, and
 /// the terms a language never uses (the register's forms among them). The document is the one
@@ -100,5 +101,17 @@ public struct Glossary: Sendable {
             }
         }
         return problems
+    }
+}
+
+extension Glossary {
+    /// Every text of a set of interface words, in every language, that uses a form the glossary
+    /// rules out (the register's "ty" and "tu" among them), one message each.
+    public func registerProblems<Words: InterfaceWords>(_ words: Words.Type) -> [String] {
+        Language.allCases.flatMap { language in
+            Words.texts(in: language).flatMap { field, text in
+                banned(in: [language.rawValue: text], context: "\(Words.self).\(language.rawValue).\(field)")
+            }
+        }
     }
 }
