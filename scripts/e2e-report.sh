@@ -138,6 +138,19 @@ run "demo --no-ui --lang pl" 0 "$bin" demo "$work/demo-pl" --no-ui --lang pl && 
   contains "and Polish goals" "Zwroty z zakupów online przyjmowane w każdym salonie"
 }
 
+# A session created with the first edition of the modules keeps its own: it still reads, scores
+# and reports, although the shipped modules are the second edition now.
+cp -r "$root/Tests/Fixtures/edition-1-session" "$work/edition-1"
+run "status of a first-edition session" 0 "$bin" status "$work/edition-1" \
+  && contains "it keeps the first edition's modules" "Modules: ecommerce 1.0, it 1.0, customer-service 1.0, logistics 1.0, omnichannel 1.0 (shared)"
+run "report of a first-edition session" 0 "$bin" report "$work/edition-1" && {
+  contains "it scores the first edition's items" "The agent's view of the customer"
+  contains "everybody is counted" "Total                                           8"
+}
+for format in markdown html csv json; do
+  run "report --format $format of a first-edition session" 0 "$bin" report "$work/edition-1" --format "$format" -o "$work/edition-1.$format"
+done
+
 # Wrong input.
 run "an unknown format is a usage error" 64 "$bin" report ws --format xml && contains "the bad value is named" "xml"
 run "an unknown language is a usage error" 64 "$bin" report ws --lang de

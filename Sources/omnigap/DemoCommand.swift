@@ -74,7 +74,7 @@ struct DemoCommand: ParsableCommand {
                                            owner: words.stockOwner, due: "2027-06-30", links: ["it.orders", "logistics.inventory"]), at: now)
             try session.saveGoal(GoalDraft(statement: words.returnsGoal, kpi: words.returnsKPI, baseline: words.returnsBaseline,
                                            target: words.returnsTarget, owner: words.returnsOwner, due: "2027-03-31",
-                                           links: ["logistics.returns"]), at: now)
+                                           links: ["logistics.returns", "stores.returns"]), at: now)
             return session
         }
     }
