@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of `omnigap report --format json` (release build) against the Python reference
 # implementation of the same formulas, on simulated sessions of 30, 1,000 and 10,000 participants
-# answering all five modules. Checks that both agree to 1e-9, then prints the wall time (best of
+# answering all six modules. Checks that both agree to 1e-9, then prints the wall time (best of
 # 3, warm page cache), the peak memory and the speed ratio. Asserts nothing about time.
 # Usage: scripts/bench-report.sh [SCRATCH-DIR]
 set -euo pipefail

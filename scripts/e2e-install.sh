@@ -41,7 +41,7 @@ run "installed: omnigap modules list" 0 omnigap modules list && {
   contains "the modules are found beside the binary" "Modules in $prefix/share/omnigap/Modules (installed beside the executable)"
   contains "and listed" "omnichannel"
 }
-run "installed: omnigap modules validate" 0 omnigap modules validate && contains "the installed modules are valid" "OK: 5 module(s)"
+run "installed: omnigap modules validate" 0 omnigap modules validate && contains "the installed modules are valid, every one shipped" "OK: $(find "$root/Modules" -name "*.yaml" | wc -l) module(s)"
 run "installed: omnigap demo --no-ui" 0 omnigap demo --no-ui "$work/demo" && {
   contains "the demo prints its report" "Nordic Home"
   contains "the demo's hint says omnigap, which is on the PATH now" "open it with \`omnigap facilitate $work/demo\`"
