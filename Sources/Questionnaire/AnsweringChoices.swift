@@ -11,9 +11,15 @@ public struct AnsweringChoices: Hashable, Sendable {
     /// Ids of modules whose items are asked without importance.
     public var withoutImportance: [String]
 
+    /// An id named twice is kept once: a facilitator who names it twice means it once.
     public init(optional: [String] = [], withoutImportance: [String] = []) {
-        self.optional = optional
-        self.withoutImportance = withoutImportance
+        self.optional = Self.once(optional)
+        self.withoutImportance = Self.once(withoutImportance)
+    }
+
+    private static func once(_ ids: [String]) -> [String] {
+        var seen = Set<String>()
+        return ids.filter { seen.insert($0).inserted }
     }
 
     public static let none = AnsweringChoices()
@@ -22,14 +28,13 @@ public struct AnsweringChoices: Hashable, Sendable {
 
     /// Why an id does not fit `catalog`, one message per id, empty when all do.
     public func problems(in catalog: ModuleCatalog) -> [String] {
+        let ids = catalog.allIDs, modules = catalog.modules.map(\.id)
         var problems: [String] = []
-        for id in optional where !catalog.names(id) {
-            problems.append("--optional \(id): no item, dimension or module of this session has that id"
-                + suggestion(for: id, among: catalog.allIDs))
+        for id in optional where !ids.contains(id) {
+            problems.append("--optional \(id): no item, dimension or module of this session has that id" + suggestion(for: id, among: ids))
         }
-        for id in withoutImportance where catalog.module(id) == nil {
-            problems.append("--no-importance \(id): no module of this session has that id"
-                + suggestion(for: id, among: catalog.modules.map(\.id)))
+        for id in withoutImportance where !modules.contains(id) {
+            problems.append("--no-importance \(id): no module of this session has that id" + suggestion(for: id, among: modules))
         }
         return problems
     }
@@ -51,40 +56,26 @@ extension ModuleCatalog {
     public func applying(_ choices: AnsweringChoices) -> ModuleCatalog {
         guard !choices.isEmpty else { return self }
         return ModuleCatalog(modules: modules.map { module in
-            QuestionnaireModule(
-                id: module.id, version: module.version, languages: module.languages, title: module.title,
-                intro: module.intro,
-                dimensions: module.dimensions.map { dimension in
-                    Dimension(id: dimension.id, title: dimension.title, items: dimension.items.map { item in
-                        Item(id: item.id, kind: item.kind, prompt: item.prompt, help: item.help, weight: item.weight,
-                             condition: item.condition,
-                             isOptional: item.isOptional || choices.isOptional(item.id, dimension: dimension.id, module: module.id))
-                    })
-                },
-                shared: module.shared, order: module.order,
-                asksImportance: module.asksImportance && !choices.withoutImportance.contains(module.id))
+            var module = module
+            module.asksImportance = module.asksImportance && !choices.withoutImportance.contains(module.id)
+            for place in module.dimensions.indices {
+                let dimension = module.dimensions[place].id
+                for index in module.dimensions[place].items.indices {
+                    let item = module.dimensions[place].items[index]
+                    module.dimensions[place].items[index].isOptional = item.isOptional
+                        || choices.isOptional(item.id, dimension: dimension, module: module.id)
+                }
+            }
+            return module
         })
     }
 
-    /// Whether `id` names a module, a dimension ("module.dimension") or an item.
-    func names(_ id: String) -> Bool {
-        allIDs.contains(id)
-    }
-
-    /// Every module, dimension and item id, for lookups and suggestions.
+    /// Every module, dimension ("module.dimension") and item id: what `--optional` may name.
     var allIDs: [String] {
         modules.flatMap { module in
             [module.id] + module.dimensions.flatMap { dimension in
                 [module.id + "." + dimension.id] + dimension.items.map(\.id.rawValue)
             }
         }
-    }
-}
-
-extension Array where Element: Hashable {
-    /// The elements in order, each once: a facilitator who names an id twice means it once.
-    public func uniqued() -> [Element] {
-        var seen = Set<Element>()
-        return filter { seen.insert($0).inserted }
     }
 }

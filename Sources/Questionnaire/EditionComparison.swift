@@ -21,6 +21,7 @@ public struct EditionComparison: Sendable {
 
     /// Every item id of both catalogs, the base's order first, then the new ones in theirs.
     public let items: [(id: ItemID, match: Match)]
+    private let matches: [ItemID: Match]
 
     public init(base: ModuleCatalog, current: ModuleCatalog) {
         var items: [(id: ItemID, match: Match)] = []
@@ -36,11 +37,12 @@ public struct EditionComparison: Sendable {
             items.append((item.id, .onlyInCurrent))
         }
         self.items = items
+        matches = Dictionary(items.map { ($0.id, $0.match) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The match of `id`, nil when neither catalog has it.
     public func match(_ id: ItemID) -> Match? {
-        items.first { $0.id == id }?.match
+        matches[id]
     }
 
     /// The ids whose answers can be compared: the same question in both.

@@ -9,7 +9,7 @@ public struct QuestionnaireModule: Hashable, Sendable {
     public let languages: [Language]
     public let title: LocalizedText
     public let intro: LocalizedText
-    public let dimensions: [Dimension]
+    public internal(set) var dimensions: [Dimension]
     /// Answered by everybody, whatever their department (the omnichannel module), rather than
     /// being a department of its own. Departments are data: this flag, not code, says which.
     public let shared: Bool
@@ -18,7 +18,7 @@ public struct QuestionnaireModule: Hashable, Sendable {
     public let order: Int?
     /// Whether participants rate each item's importance. A session decides it (`omnigap new
     /// --no-importance`), not the module file: importance is 2 for everyone where it is not asked.
-    public let asksImportance: Bool
+    public internal(set) var asksImportance: Bool
 
     public init(id: String, version: String, languages: [Language], title: LocalizedText,
                 intro: LocalizedText, dimensions: [Dimension], shared: Bool = false, order: Int? = nil,
@@ -56,7 +56,7 @@ public struct QuestionnaireModule: Hashable, Sendable {
 public struct Dimension: Hashable, Sendable {
     public let id: String
     public let title: LocalizedText
-    public let items: [Item]
+    public internal(set) var items: [Item]
 
     public init(id: String, title: LocalizedText, items: [Item]) {
         self.id = id
@@ -77,7 +77,7 @@ public struct Item: Hashable, Sendable {
     public let condition: Condition?
     /// May be left unanswered: it is not counted as open when a participant finishes, nor in
     /// progress. A session decides it (`omnigap new --optional`), not the module file.
-    public let isOptional: Bool
+    public internal(set) var isOptional: Bool
 
     public init(id: ItemID, kind: ItemKind, prompt: LocalizedText, help: LocalizedText? = nil,
                 weight: Double = 1, condition: Condition? = nil, isOptional: Bool = false) {

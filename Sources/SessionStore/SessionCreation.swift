@@ -93,8 +93,7 @@ extension Session {
         let settings = SessionSettings(
             id: .random(), title: title, date: request.date ?? time.date, created: time, language: request.language,
             quorum: request.quorum, agenda: request.agenda, modules: frozen, sharedModules: shared,
-            answering: AnsweringChoices(optional: request.answering.optional.uniqued(),
-                                        withoutImportance: request.answering.withoutImportance.uniqued()))
+            answering: request.answering)
         // Written last: a folder without session.json is not a session, so an interrupted `new`
         // leaves nothing that looks like one.
         try FileSystem.writeAtomically(Array(settings.encoded().utf8), to: paths.settings)

@@ -305,8 +305,7 @@ extension ParticipantApp {
         let visible = visibleItems
         let position = (visible.firstIndex { $0.item.id == item.id } ?? 0) + 1
         let place = visible.first { $0.item.id == item.id }
-        let counterWidth = DisplayWidth.of((item.isOptional ? words.optionalItem + " · " : "")
-            + ParticipantStrings.fill(words.itemOf, ["n": String(visible.count), "total": String(visible.count)]))
+        let counterWidth = DisplayWidth.of(counterText(item, position: visible.count, total: visible.count))
         // The module and the dimension when they fit on one line; the dimension alone when not
         // (the top line names the department).
         var dimensionTitle = place.map { $0.module.title.resolved(in: language) + " · " + $0.dimension.title.resolved(in: language) } ?? ""
@@ -320,9 +319,7 @@ extension ParticipantApp {
         case .number: help = words.itemHelpNumber
         case .text: help = words.itemHelpText
         }
-        // An optional question says so beside the counter: the participant may leave it.
-        let counter = (item.isOptional ? words.optionalItem + " · " : "")
-            + ParticipantStrings.fill(words.itemOf, ["n": String(position), "total": String(visible.count)])
+        let counter = counterText(item, position: position, total: visible.count)
         let area = frame(&buffer, heading: dimensionTitle, help: commentField == nil ? help : words.commentHelp,
                          reserve: DisplayWidth.of(counter) + 2)
         buffer.put(counter, x: size.width - 1 - DisplayWidth.of(counter), y: area.top - 2 - headingExtraRows(dimensionTitle, counter), style: .muted)
@@ -390,6 +387,12 @@ extension ParticipantApp {
         if editor.showingHelp, let itemHelp = item.help?.resolved(in: language) {
             renderDialog(&buffer, title: words.helpTitle, message: itemHelp, keys: words.helpClose)
         }
+    }
+
+    /// "3 of 40" above a question; an optional question says so beside it, since the participant
+    /// may leave it.
+    private func counterText(_ item: Item, position: Int, total: Int) -> String {
+        (item.isOptional ? words.optionalItem + " · " : "") + ParticipantStrings.fill(words.itemOf, ["n": String(position), "total": String(total)])
     }
 
     /// Rows the heading takes beyond its first, so the counter sits on the heading's first row.

@@ -333,14 +333,11 @@ public struct ParticipantApp: Sendable {
         asksImportance(item) ? [.current, .target, .importance] : [.current, .target]
     }
 
-    static func field(after field: ItemField, among fields: [ItemField]) -> ItemField {
-        let index = fields.firstIndex(of: field) ?? 0
-        return fields[(index + 1) % fields.count]
-    }
-
-    static func field(before field: ItemField, among fields: [ItemField]) -> ItemField {
-        let index = fields.firstIndex(of: field) ?? 0
-        return fields[(index + fields.count - 1) % fields.count]
+    /// The field `step` places from `field` among `fields`: Tab and Shift-Tab go round, the
+    /// arrows and a typed stage stop at the ends.
+    static func field(_ field: ItemField, step: Int, among fields: [ItemField], wrapping: Bool) -> ItemField {
+        let index = (fields.firstIndex(of: field) ?? 0) + step
+        return wrapping ? fields[(index + fields.count) % fields.count] : fields[min(max(index, 0), fields.count - 1)]
     }
 
     /// The item being answered, while the item screen shows and the item is still asked.
@@ -893,15 +890,15 @@ public struct ParticipantApp: Sendable {
             .value(min(4, max(1, (stage(value) == 0 ? (delta > 0 ? 0 : 5) : stage(value)) + delta)))
         }
         switch key {
-        case .tab: editor.field = Self.field(after: editor.field, among: fields(for: item)); return .none
-        case .backTab: editor.field = Self.field(before: editor.field, among: fields(for: item)); return .none
+        case .tab: editor.field = Self.field(editor.field, step: 1, among: fields(for: item), wrapping: true); return .none
+        case .backTab: editor.field = Self.field(editor.field, step: -1, among: fields(for: item), wrapping: true); return .none
         // Enter moves on and records nothing: only a stage typed, chosen or "?" answers.
         case .enter, .character("n"): return .move(1)
         case .character(let character) where ("1"..."4").contains(character) || character == Self.dontKnowKey:
             let value: Rated<Int> = character == Self.dontKnowKey ? .dontKnow : .value(Int(String(character))!)
             switch editor.field {
             case .current: current = value; editor.field = .target
-            case .target: target = value; editor.field = asksImportance(item) ? .importance : .target
+            case .target: target = value; editor.field = Self.field(.target, step: 1, among: fields(for: item), wrapping: false)
             case .importance:
                 guard case .value(let level) = value, (1...3).contains(level) else {
                     message = words.importanceKeys
@@ -916,8 +913,8 @@ public struct ParticipantApp: Sendable {
             case .target: target = stepped(target, by: delta)
             case .importance: answer.importance = min(3, max(1, (answer.importance ?? Answer.defaultImportance) + delta))
             }
-        case .up: editor.field = editor.field == .importance ? .target : .current; return .none
-        case .down: editor.field = editor.field == .current || !asksImportance(item) ? .target : .importance; return .none
+        case .up: editor.field = Self.field(editor.field, step: -1, among: fields(for: item), wrapping: false); return .none
+        case .down: editor.field = Self.field(editor.field, step: 1, among: fields(for: item), wrapping: false); return .none
         case .character(let character) where character.isNumber:
             message = words.stageKeys
             return .none
