@@ -117,10 +117,11 @@ let package = Package(
             name: "omnigap-bench",
             dependencies: ["Basics", "SessionModel", "SessionStore", "Questionnaire", "TerminalUI"]
         ),
-        /// Helpers the test targets share: text snapshots kept as files.
+        /// Helpers the test targets share: text snapshots kept as files, the glossary, and the
+        /// hand-computed sessions the comparison is checked on.
         .target(
             name: "TestSupport",
-            dependencies: ["Questionnaire"],
+            dependencies: ["Questionnaire", "Scoring"],
             path: "Tests/TestSupport"
         ),
         .testTarget(
@@ -144,7 +145,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ScoringTests",
-            dependencies: ["Basics", "Scoring", "Questionnaire"]
+            dependencies: ["Basics", "Scoring", "Questionnaire", "TestSupport"]
         ),
         .testTarget(
             name: "ServeTests",

@@ -51,7 +51,7 @@ public struct EditionComparison: Sendable {
     }
 
     /// What differs between two versions of one item, in the order a reader checks it.
-    static func changes(from old: Item, to new: Item) -> [String] {
+    public static func changes(from old: Item, to new: Item) -> [String] {
         var changes: [String] = []
         if old.prompt.resolved(in: .english) != new.prompt.resolved(in: .english) { changes.append("prompt") }
         switch (old.kind, new.kind) {

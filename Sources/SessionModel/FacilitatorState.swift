@@ -24,6 +24,9 @@ public struct FacilitatorState: Hashable, Sendable {
     /// How many dots each participant may place on the gaps.
     public var votesPerParticipant = 3
     public var goals: [Goal] = []
+    /// In a follow-up session: the earlier session's goals, each with its review. Carried over by
+    /// `omnigap new --follow-up`; empty in any other session.
+    public var reviews: [GoalReview] = []
     /// The gaps open for dot voting, chosen when the results were revealed (and kept up to date
     /// by the console): participants read this list instead of each consolidating every file.
     public var voteItems: [ItemID] = []

@@ -6,15 +6,7 @@ import SessionModel
 /// `facilitator.json`: the facilitator's state as the store writes and reads it.
 extension FacilitatorState {
     func encoded(session: SessionID) -> String {
-        let goals = self.goals.map { goal in
-            JSONText.inlineObject([
-                ("id", JSONText.string(goal.id)), ("statement", JSONText.string(goal.statement)),
-                ("kpi", JSONText.string(goal.kpi)), ("baseline", JSONText.string(goal.baseline)),
-                ("target", JSONText.string(goal.target)), ("owner", JSONText.string(goal.owner)),
-                ("due", JSONText.string(goal.due)), ("links", JSONText.stringArray(goal.links)),
-                ("created", JSONText.string(goal.created.description)), ("updated", JSONText.string(goal.updated.description)),
-            ])
-        }
+        let goals = self.goals.map { JSONText.inlineObject(Self.members(of: $0)) }
         var members: [(String, String)] = [
             ("format", JSONText.string(Self.formatName)), ("version", String(Self.formatVersion)),
             ("session", JSONText.string(session.rawValue)), ("revision", String(revision)),
@@ -27,7 +19,38 @@ extension FacilitatorState {
         members += [("revealed", revealed ? "true" : "false"), ("votes_per_participant", String(votesPerParticipant))]
         if !voteItems.isEmpty { members.append(("vote_items", encodedVoteItems())) }
         members.append(("goals", JSONText.blockArray(goals, indent: 2)))
+        if !reviews.isEmpty {
+            let reviews = self.reviews.map { review in
+                var members: [(String, String)] = [("goal", JSONText.inlineObject(Self.members(of: review.goal))),
+                                                   ("actual", JSONText.string(review.actual))]
+                if let status = review.status { members.append(("status", JSONText.string(status.rawValue))) }
+                members.append(("note", JSONText.string(review.note)))
+                if let updated = review.updated { members.append(("updated", JSONText.string(updated.description))) }
+                return JSONText.inlineObject(members)
+            }
+            members.append(("reviews", JSONText.blockArray(reviews, indent: 2)))
+        }
         return JSONText.blockObject(members) + "\n"
+    }
+
+    /// A goal's members, the same in `goals` and in a review's `goal`.
+    private static func members(of goal: Goal) -> [(String, String)] {
+        [("id", JSONText.string(goal.id)), ("statement", JSONText.string(goal.statement)),
+         ("kpi", JSONText.string(goal.kpi)), ("baseline", JSONText.string(goal.baseline)),
+         ("target", JSONText.string(goal.target)), ("owner", JSONText.string(goal.owner)),
+         ("due", JSONText.string(goal.due)), ("links", JSONText.stringArray(goal.links)),
+         ("created", JSONText.string(goal.created.description)), ("updated", JSONText.string(goal.updated.description))]
+    }
+
+    /// A goal as `members(of:)` writes it; nil when a required member is missing.
+    private static func goal(from entry: JSONValue) -> Goal? {
+        guard let id = entry["id"]?.string, let statement = entry["statement"]?.string,
+              let created = entry["created"]?.string.flatMap(Timestamp.init(iso:)),
+              let updated = entry["updated"]?.string.flatMap(Timestamp.init(iso:))
+        else { return nil }
+        return Goal(id: id, statement: statement, kpi: entry["kpi"]?.string ?? "", baseline: entry["baseline"]?.string ?? "",
+                    target: entry["target"]?.string ?? "", owner: entry["owner"]?.string ?? "", due: entry["due"]?.string ?? "",
+                    links: (entry["links"]?.array ?? []).compactMap(\.string), created: created, updated: updated)
     }
 
     /// `vote_items`: an object per gap, `{"item": …, "current": …, "target": …, "priority": …}`
@@ -76,14 +99,25 @@ extension FacilitatorState {
             }
         }
         for entry in root["goals"]?.array ?? [] {
-            guard let id = entry["id"]?.string, let statement = entry["statement"]?.string,
-                  let created = entry["created"]?.string.flatMap(Timestamp.init(iso:)),
-                  let updated = entry["updated"]?.string.flatMap(Timestamp.init(iso:))
-            else { return .failure(.invalid("a goal needs an \"id\", a \"statement\" and \"created\" and \"updated\" times")) }
-            state.goals.append(Goal(
-                id: id, statement: statement, kpi: entry["kpi"]?.string ?? "", baseline: entry["baseline"]?.string ?? "",
-                target: entry["target"]?.string ?? "", owner: entry["owner"]?.string ?? "", due: entry["due"]?.string ?? "",
-                links: (entry["links"]?.array ?? []).compactMap(\.string), created: created, updated: updated))
+            guard let goal = goal(from: entry) else {
+                return .failure(.invalid("a goal needs an \"id\", a \"statement\" and \"created\" and \"updated\" times"))
+            }
+            state.goals.append(goal)
+        }
+        for entry in root["reviews"]?.array ?? [] {
+            guard let goal = entry["goal"].flatMap(goal(from:)) else {
+                return .failure(.invalid("a review needs the \"goal\" it reviews, with an \"id\", a \"statement\" and its times"))
+            }
+            var status: GoalStatus?
+            if let text = entry["status"]?.string {
+                guard let known = GoalStatus(rawValue: text) else {
+                    return .failure(.invalid("a review's \"status\" must be one of \(GoalStatus.allCases.map(\.rawValue).joined(separator: ", "))"))
+                }
+                status = known
+            }
+            state.reviews.append(GoalReview(goal: goal, actual: entry["actual"]?.string ?? "", status: status,
+                                            note: entry["note"]?.string ?? "",
+                                            updated: entry["updated"]?.string.flatMap(Timestamp.init(iso:))))
         }
         return .success(state)
     }

@@ -167,6 +167,25 @@ public enum FileSystem {
         return names
     }
 
+    /// `path` made absolute against the working folder, with "." and ".." resolved and no
+    /// trailing slash. Symbolic links are resolved when the path exists, so two names of one
+    /// folder compare equal.
+    public static func absolute(_ path: String) -> String {
+        let joined = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        let url = URL(fileURLWithPath: joined).standardizedFileURL
+        return (FileManager.default.fileExists(atPath: url.path) ? url.resolvingSymlinksInPath() : url).path
+    }
+
+    /// How to reach the absolute path `target` from the absolute folder `folder`:
+    /// "../acme-2026-06". Relative, so that a session and the one it follows can move together.
+    public static func relativePath(of target: String, from folder: String) -> String {
+        let to = target.split(separator: "/"), from = folder.split(separator: "/")
+        var common = 0
+        while common < min(to.count, from.count) && to[common] == from[common] { common += 1 }
+        let parts = Array(repeating: "..", count: from.count - common) + to[common...].map(String.init)
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+
     /// Creates a folder (and its parents) if it does not exist.
     public static func makeDirectory(_ path: String, mode: mode_t = directoryMode) throws(SessionError) {
         do {

@@ -16,10 +16,12 @@ public struct NewSessionRequest: Sendable {
     public var date: String?
     /// Optional questions and modules asked without importance (`--optional`, `--no-importance`).
     public var answering: AnsweringChoices
+    /// The earlier session this one follows up (`--follow-up`): its folder.
+    public var followUp: String?
 
     public init(title: String, moduleIDs: [String], language: Language = .english, quorum: Int = 2,
                 agenda: [AgendaPhase] = AgendaPhase.standard, sharedModules: [String]? = nil, date: String? = nil,
-                answering: AnsweringChoices = .none) {
+                answering: AnsweringChoices = .none, followUp: String? = nil) {
         self.title = title
         self.moduleIDs = moduleIDs
         self.language = language
@@ -28,6 +30,7 @@ public struct NewSessionRequest: Sendable {
         self.sharedModules = sharedModules
         self.date = date
         self.answering = answering
+        self.followUp = followUp
     }
 }
 
@@ -67,6 +70,12 @@ extension Session {
             throw .invalidArgument("the date \"\(Sanitized.excerpt(date))\" is not a date like 2026-11-23")
         }
 
+        // The earlier session, read whole before anything is written: its goals go into this one.
+        var earlier: (predecessor: Predecessor, goals: [Goal])?
+        if let base = request.followUp {
+            earlier = try predecessor(at: base, for: path)
+        }
+
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: paths.root, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw .invalidArgument("\(path) is a file; give a folder for the session") }
@@ -79,6 +88,10 @@ extension Session {
         try FileSystem.makeDirectory(paths.modules)
         try FileSystem.makeDirectory(paths.participants)
         try FileSystem.makeDirectory(paths.locks)
+        if let base = request.followUp {
+            // Measured now that the new folder exists, so a symbolic link on either way resolves.
+            earlier?.predecessor.folder = FileSystem.relativePath(of: FileSystem.absolute(base), from: FileSystem.absolute(path))
+        }
 
         var frozen: [FrozenModule] = []
         for (id, bytes, module) in chosen {
@@ -93,10 +106,35 @@ extension Session {
         let settings = SessionSettings(
             id: .random(), title: title, date: request.date ?? time.date, created: time, language: request.language,
             quorum: request.quorum, agenda: request.agenda, modules: frozen, sharedModules: shared,
-            answering: request.answering)
+            answering: request.answering, follows: earlier?.predecessor)
+        if let earlier, !earlier.goals.isEmpty {
+            var state = FacilitatorState()
+            state.reviews = earlier.goals.map { GoalReview(goal: $0) }
+            try FileSystem.writeAtomically(Array(state.encoded(session: settings.id).utf8), to: paths.facilitator)
+        }
         // Written last: a folder without session.json is not a session, so an interrupted `new`
         // leaves nothing that looks like one.
         try FileSystem.writeAtomically(Array(settings.encoded().utf8), to: paths.settings)
         return try open(path)
+    }
+
+    /// The session at `base` as a follow-up at `path` records it, and the goals it agreed.
+    /// Refuses a folder that is not a session, and a session whose goals cannot be read: a
+    /// follow-up that silently forgot them would defeat its purpose.
+    static func predecessor(at base: String, for path: String) throws(SessionError) -> (predecessor: Predecessor, goals: [Goal]) {
+        let earlier: Session
+        do { earlier = try open(base, moduleCache: nil) } catch {
+            throw .invalidArgument("--follow-up \(base): \(error.description)")
+        }
+        guard FileSystem.absolute(base) != FileSystem.absolute(path) else {
+            throw .invalidArgument("--follow-up \(base) is the folder of the new session itself; give the earlier session's folder")
+        }
+        let state: FacilitatorState
+        do { state = try earlier.facilitatorState() } catch {
+            throw .invalidArgument("--follow-up \(base): its goals cannot be read (\(error.description)); mend or restore its facilitator.json first")
+        }
+        return (Predecessor(id: earlier.settings.id, title: earlier.settings.title, date: earlier.settings.date,
+                            folder: FileSystem.absolute(base)),
+                state.goals)
     }
 }

@@ -26,9 +26,12 @@ public struct SessionSettings: Hashable, Sendable {
     public var sharedModules: [String]
     /// Which questions may be left unanswered, and where importance is not asked.
     public var answering: AnsweringChoices
+    /// The earlier workshop this one follows up (`omnigap new --follow-up`); nil for a first one.
+    public var follows: Predecessor?
 
     public init(id: SessionID, title: String, date: String, created: Timestamp, language: Language, quorum: Int,
-                agenda: [AgendaPhase], modules: [FrozenModule], sharedModules: [String], answering: AnsweringChoices = .none) {
+                agenda: [AgendaPhase], modules: [FrozenModule], sharedModules: [String], answering: AnsweringChoices = .none,
+                follows: Predecessor? = nil) {
         self.id = id
         self.title = title
         self.date = date
@@ -39,6 +42,7 @@ public struct SessionSettings: Hashable, Sendable {
         self.modules = modules
         self.sharedModules = sharedModules
         self.answering = answering
+        self.follows = follows
     }
 
     /// The department modules' ids, in order.
@@ -52,6 +56,25 @@ public struct SessionSettings: Hashable, Sendable {
     }
 }
 
+
+/// The session a follow-up workshop follows: who it was, and where its folder was when the
+/// follow-up was made. Its title and date are kept so that the follow-up can name it even when
+/// the folder has moved away.
+public struct Predecessor: Hashable, Sendable {
+    public var id: SessionID
+    public var title: String
+    public var date: String
+    /// The earlier session's folder, relative to this session's folder when it can be
+    /// ("../acme-2026-06"), so that the two can move together.
+    public var folder: String
+
+    public init(id: SessionID, title: String, date: String, folder: String) {
+        self.id = id
+        self.title = title
+        self.date = date
+        self.folder = folder
+    }
+}
 
 /// A module as the session froze it: its copy in `modules/` and the hash of that copy.
 public struct FrozenModule: Hashable, Sendable {
@@ -92,6 +115,10 @@ extension SessionSettings {
             ("shared_modules", JSONText.stringArray(sharedModules)),
         ] + (answering.optional.isEmpty ? [] : [("optional", JSONText.stringArray(answering.optional))])
           + (answering.withoutImportance.isEmpty ? [] : [("without_importance", JSONText.stringArray(answering.withoutImportance))])
+          + (follows.map { follows in
+                [("follows", JSONText.inlineObject([("id", JSONText.string(follows.id.rawValue)), ("title", JSONText.string(follows.title)),
+                                                    ("date", JSONText.string(follows.date)), ("folder", JSONText.string(follows.folder))]))]
+            } ?? [])
         ) + "\n"
     }
 
@@ -136,9 +163,17 @@ extension SessionSettings {
         // Written only when set, so sessions from before they existed read as "none".
         let optional = (root["optional"]?.array ?? []).compactMap(\.string)
         let withoutImportance = (root["without_importance"]?.array ?? []).compactMap(\.string)
+        var follows: Predecessor?
+        if let entry = root["follows"] {
+            guard let id = entry["id"]?.string.flatMap(SessionID.init(rawValue:)), let title = entry["title"]?.string,
+                  let date = entry["date"]?.string, let folder = entry["folder"]?.string
+            else { return .failure(.invalid("\"follows\" needs the earlier session's \"id\", \"title\", \"date\" and \"folder\"")) }
+            follows = Predecessor(id: id, title: title, date: date, folder: folder)
+        }
         return .success(SessionSettings(id: id, title: title, date: date, created: created, language: language, quorum: quorum,
                                         agenda: agenda.isEmpty ? AgendaPhase.standard : agenda, modules: modules,
                                         sharedModules: shared.filter { id in modules.contains { $0.id == id } },
-                                        answering: AnsweringChoices(optional: optional, withoutImportance: withoutImportance)))
+                                        answering: AnsweringChoices(optional: optional, withoutImportance: withoutImportance),
+                                        follows: follows))
     }
 }

@@ -14,6 +14,12 @@ struct NewCommand: ParsableCommand {
             The modules are copied into the session with their content hash, so everybody answers \
             the same version and later edits to the module files do not change a running session. \
             A folder that already holds a session is refused.
+
+            A follow-up workshop (--follow-up EARLIER) records the earlier session, carries its \
+            goals over for review in the console, and is compared with it in the report and by \
+            `omnigap compare`. It takes its language and quorum from the earlier session unless \
+            given, and always the current modules: a question that changed since is marked and \
+            left out of the comparison.
             """)
 
     @Argument(help: ArgumentHelp("The folder to create the session in (new or empty).", valueName: "dir"))
@@ -31,11 +37,15 @@ struct NewCommand: ParsableCommand {
         valueName: "ids"))
     var shared: String?
 
-    @Option(name: .long, help: "The session's default language: en, pl, sv or it.")
-    var lang: Language = .english
+    @Option(name: .long, help: "The session's default language: en, pl, sv or it (default: en, or the earlier session's).")
+    var lang: Language?
 
-    @Option(name: .long, help: "Fewer answers than this mark an item's result as low-confidence.")
-    var quorum: Int = 2
+    @Option(name: .long, help: "Fewer answers than this mark an item's result as low-confidence (default: 2, or the earlier session's).")
+    var quorum: Int?
+
+    @Option(name: .customLong("follow-up"), help: ArgumentHelp(
+        "The earlier session this workshop follows up: its goals are carried over for review.", valueName: "dir"))
+    var followUp: String?
 
     @Option(name: .long, help: ArgumentHelp("Minutes per phase, in order.", valueName: "phase=min,..."))
     var agenda: String = AgendaPhase.standard.map { "\($0.id)=\($0.minutes)" }.joined(separator: ",")
@@ -58,7 +68,7 @@ struct NewCommand: ParsableCommand {
     var noImportanceLists: [String] = []
 
     func validate() throws {
-        guard (1...100).contains(quorum) else { throw ValidationError("--quorum must be 1 to 100") }
+        if let quorum, !(1...100).contains(quorum) { throw ValidationError("--quorum must be 1 to 100") }
         if case .failure(let error) = AgendaPhase.parse(agenda) { throw ValidationError("--agenda: \(error)") }
     }
 
@@ -76,13 +86,18 @@ struct NewCommand: ParsableCommand {
             }
             files[id] = file
         }
+        // A follow-up speaks the earlier workshop's language and keeps its quorum unless told
+        // otherwise; opened here only for those defaults (creating checks it again, whole).
+        let earlier = followUp.flatMap { try? Session.open($0, moduleCache: nil) }
         let request = NewSessionRequest(
-            title: title, moduleIDs: ids, language: lang, quorum: quorum,
+            title: title, moduleIDs: ids, language: lang ?? earlier?.settings.language ?? .english,
+            quorum: quorum ?? earlier?.settings.quorum ?? 2,
             agenda: try AgendaPhase.parse(agenda).get(),
             sharedModules: shared.map(Self.idList),
             date: date,
             answering: AnsweringChoices(optional: optionalLists.flatMap(Self.idList),
-                                        withoutImportance: noImportanceLists.flatMap(Self.idList)))
+                                        withoutImportance: noImportanceLists.flatMap(Self.idList)),
+            followUp: followUp)
         let session = try storeOperation { () throws(SessionError) in
             try Session.create(at: directory, request: request, moduleFiles: files)
         }
@@ -94,6 +109,7 @@ struct NewCommand: ParsableCommand {
         print("  modules frozen: " + settings.modules.map { "\($0.id) \($0.version)" }.joined(separator: ", "))
         print("  agenda: " + settings.agenda.map { "\($0.id) \($0.minutes) min" }.joined(separator: ", "))
         for line in Self.lengthLines(session) { print(line) }
+        for line in Self.followUpLines(session) { print(line) }
         print("")
         print("Next:")
         print(Self.nextSteps(directory).joined(separator: "\n"))
@@ -120,6 +136,24 @@ struct NewCommand: ParsableCommand {
         if optional > 0 { lines.append("  optional: \(optional) questions (\(settings.answering.optional.joined(separator: ", ")))") }
         if !settings.answering.withoutImportance.isEmpty {
             lines.append("  importance not asked in: " + settings.answering.withoutImportance.joined(separator: ", "))
+        }
+        return lines
+    }
+
+    /// What a follow-up carried over, and how its questions match the earlier session's: a
+    /// facilitator learns before the workshop which answers will not be comparable.
+    static func followUpLines(_ session: Session) -> [String] {
+        guard let follows = session.settings.follows else { return [] }
+        var lines = ["  follows: \"\(displayText(follows.title, width: 50))\" of \(follows.date) (\(follows.id)) in \(Invocation.quoted(follows.folder))"]
+        let reviews = (try? session.facilitatorState().reviews.count) ?? 0
+        lines.append("  goals carried over for review: \(reviews)")
+        if case .success(let earlier) = session.earlierSession(moduleCache: nil) {
+            let matches = EditionComparison(base: earlier.catalog, current: session.catalog).items.map(\.match)
+            let same = matches.filter { $0 == .same }.count
+            let changed = matches.filter { if case .changed = $0 { true } else { false } }.count
+            let new = matches.filter { $0 == .onlyInCurrent }.count, dropped = matches.filter { $0 == .onlyInBase }.count
+            lines.append("  questions against the earlier session: \(same) the same, \(changed) changed (left out of the comparison), "
+                         + "\(new) new, \(dropped) no longer asked")
         }
         return lines
     }
