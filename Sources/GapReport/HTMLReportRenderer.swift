@@ -60,14 +60,16 @@ struct HTMLReportWriter {
         lines += ["<!DOCTYPE html>", "<html lang=\"\(document.language.rawValue)\">", "<head>", "<meta charset=\"utf-8\"/>",
                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>",
                   "<meta name=\"generator\" content=\"omnigap\"/>",
-                  "<title>\(e(title))</title>", "<style>", HTMLReportStyle.css, "</style>", "</head>", "<body>"]
+                  "<title>\(e(title))</title>", "<style>", HTMLReportStyle.css, ComparisonHTMLRenderer.css, "</style>", "</head>", "<body>"]
         header()
         confidenceWarning()
         contents()
         summary()
+        since()
         heatMap()
         for module in scores.modules { department(module) }
         perception()
+        if let followUp = document.followUp { lines += ComparisonHTMLRenderer.goalReviewSection(followUp.review, language: document.language) }
         goals()
         methodology()
         itemDetail()
@@ -279,6 +281,20 @@ struct HTMLReportWriter {
             lines += ["</tbody>", "</table>"]
         }
         lines.append("</section>")
+    }
+
+    /// In a follow-up: the session before, then → now.
+    private mutating func since() {
+        guard let followUp = document.followUp else { return }
+        let words = ComparisonStrings.forLanguage(document.language)
+        let heading = ComparisonStrings.fill(words.sinceTitle, ["then": followUp.earlier])
+        if let comparison = followUp.comparison {
+            lines += ComparisonHTMLRenderer.sinceSection(comparison, heading: heading)
+        } else {
+            lines += ["<section id=\"since\" class=\"compact\">", "<h2>\(e(heading))</h2>",
+                      "<p class=\"warning\">\(e(ComparisonStrings.fill(words.sinceUnavailable, ["then": followUp.earlier, "reason": followUp.unavailable ?? ""])))</p>",
+                      "</section>"]
+        }
     }
 
     private mutating func methodology() {

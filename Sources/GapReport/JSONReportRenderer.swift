@@ -153,10 +153,24 @@ public enum JSONReportRenderer {
             ("comments", marker),
             ("votes", JSONText.inlineObject(scores.votes.sorted { $0.key < $1.key }.map { ($0.key.rawValue, String($0.value)) })),
             ("goals", JSONText.blockArray(goals, indent: 2)),
+            ("follow_up", followUp(document)),
             ("skipped", JSONText.blockArray(skipped, indent: 2)),
         ]) + "\n"
         let parts = whole.components(separatedBy: marker)
         return (parts[0], parts[1])
+    }
+
+    /// In a follow-up: the session before by name, the goals under review, and the comparison
+    /// (as `compare --format json` gives it) or why it is missing. Null in any other session.
+    private static func followUp(_ document: ReportDocument) -> String {
+        guard let followUp = document.followUp else { return "null" }
+        let comparison = followUp.comparison.map { ComparisonJSONRenderer.render($0).trimmingCharacters(in: .newlines) } ?? "null"
+        return JSONText.blockObject([
+            ("earlier", JSONText.string(followUp.earlier)),
+            ("goals_review", JSONText.blockArray(followUp.review.reviews.map(ComparisonJSONRenderer.reviewObject), indent: 4)),
+            ("unavailable", followUp.unavailable.map(JSONText.string) ?? "null"),
+            ("comparison", comparison),
+        ], indent: 2)
     }
 
     /// Stands in for the comments while the rest is laid out; no JSON text can contain it, as

@@ -65,8 +65,12 @@ struct MarkdownReportWriter {
                   e(ReportStrings.fill(words.sessionLine, ["date": document.date, "id": document.sessionID, "quorum": String(scores.quorum)])), ""]
         participation()
         summary()
+        if let followUp = document.followUp { lines += Self.sinceLines(followUp, language: document.language) }
         for module in scores.modules { moduleSection(module) }
         perception()
+        if let followUp = document.followUp {
+            lines += [""] + ComparisonMarkdownRenderer.goalReviewLines(followUp.review, language: document.language) + [""]
+        }
         goals()
         lines += ["", "## \(e(words.methodology))", ""] + words.methodologyText.flatMap { [e($0), ""] }
         itemDetail()
@@ -74,6 +78,17 @@ struct MarkdownReportWriter {
             lines += ["", "## \(e(words.skippedFiles))", ""]
             lines += document.skipped.map { "- `\(MarkdownReportRenderer.code($0.path))`: \(e($0.reason))" }
         }
+    }
+
+    /// In a follow-up: the session before, then → now, as the comparison's Markdown has it.
+    static func sinceLines(_ followUp: FollowUpSection, language: Language) -> [String] {
+        let words = ComparisonStrings.forLanguage(language)
+        let heading = "## " + MarkdownReportRenderer.escape(ComparisonStrings.fill(words.sinceTitle, ["then": followUp.earlier]))
+        guard let comparison = followUp.comparison else {
+            return ["", heading, "", MarkdownReportRenderer.escape(ComparisonStrings.fill(words.sinceUnavailable, [
+                "then": followUp.earlier, "reason": followUp.unavailable ?? ""])), ""]
+        }
+        return ["", heading, ""] + ComparisonMarkdownRenderer.sinceLines(comparison) + [""]
     }
 
     private mutating func participation() {

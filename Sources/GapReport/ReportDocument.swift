@@ -14,6 +14,8 @@ public struct ReportDocument: Sendable {
     public let scores: Scores
     public let goals: [ReportGoal]
     public let skipped: [SkippedFile]
+    /// In a follow-up session: the session before, compared, and its goals under review.
+    public var followUp: FollowUpSection?
     /// `scores.comments` by item, in their order. Grouped once, so a report of thousands of
     /// comments does not scan them all again for every item and every department.
     private let commentsByItem: [ItemID: [AttributedComment]]

@@ -45,3 +45,16 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         }
     }
 }
+
+extension ReportFormat {
+    /// A comparison of sessions in this format.
+    public func render(_ document: ComparisonDocument) -> String {
+        switch self {
+        case .text: ComparisonTextRenderer.render(document)
+        case .markdown: ComparisonMarkdownRenderer.render(document)
+        case .html: ComparisonHTMLRenderer.render(document)
+        case .csv: ComparisonCSVRenderer.render(document)
+        case .json: ComparisonJSONRenderer.render(document)
+        }
+    }
+}

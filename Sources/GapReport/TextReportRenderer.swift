@@ -12,8 +12,10 @@ public enum TextReportRenderer {
         writer.header()
         writer.participation()
         writer.executiveSummary()
+        writer.sinceEarlierSession()
         for module in document.scores.modules { writer.moduleSection(module) }
         writer.perceptionGaps()
+        writer.goalReview()
         writer.goals()
         writer.methodology()
         writer.itemDetail()
@@ -231,6 +233,26 @@ struct TextReportWriter {
         }
     }
 
+    /// In a follow-up: the session before, then → now.
+    mutating func sinceEarlierSession() {
+        guard let followUp = document.followUp else { return }
+        let comparisonWords = ComparisonStrings.forLanguage(document.language)
+        let heading = ComparisonStrings.fill(comparisonWords.sinceTitle, ["then": followUp.earlier])
+        if let comparison = followUp.comparison {
+            lines += ComparisonTextRenderer.sinceLines(comparison, heading: heading)
+        } else {
+            lines += TextLayout.heading(heading, width: width)
+            lines += wrap(clean(ComparisonStrings.fill(comparisonWords.sinceUnavailable, ["then": followUp.earlier,
+                                                                                         "reason": followUp.unavailable ?? ""])), indent: 2)
+        }
+    }
+
+    /// In a follow-up: the goals the session before agreed, as reviewed now.
+    mutating func goalReview() {
+        guard let followUp = document.followUp else { return }
+        lines += ComparisonTextRenderer.goalReviewLines(followUp.review, language: document.language)
+    }
+
     mutating func methodology() {
         heading(words.methodology)
         for (index, paragraph) in words.methodologyText.enumerated() {
@@ -292,29 +314,15 @@ struct TextReportWriter {
     // MARK: Layout helpers
 
     private mutating func heading(_ text: String) {
-        lines.append("")
-        lines.append(DisplayWidth.truncate(text.uppercased(), to: width))
-        lines.append(String(repeating: "-", count: min(width, DisplayWidth.of(DisplayWidth.truncate(text, to: width)))))
+        lines += TextLayout.heading(text, width: width)
     }
 
     private mutating func table(header: [String], rows: [[String]], widths: [Int], rightAligned: Set<Int>) {
-        func line(_ cells: [String]) -> String {
-            "  " + cells.enumerated().map { index, cell in
-                rightAligned.contains(index) ? DisplayWidth.padLeft(DisplayWidth.truncate(cell, to: widths[index]), to: widths[index])
-                    : DisplayWidth.pad(cell, to: widths[index])
-            }.joined(separator: " ").trimmingTrailingSpaces()
-        }
-        lines.append(line(header))
-        lines += rows.map(line)
+        lines += TextLayout.table(header: header, rows: rows, widths: widths, rightAligned: rightAligned)
     }
 
     private func wrap(_ text: String, indent: Int, hanging: Int = 0, first: String? = nil) -> [String] {
-        let lead = first ?? String(repeating: " ", count: indent)
-        let leadWidth = DisplayWidth.of(lead)
-        let wrapped = TextWrapping.wrap(text, width: width - leadWidth - hanging)
-        return wrapped.enumerated().map { index, line in
-            (index == 0 ? lead : String(repeating: " ", count: leadWidth + hanging)) + line
-        }.map { $0.trimmingTrailingSpaces() }
+        TextLayout.wrap(text, width: width, indent: indent, hanging: hanging, first: first)
     }
 
     /// "2.19 → 3.05 (stage 2 — focusing → 3 — formalised)".

@@ -50,8 +50,11 @@ extension Session {
 
     /// The report from a tally, the files that were skipped, and the facilitator's state (its
     /// goals; a damaged state is listed among the skipped files).
+    ///
+    /// In a follow-up session the report also compares it with the session before: `earlier`
+    /// is that session already scored (a live console keeps it), or nil to read it now.
     public func reportDocument(tally: Tally, skipped: [SkippedFile], state: Result<FacilitatorState, SessionError>,
-                               language: Language) -> ReportDocument {
+                               language: Language, earlier: Result<ScoredSession, SessionError>? = nil) -> ReportDocument {
         var skipped = skipped
         var goals: [ReportGoal] = []
         switch state {
@@ -63,8 +66,14 @@ extension Session {
         case .failure(let error):
             skipped.append(SkippedFile(path: "facilitator.json", reason: error.description))
         }
-        return ReportDocument(title: settings.title, date: settings.date, sessionID: settings.id.rawValue,
-                              language: language, setup: tally.setup, scores: tally.scores(), goals: goals, skipped: skipped)
+        var document = ReportDocument(title: settings.title, date: settings.date, sessionID: settings.id.rawValue,
+                                      language: language, setup: tally.setup, scores: tally.scores(), goals: goals, skipped: skipped)
+        if settings.follows != nil {
+            let reviews = (try? state.get().reviews) ?? []
+            document.followUp = followUpSection(report: document, reviews: reviews, earlier: earlier ?? scoredEarlierSession(),
+                                                language: language)
+        }
+        return document
     }
 }
 

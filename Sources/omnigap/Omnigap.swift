@@ -13,7 +13,7 @@ struct Omnigap: ParsableCommand {
             """,
         version: OmnigapVersion.current,
         subcommands: [DemoCommand.self, NewCommand.self, JoinCommand.self, FacilitateCommand.self, StatusCommand.self, RecordCommand.self, SimulateCommand.self,
-                      ExportCommand.self, MergeCommand.self, RemoveCommand.self, ReportCommand.self, ServeCommand.self, ResumeCodeCommand.self, ModulesCommand.self]
+                      ExportCommand.self, MergeCommand.self, RemoveCommand.self, ReportCommand.self, CompareCommand.self, ServeCommand.self, ResumeCodeCommand.self, ModulesCommand.self]
     )
 }
 
