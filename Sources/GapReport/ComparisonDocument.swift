@@ -226,15 +226,7 @@ struct GoalReviewPhrases {
         report = ReportStrings.forLanguage(language)
     }
 
-    func status(_ status: ReviewStatus?) -> String {
-        switch status {
-        case .done: words.statusDone
-        case .onTrack: words.statusOnTrack
-        case .late: words.statusLate
-        case .dropped: words.statusDropped
-        case nil: words.statusOpen
-        }
-    }
+    func status(_ status: ReviewStatus?) -> String { words.status(status) }
 
     /// "The June goals: 2 done, 1 on track, …"; nothing when no goal was carried over.
     func summary(_ review: GoalReviewSection) -> [String] {
@@ -277,5 +269,18 @@ public struct FollowUpSection: Sendable {
         self.review = review
         self.unavailable = unavailable
         self.comparison = comparison
+    }
+}
+
+extension ComparisonStrings {
+    /// A goal's review status in words; "not reviewed" for none.
+    public func status(_ status: ReviewStatus?) -> String {
+        switch status {
+        case .done: statusDone
+        case .onTrack: statusOnTrack
+        case .late: statusLate
+        case .dropped: statusDropped
+        case nil: statusOpen
+        }
     }
 }

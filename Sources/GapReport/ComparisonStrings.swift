@@ -76,7 +76,7 @@ extension ComparisonStrings {
         summaryNothingToCompare: "No dimension has ratings in two of these sessions, so there is nothing to compare yet.",
         summarySpread: "The widest spread is in {dimension}: {spread} stages between {best} and {worst}.",
         summaryLeads: "{label} is ahead on {count} of {total} dimensions.",
-        summaryGoals: "The {then} goals: {done} done, {onTrack} on track, {late} late, {dropped} dropped, {open} not reviewed yet.",
+        summaryGoals: "Goals set at {then}: {done} done, {onTrack} on track, {late} late, {dropped} dropped, {open} not reviewed yet.",
         dimension: "Dimension",
         change: "Change",
         target: "Target",

@@ -16,11 +16,16 @@ public struct Simulation: Sendable {
     /// What the company's true picture is drawn from: the session id, unless a fixed company
     /// is wanted (the demo, whose report and pages must be the same on every run).
     public let company: String
+    /// How far the company has moved since an earlier workshop, in stages, by dimension
+    /// ("it.orders"), module ("stores") or everywhere else ("*"): added to its true picture, so that a follow-up
+    /// session tells a story of progress (and, where negative, of ground lost).
+    public let progress: [String: Double]
 
-    public init(session: Session, seed: UInt64, company: String? = nil) {
+    public init(session: Session, seed: UInt64, company: String? = nil, progress: [String: Double] = [:]) {
         self.session = session
         self.seed = seed
         self.company = company ?? session.settings.id.rawValue
+        self.progress = progress
     }
 
     /// Participant number `index` (0-based) of this simulation, with all their answers, made
@@ -67,22 +72,25 @@ public struct Simulation: Sendable {
         for module in session.modules(for: department) {
             var given: [ItemID: Answer] = [:]
             var visible: Set<ItemID> = []
-            for item in module.items {
-                // The same rule as `visibleItems(given:)`, applied as the answers come in.
-                if let condition = item.condition {
-                    guard visible.contains(condition.itemID), condition.isSatisfied(by: given[condition.itemID]) else { continue }
+            for dimension in module.dimensions {
+                let moved = progress["\(module.id).\(dimension.id)"] ?? progress[module.id] ?? progress["*"] ?? 0
+                for item in dimension.items {
+                    // The same rule as `visibleItems(given:)`, applied as the answers come in.
+                    if let condition = item.condition {
+                        guard visible.contains(condition.itemID), condition.isSatisfied(by: given[condition.itemID]) else { continue }
+                    }
+                    visible.insert(item.id)
+                    guard let answer = answer(to: item, department: department, language: language,
+                                              optimism: optimism, moved: moved, random: &random) else { continue }
+                    given[item.id] = answer
+                    result.append((item.id, answer))
                 }
-                visible.insert(item.id)
-                guard let answer = answer(to: item, department: department, language: language,
-                                          optimism: optimism, random: &random) else { continue }
-                given[item.id] = answer
-                result.append((item.id, answer))
             }
         }
         return result
     }
 
-    private func answer(to item: Item, department: String, language: Language, optimism: Double,
+    private func answer(to item: Item, department: String, language: Language, optimism: Double, moved: Double,
                         random: inout SeededGenerator) -> Answer? {
         var truth = SeededGenerator(text: company + "|" + item.id.rawValue)
         var lens = SeededGenerator(text: company + "|" + department + "|" + item.id.rawValue)
@@ -94,14 +102,15 @@ public struct Simulation: Sendable {
             let trueTarget = min(4, trueStage + 1 + (truth.chance(0.35) ? 1 : 0))
             // A department's view of an item outside its own area can be off by a stage or more.
             let bias = lens.chance(0.3) ? (lens.chance(0.5) ? 1.2 : -1.2) : 0
-            func rate(_ base: Int, dontKnow: Double) -> Rated<Int> {
+            func rate(_ base: Double, dontKnow: Double) -> Rated<Int> {
                 if random.chance(dontKnow) { return .dontKnow }
                 var noise = Double(random.weighted([0.1, 0.2, 0.4, 0.2, 0.1]) - 2) * 0.6
                 if random.chance(0.04) { noise += random.chance(0.5) ? 2 : -2 }  // the outlier in every room
-                return .value(min(4, max(1, Int((Double(base) + bias + noise + optimism * 0.6).rounded()))))
+                return .value(min(4, max(1, Int((base + bias + noise + optimism * 0.6).rounded()))))
             }
-            let current = rate(trueStage, dontKnow: 0.06)
-            var target = random.chance(0.05) ? nil : rate(trueTarget, dontKnow: 0.05)
+            // Progress moves where the company stands; the ambition moves less.
+            let current = rate(Double(trueStage) + moved, dontKnow: 0.06)
+            var target = random.chance(0.05) ? nil : rate(Double(trueTarget) + max(0, moved) * 0.4, dontKnow: 0.05)
             if case .value(let c) = current, case .value(let t)? = target, t < c, random.chance(0.8) { target = .value(c) }
             return Answer(.maturity(current: current, target: target), importance: importance, comment: comment)
         case .choice(let options, let multiple):

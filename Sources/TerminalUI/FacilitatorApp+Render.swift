@@ -2,6 +2,7 @@ import Basics
 import GapReport
 import Questionnaire
 import Scoring
+import SessionModel
 
 /// One line of a results list: what it shows, how, its full text (shown under the list while
 /// the line is selected, so a label cut to fit is one key away), and what Enter opens.
@@ -321,8 +322,11 @@ extension FacilitatorApp {
 
     private func results(_ buffer: inout CellBuffer) {
         var x = 2
-        for (index, name) in words.resultViews.enumerated() {
-            x += buffer.put(" \(name) ", x: x, y: 3, style: index == resultView.rawValue ? .selected : .muted) + 1
+        let views = availableResultViews
+        let names = Self.fittedTabs(views.map { words.resultViews[$0.rawValue] }, selected: views.firstIndex(of: resultView) ?? 0,
+                                    width: size.width - 4)
+        for (index, name) in names.enumerated() {
+            x += buffer.put(" \(name) ", x: x, y: 3, style: views[index] == resultView ? .selected : .muted) + 1
         }
         guard state.revealed, let document else {
             buffer.wrap(words.hidden, x: 2, y: 5, width: size.width - 4, maxLines: 3, style: .muted)
@@ -418,7 +422,82 @@ extension FacilitatorApp {
         case .rankedGaps: return itemLines(document, sortByVotes ? document.scores.rankedGapsByVotes : document.scores.rankedGaps)
         case .disagreements: return disagreements(document)
         case .perception: return perception(document)
+        case .sinceLastTime: return sinceLastTime(document)
         }
+    }
+
+    /// Tab names that fit `width` with their spaces: the selected one whole, the others cut
+    /// evenly with an ellipsis when they do not all fit.
+    static func fittedTabs(_ names: [String], selected: Int, width: Int) -> [String] {
+        let total = names.reduce(0) { $0 + DisplayWidth.of($1) + 3 }
+        guard total > width, names.indices.contains(selected) else { return names }
+        let others = names.count - 1
+        let room = width - DisplayWidth.of(names[selected]) - 3 * names.count
+        let each = max(1, others > 0 ? room / others : 0)
+        return names.enumerated().map { index, name in index == selected ? name : DisplayWidth.truncate(name, to: each) }
+    }
+
+    /// Then → now for each dimension, against the session this one follows, and the goals it
+    /// agreed with their review so far.
+    private func sinceLastTime(_ document: ReportDocument) -> [ResultLine] {
+        guard let followUp = document.followUp else { return [] }
+        let comparisonWords = ComparisonStrings.forLanguage(language)
+        guard let comparison = followUp.comparison?.comparison else {
+            let text = ComparisonStrings.fill(comparisonWords.sinceUnavailable, ["then": followUp.earlier, "reason": followUp.unavailable ?? ""])
+            return [ResultLine(text: DisplayWidth.truncate(text, to: size.width - 4), style: Style(color: .warning), full: text, opens: nil)]
+                + reviewLines(followUp)
+        }
+        let numbers = LocalizedNumbers(ReportStrings.forLanguage(language))
+        func signed(_ value: Double?) -> String {
+            guard let value else { return "–" }
+            let text = numbers.fixed(value)
+            return text.hasPrefix("-") ? "−" + text.dropFirst() : ((value * 100).rounded() > 0 ? "+" + text : text)
+        }
+        func percent(_ value: Double?) -> String { value.map { "\(Int(($0 * 100).rounded())) %" } ?? "" }
+        // "2.00 → 2.50  +0.50   25 %": 30 columns after the label.
+        let labelWidth = size.width - 4 - 30
+        func cells(_ levels: [ComparedLevel], _ change: LevelChange?) -> String {
+            "  \(number(levels.first?.current)) → \(number(levels.last?.current))  " + DisplayWidth.padLeft(signed(change?.current), to: 5)
+                + "  " + DisplayWidth.padLeft(percent(change?.closed), to: 6)
+        }
+        func style(_ change: LevelChange?) -> Style {
+            guard let value = change?.current else { return .muted }
+            return value >= 0.25 ? Style(color: .good) : (value <= -0.25 ? Style(color: .bad) : .plain)
+        }
+        let first = comparison.sessions.first?.label ?? "", last = comparison.sessions.last?.label ?? ""
+        var lines = [ResultLine(text: DisplayWidth.pad(comparisonWords.dimension, to: labelWidth) + "  " + DisplayWidth.pad("\(first) → \(last)", to: 19)
+                                    + " " + DisplayWidth.padLeft(comparisonWords.closed, to: 8),
+                                style: .muted, full: comparisonWords.legendOverTime, opens: nil)]
+        for module in comparison.modules {
+            let title = document.moduleTitle(module.module)
+            lines.append(ResultLine(text: DisplayWidth.pad(title, to: labelWidth) + cells(module.levels, module.change),
+                                    style: Style(bold: true, color: .accent), full: title, opens: nil))
+            for dimension in module.dimensions {
+                let name = document.dimensionTitle(module: module.module, dimension: dimension.dimension)
+                lines.append(ResultLine(text: "  " + DisplayWidth.pad(name, to: labelWidth - 2) + cells(dimension.levels, dimension.change),
+                                        style: style(dimension.change), full: name,
+                                        opens: .dimension(DimensionKey(module: module.module, dimension: dimension.dimension))))
+            }
+        }
+        return lines + reviewLines(followUp)
+    }
+
+    /// The goals carried over, one line each with its status and the KPI now.
+    private func reviewLines(_ followUp: FollowUpSection) -> [ResultLine] {
+        let heading = FacilitatorStrings.fill(words.reviewsHeading, ["earlier": followUp.earlier])
+        var lines = [ResultLine(text: DisplayWidth.truncate(heading, to: size.width - 4), style: Style(bold: true, color: .accent),
+                                full: heading, opens: nil)]
+        for review in state.reviews {
+            let text = reviewText(review)
+            lines.append(ResultLine(text: DisplayWidth.truncate(text, to: size.width - 4), style: .plain, full: text, opens: nil))
+        }
+        return lines
+    }
+
+    /// "[late] Click and collect in every store · now 38 %".
+    func reviewText(_ review: GoalReview) -> String {
+        let status = Self.statusName(review.status, in: language)
+        return "[\(status)] \(review.goal.statement)" + (review.actual.isEmpty ? "" : " · " + words.reviewFields[0] + ": " + review.actual)
     }
 
     private func heatMap(_ document: ReportDocument) -> [ResultLine] {
@@ -545,25 +624,41 @@ extension FacilitatorApp {
             if let selection = form.picking { picker(&buffer, form, selection) } else { goalFormView(&buffer, form) }
             return
         }
-        guard !state.goals.isEmpty else {
+        if let form = reviewForm {
+            reviewFormView(&buffer, form)
+            return
+        }
+        guard !state.goals.isEmpty || !state.reviews.isEmpty else {
             buffer.wrap(words.noGoals, x: 2, y: 5, width: size.width - 4, maxLines: 3, style: .muted)
             return
         }
-        // One line a goal, cut with an ellipsis; the selected goal in full below the list.
-        let capacity = max(1, min(state.goals.count, (bodyBottom - 5) / 3))
-        let first = ListView(rows: state.goals.map(\.statement), selection: goalSelection).firstVisible(height: capacity)
-        if first > 0 { buffer.put("↑ \(first)", x: size.width - 8, y: 3, style: .muted) }
-        for (offset, (index, goal)) in state.goals.enumerated().dropFirst(first).prefix(capacity).enumerated() {
-            buffer.put(DisplayWidth.pad("\(index + 1). " + goal.statement, to: size.width - 4), x: 2, y: 5 + offset,
-                       style: index == goalSelection ? .selected : .strong)
+        // One line a goal, cut with an ellipsis; the selected goal in full below the list. In a
+        // follow-up, the earlier session's goals come first, each led by its status.
+        let rows = state.reviews.map(reviewText) + state.goals.enumerated().map { "\($0.offset + 1). " + $0.element.statement }
+        if !state.reviews.isEmpty, let earlier = earlierName {
+            buffer.put(DisplayWidth.truncate(FacilitatorStrings.fill(words.reviewsHeading, ["earlier": earlier]), to: size.width - 4 - DisplayWidth.of(words.goalsTitle) - 3),
+                       x: DisplayWidth.of(words.goalsTitle) + 5, y: 3, style: .muted)
+        }
+        let capacity = max(1, min(rows.count, (bodyBottom - 5) / 3))
+        let first = ListView(rows: rows, selection: goalSelection).firstVisible(height: capacity)
+        if first > 0 { buffer.put("↑ \(first)", x: size.width - 8, y: 4, style: .muted) }
+        for (offset, (index, row)) in rows.enumerated().dropFirst(first).prefix(capacity).enumerated() {
+            buffer.put(DisplayWidth.pad(row, to: size.width - 4), x: 2, y: 5 + offset,
+                       style: index == goalSelection ? .selected : (index < state.reviews.count ? .plain : .strong))
         }
         var y = 5 + capacity
-        let hiddenBelow = state.goals.count - first - capacity
+        let hiddenBelow = rows.count - first - capacity
         if hiddenBelow > 0 { buffer.put("↓ \(hiddenBelow)", x: 2, y: y, style: .muted) }
         y += 1
-        guard state.goals.indices.contains(goalSelection) else { return }
-        let goal = state.goals[goalSelection]
-        let details = [goal.statement,
+        let reviewed = state.reviews.indices.contains(goalSelection) ? state.reviews[goalSelection] : nil
+        guard let goal = reviewed?.goal ?? (state.goals.indices.contains(goalSelection - state.reviews.count)
+                                            ? state.goals[goalSelection - state.reviews.count] : nil) else { return }
+        let review = reviewed.map { review in
+            [words.reviewFields[1] + ": " + Self.statusName(review.status, in: language),
+             review.actual.isEmpty ? "" : words.reviewFields[0] + ": " + review.actual,
+             review.note.isEmpty ? "" : words.reviewFields[2] + ": " + review.note].filter { !$0.isEmpty }.joined(separator: " · ")
+        }
+        let details = [goal.statement, review,
                        goal.kpi.isEmpty && goal.baseline.isEmpty && goal.target.isEmpty ? nil
                            : "\(goal.kpi.isEmpty ? words.goalFields[1] : goal.kpi): \(goal.baseline) → \(goal.target)",
                        [goal.owner, goal.due.isEmpty ? "" : words.goalDue + " " + goal.due].filter { !$0.isEmpty }.joined(separator: " · "),
@@ -571,6 +666,33 @@ extension FacilitatorApp {
             .compactMap { $0 }.filter { !$0.isEmpty }
         for (index, detail) in details.enumerated() where y < bodyBottom {
             y += buffer.wrap(detail, x: 2, y: y, width: size.width - 4, maxLines: bodyBottom - y, style: index == 0 ? .strong : .plain)
+        }
+    }
+
+    /// The review form: the goal as agreed, then the KPI now, the status and the note.
+    private func reviewFormView(_ buffer: inout CellBuffer, _ form: ReviewForm) {
+        guard let review = state.reviews.first(where: { $0.goal.id == form.goalID }) else { return }
+        var y = 5
+        y += buffer.wrap(review.goal.statement, x: 2, y: y, width: size.width - 4, maxLines: 2, style: .strong)
+        let goal = review.goal
+        if !goal.kpi.isEmpty || !goal.baseline.isEmpty || !goal.target.isEmpty {
+            y += buffer.wrap("\(goal.kpi.isEmpty ? words.goalFields[1] : goal.kpi): \(goal.baseline) → \(goal.target)", x: 2, y: y,
+                             width: size.width - 4, maxLines: 1, style: .muted)
+        }
+        y += 1
+        let labelWidth = min(24, words.reviewFields.map { DisplayWidth.of($0) }.max() ?? 10)
+        let fieldWidth = size.width - labelWidth - 6
+        for (field, label) in zip(ReviewForm.Field.allCases, words.reviewFields) where y < bodyBottom {
+            let focused = field == form.focus
+            buffer.put(DisplayWidth.truncate(label, to: labelWidth) + ":", x: 2, y: y, style: focused ? .strong : .plain)
+            switch field {
+            case .actual: form.actual.render(into: &buffer, x: labelWidth + 4, y: y, width: fieldWidth, focused: focused, style: Style(underline: true))
+            case .note: form.note.render(into: &buffer, x: labelWidth + 4, y: y, width: fieldWidth, focused: focused, style: Style(underline: true))
+            case .status:
+                let status = "◀ " + Self.statusName(form.status, in: language) + " ▶"
+                buffer.put(status, x: labelWidth + 4, y: y, style: focused ? Style(bold: true, underline: true) : Style(underline: true))
+            }
+            y += 2
         }
     }
 

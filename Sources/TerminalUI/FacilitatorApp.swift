@@ -10,9 +10,10 @@ import SessionModel
 public struct FacilitatorApp: Sendable {
     public enum View: Int, Hashable, Sendable, CaseIterable { case dashboard, agenda, results, report, goals }
 
-    /// The results' four views, in the order Tab visits them.
+    /// The results' views, in the order Tab visits them. "Since last time" is there only in a
+    /// follow-up session (`availableResultViews`).
     public enum ResultView: Int, Hashable, Sendable, CaseIterable {
-        case heatMap, rankedGaps, disagreements, perception
+        case heatMap, rankedGaps, disagreements, perception, sinceLastTime
     }
 
     public enum Effect: Hashable, Sendable {
@@ -25,6 +26,8 @@ public struct FacilitatorApp: Sendable {
         /// Add a goal (no id yet) or replace the one with the draft's id.
         case saveGoal(GoalDraft)
         case deleteGoal(id: String)
+        /// Records the review of a goal carried over from the earlier session.
+        case reviewGoal(id: String, actual: String, status: GoalStatus?, note: String)
         /// Open the participant screens for someone in the room who has no terminal.
         case proxyEntry
         /// Set how many dots each participant has.
@@ -214,6 +217,34 @@ public struct FacilitatorApp: Sendable {
         }
     }
 
+    /// The review of a goal carried over from the earlier session: the KPI's value now, a
+    /// status and a note. The goal itself is not edited here.
+    struct ReviewForm: Hashable, Sendable {
+        enum Field: Int, CaseIterable, Hashable, Sendable { case actual, status, note }
+
+        let goalID: String
+        var focus: Field = .actual
+        var actual: TextField
+        /// Nil: not reviewed yet.
+        var status: GoalStatus?
+        var note: TextField
+
+        init(_ review: GoalReview) {
+            goalID = review.goal.id
+            actual = TextField(review.actual, limit: 120)
+            status = review.status
+            note = TextField(review.note, limit: 300)
+        }
+
+        /// The statuses in the order ←/→ visit them, "not reviewed" first.
+        static let statuses: [GoalStatus?] = [nil] + GoalStatus.allCases.map(Optional.some)
+
+        mutating func stepStatus(by step: Int) {
+            let index = Self.statuses.firstIndex(of: status) ?? 0
+            status = Self.statuses[(index + step + Self.statuses.count) % Self.statuses.count]
+        }
+    }
+
     /// A dimension, opened from the heat map or the perception gaps to show its questions.
     struct DimensionKey: Hashable, Sendable {
         var module: String
@@ -274,12 +305,19 @@ public struct FacilitatorApp: Sendable {
     var goalSelection = 0
     /// The goal form, while a goal is being added or edited.
     var goalForm: GoalForm?
+    /// The review being edited, while the form is open.
+    var reviewForm: ReviewForm?
     /// The session's modules, for checking a goal's links and naming them.
     let catalog: ModuleCatalog
 
+    /// In a follow-up session, how the session it follows is named: "Acme workshop (2026-06-02)".
+    public let earlierSession: String?
+
     public init(title: String, folder: String, joinCommand: String? = nil, agenda: [AgendaPhase], departments: [String],
-                modules: [QuestionnaireModule], language: Language, size: (width: Int, height: Int), now: Timestamp) {
+                modules: [QuestionnaireModule], language: Language, size: (width: Int, height: Int), now: Timestamp,
+                earlierSession: String? = nil) {
         self.title = title
+        self.earlierSession = earlierSession
         self.folder = folder
         self.joinCommand = joinCommand ?? ShellQuoting.command(["omnigap", "join", folder])
         self.agenda = agenda
@@ -386,6 +424,7 @@ public struct FacilitatorApp: Sendable {
             }
         }
         if goalForm != nil { return handleGoalForm(key) }
+        if reviewForm != nil { return handleReviewForm(key) }
         if showingJoin {
             // The join screen is for reading from the back of the room: any key leaves it.
             showingJoin = false
@@ -459,8 +498,9 @@ public struct FacilitatorApp: Sendable {
         let page = max(1, resultRoom)
         switch key {
         case .tab, .backTab:
-            let step = key == .tab ? 1 : ResultView.allCases.count - 1
-            resultView = ResultView(rawValue: (resultView.rawValue + step) % ResultView.allCases.count)!
+            let views = availableResultViews
+            let index = views.firstIndex(of: resultView) ?? 0
+            resultView = views[(index + (key == .tab ? 1 : views.count - 1)) % views.count]
             resultSelection = 0
             openDimension = nil
         case .down: resultSelection = min(max(0, count - 1), resultSelection + 1)
@@ -518,18 +558,61 @@ public struct FacilitatorApp: Sendable {
         }
     }
 
+    /// The goals view lists the goals carried over for review first (in a follow-up session),
+    /// then the goals agreed today; the selection runs through both.
     private mutating func handleGoals(_ key: Key) {
+        let reviews = state.reviews.count
         switch key {
-        case .down: goalSelection = min(max(0, state.goals.count - 1), goalSelection + 1)
+        case .down: goalSelection = min(max(0, reviews + state.goals.count - 1), goalSelection + 1)
         case .up: goalSelection = max(0, goalSelection - 1)
         case .character("a"), .character("A"): goalForm = GoalForm()
         case .enter, .character("e"):
-            guard state.goals.indices.contains(goalSelection) else { return }
-            goalForm = GoalForm(editing: state.goals[goalSelection])
+            if state.reviews.indices.contains(goalSelection) {
+                reviewForm = ReviewForm(state.reviews[goalSelection])
+            } else if state.goals.indices.contains(goalSelection - reviews) {
+                goalForm = GoalForm(editing: state.goals[goalSelection - reviews])
+            }
         case .character("x"), .delete:
-            if state.goals.indices.contains(goalSelection) { confirmation = .deleteGoal(state.goals[goalSelection].id) }
+            if state.reviews.indices.contains(goalSelection) {
+                say(words.reviewNoDelete)
+            } else if state.goals.indices.contains(goalSelection - reviews) {
+                confirmation = .deleteGoal(state.goals[goalSelection - reviews].id)
+            }
         default: break
         }
+    }
+
+    /// The review form: Tab, ↓ and Enter move on, Enter on the note saves, Esc cancels; ←/→ or
+    /// Space change the status.
+    private mutating func handleReviewForm(_ key: Key) -> [Effect] {
+        guard var form = reviewForm else { return [] }
+        let fields = ReviewForm.Field.allCases
+        switch key {
+        case .escape:
+            reviewForm = nil
+            message = nil
+            return []
+        case .tab, .down: form.focus = fields[(form.focus.rawValue + 1) % fields.count]
+        case .backTab, .up: form.focus = fields[(form.focus.rawValue + fields.count - 1) % fields.count]
+        case .right where form.focus == .status: form.stepStatus(by: 1)
+        case .character(" ") where form.focus == .status: form.stepStatus(by: 1)
+        case .left where form.focus == .status: form.stepStatus(by: -1)
+        case .enter:
+            guard form.focus == fields.last else {
+                form.focus = fields[form.focus.rawValue + 1]
+                break
+            }
+            reviewForm = nil
+            return [.reviewGoal(id: form.goalID, actual: form.actual.value, status: form.status, note: form.note.value)]
+        default:
+            switch form.focus {
+            case .actual: _ = form.actual.handle(key)
+            case .note: _ = form.note.handle(key)
+            case .status: break
+            }
+        }
+        reviewForm = form
+        return []
     }
 
     /// Opens a new goal that closes `item`, its statement started from the next step of the
@@ -670,6 +753,9 @@ public struct FacilitatorApp: Sendable {
     /// The keys that act on the view showing, as it is now.
     var footerHints: [String] {
         let words = self.words
+        if let form = reviewForm {
+            return [words.keyNextField] + (form.focus == .status ? [words.keyStatus] : []) + [words.keySaveOnLast, words.keyCancel]
+        }
         if let form = goalForm {
             if form.picking != nil { return [words.keyChoose, words.keyTick, words.keyDone] }
             if form.focus == .links { return [words.keyChooseGaps, words.keySave, words.keyNextField, words.keyCancel] }
@@ -700,11 +786,14 @@ public struct FacilitatorApp: Sendable {
                 return [words.keyNextView, words.keyChoose, words.keyDetail, words.keyGoalForGap,
                         sortByVotes ? words.keySortByPriority : words.keySortByDots, words.keyQuit]
             case .disagreements: return [words.keyNextView, words.keyChoose, words.keyDetail, words.keyGoalForGap, words.keyQuit]
+            case .sinceLastTime: return [words.keyNextView, words.keyChoose, words.keyItems, words.keyQuit]
             }
         case .report:
             return state.revealed && document != nil ? [words.keyScroll, words.keyExport, words.keyQuit] : reveal + [words.keyQuit]
         case .goals:
-            return [words.keyAdd] + (state.goals.isEmpty ? [] : [words.keyEdit, words.keyDelete, words.keyChoose]) + [words.keyQuit]
+            if state.reviews.indices.contains(goalSelection) { return [words.keyReview, words.keyAdd, words.keyChoose, words.keyQuit] }
+            let list = state.goals.isEmpty ? [] : [words.keyEdit, words.keyDelete] + (state.goals.count + state.reviews.count > 1 ? [words.keyChoose] : [])
+            return [words.keyAdd] + list + [words.keyQuit]
         }
     }
 
@@ -755,6 +844,19 @@ public struct FacilitatorApp: Sendable {
     }
 
     var resultLineCount: Int { resultLines.count }
+
+    /// How the console names the session this one follows, once the results have it.
+    var earlierName: String? { earlierSession ?? document?.followUp?.earlier }
+
+    /// A review's status in words, "not reviewed" while it has none: the report's words.
+    static func statusName(_ status: GoalStatus?, in language: Language) -> String {
+        ComparisonStrings.forLanguage(language).status(status.flatMap { ReviewStatus(rawValue: $0.rawValue) })
+    }
+
+    /// The results' views this session has: "Since last time" only in a follow-up.
+    var availableResultViews: [ResultView] {
+        ResultView.allCases.filter { $0 != .sinceLastTime || document?.followUp != nil }
+    }
 
     var selectedResultLine: ResultLine? {
         let lines = resultLines

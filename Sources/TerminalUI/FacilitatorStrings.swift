@@ -39,7 +39,7 @@ public struct FacilitatorStrings: InterfaceWords {
     public var confirmRemove: String        // "Remove {name} ({department}, {answered} answered)? …"
     public var confirmRemoveKeys: String
     public var removed: String              // "{name} removed; their file is now {path}."
-    public var resultViews: [String]        // Heat map, Ranked gaps, Disagreements, Perception gaps
+    public var resultViews: [String]        // Heat map, Ranked gaps, Disagreements, Perception gaps, Since last time
     public var dimensionItems: String       // "{dimension}: its items"
     public var noItems: String
     public var noRatings: String
@@ -62,6 +62,12 @@ public struct FacilitatorStrings: InterfaceWords {
     public var goalNeedsStatement: String
     public var goalBadDate: String
     public var goalUnknownLink: String      // "{id} is not an item or dimension id"
+    public var reviewsHeading: String       // {earlier}: the goals carried over from it
+    public var todaysGoals: String
+    public var reviewFields: [String]       // KPI now, status, note
+    public var reviewNoDelete: String
+    public var keyReview: String
+    public var keyStatus: String
     public var confirmDeleteGoal: String
     public var dotsPerParticipant: String   // "Dots per participant for voting: {count}"
     /// What a key does, for the footer; the key itself is the same in every language.
@@ -149,7 +155,7 @@ public struct FacilitatorStrings: InterfaceWords {
         confirmRemove: "Remove {name} ({department}, {answered} answered)? Their file is moved to removed/ and no longer counted.",
         confirmRemoveKeys: "y remove · n keep",
         removed: "{name} removed; their file is now {path}.",
-        resultViews: ["Heat map", "Ranked gaps", "Disagreements", "Perception gaps"],
+        resultViews: ["Heat map", "Ranked gaps", "Disagreements", "Perception gaps", "Since last time"],
         dimensionItems: "{dimension}: its questions",
         noItems: "No rated questions here yet.",
         noRatings: "no ratings yet",
@@ -172,6 +178,12 @@ public struct FacilitatorStrings: InterfaceWords {
         goalNeedsStatement: "A goal needs a statement.",
         goalBadDate: "The due date is a date like 2027-06-30, or empty.",
         goalUnknownLink: "“{id}” is not an item or dimension id of this session.",
+        reviewsHeading: "From {earlier}: goals under review",
+        todaysGoals: "Goals agreed today",
+        reviewFields: ["KPI now", "Status", "Note"],
+        reviewNoDelete: "A goal from the earlier session stays on record; set its status to dropped instead.",
+        keyReview: "Enter review",
+        keyStatus: "←→ status",
         confirmDeleteGoal: "Delete this goal?",
         dotsPerParticipant: "Dots per participant for voting: {count}",
         keyChoose: "↑↓ choose",

@@ -71,7 +71,8 @@ public final class FacilitatorRuntime {
         self.language = language ?? session.settings.language
         app = FacilitatorApp(title: session.settings.title, folder: session.paths.root, joinCommand: joinCommand, agenda: session.settings.agenda,
                              departments: session.settings.departments, modules: session.catalog.modules,
-                             language: self.language, size: terminal.size, now: clock())
+                             language: self.language, size: terminal.size, now: clock(),
+                             earlierSession: session.settings.follows.map(Session.earlierName))
     }
 
     /// Runs until the facilitator quits.
@@ -163,6 +164,8 @@ public final class FacilitatorRuntime {
                 send(.state(try session.facilitatorState()))
             case .deleteGoal(let id):
                 send(.state(try session.deleteGoal(id: id)))
+            case let .reviewGoal(id, actual, status, note):
+                send(.state(try session.reviewGoal(id: id, actual: actual, status: status, note: note, at: clock())))
             case .setVotesPerParticipant(let count):
                 send(.state(try session.setVotesPerParticipant(count)))
             case .togglePause:

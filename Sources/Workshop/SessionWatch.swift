@@ -146,7 +146,17 @@ final class SessionWatch {
     private func results(state: Result<FacilitatorState, SessionError>) -> ReportDocument {
         let tally = currentTally()
         let skipped = lastProblems.map { SkippedFile(path: $0.path, reason: $0.problem.description) }
-        return session.reportDocument(tally: tally, skipped: skipped, state: state, language: language)
+        return session.reportDocument(tally: tally, skipped: skipped, state: state, language: language, earlier: earlierSession())
+    }
+
+    /// The session this one follows, scored once: it does not change while this one runs.
+    private var earlierScored: Result<ScoredSession, SessionError>??
+
+    private func earlierSession() -> Result<ScoredSession, SessionError>? {
+        if let earlierScored { return earlierScored }
+        let scored = session.scoredEarlierSession()
+        earlierScored = .some(scored)
+        return scored
     }
 
     /// The tally of the participants in memory, counted again only after they changed.
