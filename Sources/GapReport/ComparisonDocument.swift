@@ -145,6 +145,12 @@ struct ComparisonPhrases {
         ExecutiveSummary.list(indices.map { comparison.sessions[$0].label }, report)
     }
 
+    /// How a "not compared" list names an entry: a module by its title, an item by its prompt
+    /// and id.
+    func presenceName(_ id: String, isModule: Bool) -> String {
+        isModule ? document.moduleTitle(id) : "\(document.prompt(ItemID(id))) (\(id))"
+    }
+
     /// What changed in a question, in the document's language.
     func what(_ parts: [String]) -> String {
         ExecutiveSummary.list(parts.map { part in
@@ -201,7 +207,7 @@ struct ComparisonPhrases {
             let worst = rated.min { levels[$0].current! < levels[$1].current! } ?? 0
             sentences.append(ComparisonStrings.fill(words.summarySpread, [
                 "dimension": dimensionName(widest.0), "spread": numbers.fixed(widest.1),
-                "best": sessionList(widest.0.best), "worst": comparison.sessions[worst].label]))
+                "best": comparison.sessions[widest.0.best.first ?? 0].label, "worst": comparison.sessions[worst].label]))
             let leads = comparison.sessions.indices.map { index in (index, spreads.filter { $0.0.best == [index] }.count) }
             if let leader = leads.max(by: { $0.1 < $1.1 }), leader.1 > 0 {
                 sentences.append(ComparisonStrings.fill(words.summaryLeads, ["label": comparison.sessions[leader.0].label,

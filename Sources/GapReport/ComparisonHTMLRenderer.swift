@@ -305,13 +305,13 @@ struct ComparisonHTMLWriter {
         if !comparison.changedItems.isEmpty {
             lines += ["<p>\(e(words.changedQuestions))</p>", "<ul class=\"changed\">"] + comparison.changedItems.map {
                 "<li data-item=\"\(e($0.item.rawValue))\">" + e(ComparisonStrings.fill(words.changedEntry, [
-                    "id": $0.item.rawValue, "what": phrases.what($0.what), "sessions": phrases.sessionList($0.sessions)])) + "</li>"
+                    "id": phrases.presenceName($0.item.rawValue, isModule: false), "what": phrases.what($0.what), "sessions": phrases.sessionList($0.sessions)])) + "</li>"
             } + ["</ul>"]
         }
-        for (title, entries) in [(words.questionsNotInAll, comparison.itemsNotInAll), (words.modulesNotInAll, comparison.modulesNotInAll)]
+        for (title, entries, isModule) in [(words.questionsNotInAll, comparison.itemsNotInAll, false), (words.modulesNotInAll, comparison.modulesNotInAll, true)]
         where !entries.isEmpty {
             lines += ["<p>\(e(title))</p>", "<ul>"] + entries.map {
-                "<li>" + e(ComparisonStrings.fill(words.onlyIn, ["id": $0.id, "sessions": phrases.sessionList($0.sessions)])) + "</li>"
+                "<li>" + e(ComparisonStrings.fill(words.onlyIn, ["id": phrases.presenceName($0.id, isModule: isModule), "sessions": phrases.sessionList($0.sessions)])) + "</li>"
             } + ["</ul>"]
         }
         lines.append("</section>")

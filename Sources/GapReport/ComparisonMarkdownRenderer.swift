@@ -47,14 +47,14 @@ public enum ComparisonMarkdownRenderer {
         }
         if !comparison.changedItems.isEmpty {
             lines += [e(words.changedQuestions), ""] + comparison.changedItems.map {
-                "- " + e(ComparisonStrings.fill(words.changedEntry, ["id": $0.item.rawValue, "what": phrases.what($0.what),
+                "- " + e(ComparisonStrings.fill(words.changedEntry, ["id": phrases.presenceName($0.item.rawValue, isModule: false), "what": phrases.what($0.what),
                                                                      "sessions": phrases.sessionList($0.sessions)]))
             } + [""]
         }
-        for (title, entries) in [(words.questionsNotInAll, comparison.itemsNotInAll), (words.modulesNotInAll, comparison.modulesNotInAll)]
+        for (title, entries, isModule) in [(words.questionsNotInAll, comparison.itemsNotInAll, false), (words.modulesNotInAll, comparison.modulesNotInAll, true)]
         where !entries.isEmpty {
             lines += [e(title), ""] + entries.map {
-                "- " + e(ComparisonStrings.fill(words.onlyIn, ["id": $0.id, "sessions": phrases.sessionList($0.sessions)]))
+                "- " + e(ComparisonStrings.fill(words.onlyIn, ["id": phrases.presenceName($0.id, isModule: isModule), "sessions": phrases.sessionList($0.sessions)]))
             } + [""]
         }
         lines += ["", "## " + e(words.methodTitle), ""] + words.methodText.flatMap { [e($0), ""] }

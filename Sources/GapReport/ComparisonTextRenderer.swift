@@ -66,6 +66,8 @@ struct ComparisonTextWriter {
     var words: ComparisonStrings { phrases.words }
     var comparison: SessionComparison { document.comparison }
     var sessions: [ComparedSession] { comparison.sessions }
+    /// The sessions' labels as they may be printed.
+    var labels: [String] { sessions.map { clean($0.label) } }
 
     enum HeadingLevel { case main, sub }
 
@@ -109,10 +111,10 @@ struct ComparisonTextWriter {
               module.spread, module.best)]
         switch comparison.mode {
         case .overTime:
-            let sessionWidth = max(6, min(10, sessions.map { DisplayWidth.of($0.label) }.max() ?? 6))
+            let sessionWidth = max(6, min(10, labels.map { DisplayWidth.of($0) }.max() ?? 6))
             let fixed = Array(repeating: sessionWidth, count: sessions.count) + [6, 12, 6]
             let widths = [max(14, width - 2 - fixed.reduce(0, +) - fixed.count)] + fixed
-            let header = [words.dimension] + sessions.map(\.label) + [words.change, words.target, words.closed]
+            let header = [words.dimension] + labels + [words.change, words.target, words.closed]
             let body = rows.map { row in
                 [row.0] + row.1.map { phrases.numbers.fixed($0.current) }
                     + [phrases.signed(row.2?.current), targets(row.1), phrases.percent(row.2?.closed)]
@@ -120,10 +122,10 @@ struct ComparisonTextWriter {
             lines += TextLayout.table(header: header, rows: body, widths: widths, rightAligned: Set(1..<widths.count))
         case .sideBySide:
             let cellWidth = compactCells ? 6 : 11
-            let sessionWidth = max(cellWidth, min(12, sessions.map { DisplayWidth.of($0.label) }.max() ?? cellWidth))
+            let sessionWidth = max(cellWidth, min(12, labels.map { DisplayWidth.of($0) }.max() ?? cellWidth))
             let fixed = Array(repeating: sessionWidth, count: sessions.count) + [6]
             let widths = [max(12, width - 2 - fixed.reduce(0, +) - fixed.count)] + fixed
-            let header = [words.dimension] + sessions.map(\.label) + [words.spread]
+            let header = [words.dimension] + labels + [words.spread]
             let body = rows.map { row in
                 [row.0] + row.1.indices.map { index in
                     let level = row.1[index]
@@ -178,14 +180,14 @@ struct ComparisonTextWriter {
         guard !comparison.perception.isEmpty else { return }
         lines += TextLayout.heading(ReportStrings.forLanguage(document.language).perceptionGaps, width: width)
         lines += wrap(words.perceptionIntro, indent: 2)
-        let sessionWidth = max(6, min(10, sessions.map { DisplayWidth.of($0.label) }.max() ?? 6))
+        let sessionWidth = max(6, min(10, labels.map { DisplayWidth.of($0) }.max() ?? 6))
         let fixed = Array(repeating: sessionWidth, count: sessions.count)
         let widths = [max(14, width - 2 - fixed.reduce(0, +) - fixed.count)] + fixed
         let rows = comparison.perception.map { row in
             [document.dimensionTitle(module: row.module, dimension: row.dimension)]
                 + row.gaps.indices.map { phrases.numbers.fixed(row.gaps[$0]) + (row.flagged[$0] ? "!" : " ") }
         }
-        lines += TextLayout.table(header: [words.dimension] + sessions.map(\.label), rows: rows, widths: widths,
+        lines += TextLayout.table(header: [words.dimension] + labels, rows: rows, widths: widths,
                                   rightAligned: Set(1..<widths.count))
     }
 
@@ -204,15 +206,15 @@ struct ComparisonTextWriter {
             lines += wrap(words.changedQuestions, indent: 2)
             for item in comparison.changedItems {
                 lines += wrap(clean("– " + ComparisonStrings.fill(words.changedEntry, [
-                    "id": item.item.rawValue, "what": phrases.what(item.what), "sessions": phrases.sessionList(item.sessions)])),
+                    "id": phrases.presenceName(item.item.rawValue, isModule: false), "what": phrases.what(item.what), "sessions": phrases.sessionList(item.sessions)])),
                     indent: 4, hanging: 2)
             }
         }
-        for (title, entries) in [(words.questionsNotInAll, comparison.itemsNotInAll), (words.modulesNotInAll, comparison.modulesNotInAll)]
+        for (title, entries, isModule) in [(words.questionsNotInAll, comparison.itemsNotInAll, false), (words.modulesNotInAll, comparison.modulesNotInAll, true)]
         where !entries.isEmpty {
             lines += wrap(title, indent: 2)
             for entry in entries {
-                lines += wrap(clean("– " + ComparisonStrings.fill(words.onlyIn, ["id": entry.id, "sessions": phrases.sessionList(entry.sessions)])),
+                lines += wrap(clean("– " + ComparisonStrings.fill(words.onlyIn, ["id": phrases.presenceName(entry.id, isModule: isModule), "sessions": phrases.sessionList(entry.sessions)])),
                               indent: 4, hanging: 2)
             }
         }

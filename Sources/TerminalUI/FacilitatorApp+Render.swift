@@ -464,9 +464,12 @@ extension FacilitatorApp {
             guard let value = change?.current else { return .muted }
             return value >= 0.25 ? Style(color: .good) : (value <= -0.25 ? Style(color: .bad) : .plain)
         }
-        let first = comparison.sessions.first?.label ?? "", last = comparison.sessions.last?.label ?? ""
-        var lines = [ResultLine(text: DisplayWidth.pad(comparisonWords.dimension, to: labelWidth) + "  " + DisplayWidth.pad("\(first) → \(last)", to: 19)
-                                    + " " + DisplayWidth.padLeft(comparisonWords.closed, to: 8),
+        // The title names the session before; each row reads then → now, its change and the
+        // share of the old gap closed.
+        let title = ComparisonStrings.fill(comparisonWords.sinceTitle, ["then": followUp.earlier])
+        var lines = [ResultLine(text: DisplayWidth.truncate(title, to: size.width - 4), style: .strong, full: title, opens: nil),
+                     ResultLine(text: DisplayWidth.pad(comparisonWords.dimension, to: labelWidth) + DisplayWidth.padLeft(comparisonWords.change, to: 21)
+                                    + DisplayWidth.padLeft(comparisonWords.closed, to: 9),
                                 style: .muted, full: comparisonWords.legendOverTime, opens: nil)]
         for module in comparison.modules {
             let title = document.moduleTitle(module.module)

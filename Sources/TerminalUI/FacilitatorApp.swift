@@ -376,7 +376,7 @@ public struct FacilitatorApp: Sendable {
             }
         case .state(let state):
             self.state = state
-            goalSelection = min(goalSelection, max(0, state.goals.count - 1))
+            goalSelection = min(goalSelection, max(0, state.reviews.count + state.goals.count - 1))
         case .results(let document):
             self.document = document
             if document == nil { reportText = []; reportLines = [] }
@@ -792,8 +792,7 @@ public struct FacilitatorApp: Sendable {
             return state.revealed && document != nil ? [words.keyScroll, words.keyExport, words.keyQuit] : reveal + [words.keyQuit]
         case .goals:
             if state.reviews.indices.contains(goalSelection) { return [words.keyReview, words.keyAdd, words.keyChoose, words.keyQuit] }
-            let list = state.goals.isEmpty ? [] : [words.keyEdit, words.keyDelete] + (state.goals.count + state.reviews.count > 1 ? [words.keyChoose] : [])
-            return [words.keyAdd] + list + [words.keyQuit]
+            return [words.keyAdd] + (state.goals.isEmpty ? [] : [words.keyEdit, words.keyDelete, words.keyChoose]) + [words.keyQuit]
         }
     }
 

@@ -160,9 +160,9 @@ def main():
     for s, label in zip(given, labels):
         s.label = label
     mode, sessions = order_sessions(given, forced)
-    for column, s in enumerate(sessions):  # by default the date; sessions of one date get their column number too
+    for s in given:  # by default the date; sessions of one date add their place in the order given (as --label)
         if not labels:
-            s.label = s.date if [x.date for x in sessions].count(s.date) == 1 else "%s %d" % (s.date, column + 1)
+            s.label = s.date if [x.date for x in given].count(s.date) == 1 else "%s %d" % (s.date, s.position + 1)
     over_time = mode == "over-time"
     reference_index = len(sessions) - 1 if over_time else 0
     ref = sessions[reference_index]
