@@ -273,5 +273,54 @@ run "remove a name two people share" 1 "$bin" remove "$odd" --participant "sam" 
   [ "$(ls "$odd/participants" | wc -l)" -eq 3 ] && ok "nobody is removed on an ambiguous name" || fail "nobody is removed on an ambiguous name"
 }
 
+# Follow-up workshops and comparing sessions (issue 18): the demo is a follow-up of a baseline
+# with three goals; a new follow-up carries them over; compare sets the two side by side.
+fits80() {  # NAME: every line of $work/out is at most 80 characters
+  if python3 -c 'import sys; sys.exit(any(len(l.rstrip("\n")) > 80 for l in open(sys.argv[1], encoding="utf-8")))' "$work/out"
+  then ok "$1"; else fail "$1"; fi
+}
+demo="$work/follow-demo"
+run "demo --no-ui builds a baseline and its follow-up" 0 "$bin" demo "$demo" --no-ui && {
+  contains "the report has the since section" "SINCE NORDIC HOME — FIRST OMNICHANNEL WORKSHOP"
+  contains "the report has the goals under review" "GOALS SINCE NORDIC HOME — FIRST OMNICHANNEL WORKSHOP"
+  contains "a goal is done" "[done] Click and collect in every store"
+  contains "a goal is late" "[late] Online returns accepted in every store"
+  contains "it says where the baseline is" "$demo-baseline"
+}
+[ -f "$demo-baseline/session.json" ] && ok "the baseline is a session beside the follow-up" || fail "the baseline is a session beside the follow-up"
+run "compare the demo's two folders" 0 "$bin" compare "$demo-baseline" "$demo" && {
+  contains "over time, as a follow-up" "OMNICHANNEL PROGRESS: THEN AND NOW"
+  contains "the goals under review are there" "[on track] One stock view"
+  contains "questions that moved are listed" "QUESTIONS THAT MOVED A WHOLE STAGE OR MORE"
+  fits80 "the comparison fits 80 columns"
+}
+run "compare in the other order is still then → now" 0 "$bin" compare "$demo" "$demo-baseline" --label Dec June && {
+  contains "the labels name the columns in chain order" "June: Nordic Home — first omnichannel workshop"
+}
+run "compare --side-by-side" 0 "$bin" compare "$demo-baseline" "$demo" --side-by-side --lang pl && contains "side by side, in Polish" "WARSZTATY OMNICHANNEL W ZESTAWIENIU"
+for format in markdown csv json html; do
+  run "compare --format $format -o FILE" 0 "$bin" compare "$demo-baseline" "$demo" --format "$format" -o "$work/comparison.$format" \
+    && contains "it says where it wrote ($format)" "comparison.$format"
+done
+check "the JSON comparison parses" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(d["mode"] != "over-time")' "$work/comparison.json"
+run "compare the same folder twice" 64 "$bin" compare "$demo" "$demo/" && contains "the same folder is named" "given twice"
+run "compare one session" 64 "$bin" compare "$demo" && contains "two are needed" "two or more session folders"
+run "compare with a folder that is not a session" 1 "$bin" compare "$demo" "$work" && contains "the folder is named" "is not an omnigap session"
+run "compare with too few labels" 64 "$bin" compare "$demo-baseline" "$demo" --label one && contains "labels are counted" "one label per session"
+run "new --follow-up carries the goals over" 0 "$bin" new "$work/again" --title "Again" --follow-up "$demo-baseline" && {
+  contains "three goals are carried over" "goals carried over for review: 3"
+  contains "it names the earlier session" "follows: \"Nordic Home — first omnichannel workshop\""
+  contains "it says what can be compared" "the same, 0 changed"
+}
+run "new --follow-up of a folder that is not a session" 1 "$bin" new "$work/again2" --title "Again" --follow-up "$work/nothing" \
+  && contains "the flag and folder are named" "--follow-up $work/nothing"
+[ ! -e "$work/again2" ] && ok "nothing is written for a bad --follow-up" || fail "nothing is written for a bad --follow-up"
+mv "$demo-baseline" "$work/moved-baseline"
+run "the report of a follow-up whose baseline moved" 0 "$bin" report "$demo" && {
+  contains "it says the earlier session could not be read" "could not be read"
+  contains "the goals under review still show" "[done] Click and collect in every store"
+}
+mv "$work/moved-baseline" "$demo-baseline"
+
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
