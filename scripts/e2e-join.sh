@@ -270,6 +270,27 @@ tm send-keys -t demo 3
 see "the results show the heat map" "Web shop platform"
 tm send-keys -t demo Tab
 see "Tab shows the ranked gaps" "1. "
+# The demo is a follow-up: Results has "Since last time", and the baseline's goals are reviewed.
+tm send-keys -t demo BTab BTab
+see "Shift-Tab twice reaches Since last time: the goals under review first" "[late] Online returns accepted in every store"
+see "then the dimensions against the baseline" "Since Nordic Home — first omnichannel workshop (20"
+on_line "each dimension reads then → now with its change" "Analytics and key figures" "+0"
+for _ in 1 2 3 4; do line_has "Channels and handling" "−0" && break; tm send-keys -t demo PageDown; sleep 0.3; done
+on_line "a dimension that went back shows its fall" "Channels and handling" "−0"
+tm send-keys -t demo 5
+see "the goals view lists the baseline's goals first" "[on track] One stock view"
+see "it names the session they come from" "From Nordic Home — first omnichannel workshop"
+tm send-keys -t demo Down Enter
+see "Enter opens the review of the selected goal" "KPI now:"
+tm send-keys -t demo C-u "2 days" Tab Right Tab C-u "Two stores still missing" Enter
+see "the review is saved: its status shows in the list" "[dropped] Online returns accepted in every store"
+check "the review is in facilitator.json" python3 -c '
+import json, sys
+reviews = json.load(open(sys.argv[1] + "/facilitator.json"))["reviews"]
+r = [r for r in reviews if r["goal"]["statement"].startswith("Online returns")][0]
+assert (r["actual"], r["status"], r["note"]) == ("2 days", "dropped", "Two stores still missing"), r' "$work/demo"
+tm send-keys -t demo x
+see "a carried-over goal is not deleted" "set its status to dropped instead"
 tm send-keys -t demo 4 e
 see "e asks which format to export" "t text · m Markdown · h HTML · c CSV · j JSON · Esc cancel"
 tm send-keys -t demo h
@@ -286,6 +307,12 @@ for pick in "m:md" "c:csv" "j:json" "t:txt"; do
   poll 5 exported "${pick##*:}" \
     && ok "e then ${pick%%:*} exports the .${pick##*:} report" || fail "e then ${pick%%:*} exports the .${pick##*:} report"
 done
+check "the exported JSON report carries the review" python3 -c '
+import glob, json, sys
+[path] = glob.glob(sys.argv[1] + "/report-*.json")
+goals = json.load(open(path))["follow_up"]["goals_review"]
+assert any(g["actual"] == "2 days" and g["status"] == "dropped" for g in goals), goals' "$work/demo"
+check "the exported text report shows it under Goals since" grep -q "\[dropped\] Online returns accepted" $work/demo/report-*.txt
 tm send-keys -t demo q
 see "q leaves the demo" "EXITED rc=0"
 flag "the demo gives the terminal back" '#{alternate_on}' 0

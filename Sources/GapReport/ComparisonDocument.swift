@@ -62,10 +62,18 @@ public struct GoalReviewSection: Hashable, Sendable {
     /// How the earlier session is named: its label in a comparison, "title (date)" in a report.
     public let earlier: String
     public let reviews: [ReportGoalReview]
+    /// The reviews could not be read (a damaged facilitator.json, listed among the skipped files).
+    public let unreadable: Bool
 
-    public init(earlier: String, reviews: [ReportGoalReview]) {
+    public init(earlier: String, reviews: [ReportGoalReview], unreadable: Bool = false) {
         self.earlier = earlier
         self.reviews = reviews
+        self.unreadable = unreadable
+    }
+
+    /// What a report says when there is no goal to list: none were agreed, or they cannot be read.
+    func emptyText(_ words: ComparisonStrings) -> String {
+        ComparisonStrings.fill(unreadable ? words.goalsUnreadable : words.noGoalsThen, ["then": earlier])
     }
 }
 
@@ -125,20 +133,8 @@ struct ComparisonPhrases {
         }
     }
 
-    /// "+0.80", "−0.50", "0.00"; "–" when undefined.
-    func signed(_ value: Double?) -> String {
-        guard let value, value.isFinite else { return "–" }
-        let text = numbers.fixed(value)
-        if text.hasPrefix("-") { return "−" + text.dropFirst() }
-        return (value * 100).rounded() > 0 ? "+" + text : text
-    }
-
-    /// "75 %"; "–" when undefined.
-    func percent(_ value: Double?) -> String {
-        guard let value, value.isFinite else { return "–" }
-        let rounded = Int((value * 100).rounded())
-        return (rounded < 0 ? "−\(-rounded)" : "\(rounded)") + "\u{00A0}%"
-    }
+    func signed(_ value: Double?) -> String { numbers.signed(value) }
+    func percent(_ value: Double?) -> String { numbers.percent(value) }
 
     /// The sessions named by label: "June and December".
     func sessionList(_ indices: [Int]) -> String {

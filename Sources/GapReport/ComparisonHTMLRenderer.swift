@@ -35,7 +35,7 @@ public enum ComparisonHTMLRenderer {
         var lines = ["<section id=\"goals-review\" class=\"compact\">",
                      "<h2>\(e(ComparisonStrings.fill(words.goalsTitle, ["then": review.earlier])))</h2>"]
         if review.reviews.isEmpty {
-            lines.append("<p class=\"empty\">\(e(ComparisonStrings.fill(words.noGoalsThen, ["then": review.earlier])))</p>")
+            lines.append("<p class=\"empty\">\(e(review.emptyText(words)))</p>")
         } else {
             lines += ["<table class=\"goals review\">", "<thead><tr><th class=\"n\">#</th><th></th><th>\(e(HTMLReportStrings.forLanguage(language).goal))</th>"
                         + "<th>\(e(report.goalKPI))</th><th>\(e(report.goalOwner))</th><th>\(e(words.goalNote))</th></tr></thead>", "<tbody>"]

@@ -120,7 +120,7 @@ public enum ComparisonMarkdownRenderer {
         let phrases = GoalReviewPhrases(language: language)
         func e(_ text: String) -> String { MarkdownReportRenderer.escape(text) }
         var lines = ["## " + e(ComparisonStrings.fill(phrases.words.goalsTitle, ["then": review.earlier])), ""]
-        guard !review.reviews.isEmpty else { return lines + [e(ComparisonStrings.fill(phrases.words.noGoalsThen, ["then": review.earlier]))] }
+        guard !review.reviews.isEmpty else { return lines + [e(review.emptyText(phrases.words))] }
         for (index, entry) in review.reviews.enumerated() {
             lines.append("\(index + 1). **\(e(phrases.status(entry.status)))**: \(e(entry.goal.statement))")
             for detail in [phrases.goalFigures(entry), phrases.goalOwner(entry.goal)].compactMap({ $0 }) { lines.append("   - " + e(detail)) }

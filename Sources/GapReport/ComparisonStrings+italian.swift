@@ -31,6 +31,7 @@ extension ComparisonStrings {
         perceptionIntro: "Per ogni dimensione comune: la media di reparto più alta meno la più bassa; ! indica 1,5 o più; – indica che meno di due reparti l'hanno valutata.",
         goalsTitle: "Stato degli obiettivi della sessione {then}",
         noGoalsThen: "Nella sessione {then} non è stato registrato alcun obiettivo.",
+        goalsUnreadable: "Gli obiettivi ripresi da {then} non si possono leggere: facilitator.json è danneggiato (vedere i file esclusi).",
         statusDone: "raggiunto",
         statusOnTrack: "in linea",
         statusLate: "in ritardo",

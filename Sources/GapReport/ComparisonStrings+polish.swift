@@ -31,6 +31,7 @@ extension ComparisonStrings {
         perceptionIntro: "Dla każdego wspólnego obszaru: najwyższa średnia działu minus najniższa; ! oznacza 1,5 lub więcej; – oznacza, że obszar oceniły mniej niż dwa działy.",
         goalsTitle: "Realizacja celów z sesji {then}",
         noGoalsThen: "Na sesji {then} nie zapisano żadnych celów.",
+        goalsUnreadable: "Nie można odczytać celów przeniesionych z sesji {then}: plik facilitator.json jest uszkodzony (zob. pominięte pliki).",
         statusDone: "zrealizowany",
         statusOnTrack: "zgodnie z planem",
         statusLate: "opóźniony",

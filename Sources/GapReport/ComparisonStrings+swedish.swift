@@ -31,6 +31,7 @@ extension ComparisonStrings {
         perceptionIntro: "För varje gemensamt område: det högsta avdelningsmedelvärdet minus det lägsta; ! markerar 1,5 eller mer; – betyder att färre än två avdelningar har bedömt området.",
         goalsTitle: "Uppföljning av målen från sessionen {then}",
         noGoalsThen: "Vid sessionen {then} registrerades inga mål.",
+        goalsUnreadable: "Målen från {then} går inte att läsa: facilitator.json är skadad (se de överhoppade filerna).",
         statusDone: "uppnått",
         statusOnTrack: "enligt plan",
         statusLate: "försenat",

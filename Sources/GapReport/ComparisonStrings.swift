@@ -34,6 +34,7 @@ public struct ComparisonStrings: InterfaceWords {
     public var perceptionIntro: String
     public var goalsTitle: String           // {then}
     public var noGoalsThen: String          // {then}
+    public var goalsUnreadable: String      // {then}
     public var statusDone: String
     public var statusOnTrack: String
     public var statusLate: String
@@ -96,6 +97,7 @@ extension ComparisonStrings {
         perceptionIntro: "Each shared dimension's highest department mean minus the lowest; ! marks 1.5 or more; – means fewer than two departments rated it.",
         goalsTitle: "Goals since {then}",
         noGoalsThen: "{then} recorded no goals.",
+        goalsUnreadable: "The goals carried over from {then} cannot be read: facilitator.json is damaged (see the skipped files).",
         statusDone: "done",
         statusOnTrack: "on track",
         statusLate: "late",

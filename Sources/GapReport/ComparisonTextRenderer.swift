@@ -40,7 +40,7 @@ public enum ComparisonTextRenderer {
                             indent: indent, hanging: hanging, first: first)
         }
         var lines = TextLayout.heading(ComparisonStrings.fill(words.goalsTitle, ["then": review.earlier]), width: width)
-        guard !review.reviews.isEmpty else { return lines + wrap(ComparisonStrings.fill(words.noGoalsThen, ["then": review.earlier]), indent: 2) }
+        guard !review.reviews.isEmpty else { return lines + wrap(review.emptyText(words), indent: 2) }
         for (index, entry) in review.reviews.enumerated() {
             let lead = DisplayWidth.padLeft("\(index + 1).", to: 4) + " [\(phrases.status(entry.status))] "
             lines += wrap(entry.goal.statement, indent: 0, first: lead)
@@ -112,7 +112,7 @@ struct ComparisonTextWriter {
         switch comparison.mode {
         case .overTime:
             let sessionWidth = max(6, min(10, labels.map { DisplayWidth.of($0) }.max() ?? 6))
-            let fixed = Array(repeating: sessionWidth, count: sessions.count) + [6, 12, 6]
+            let fixed = Array(repeating: sessionWidth, count: sessions.count) + [6, 12, 7]
             let widths = [max(14, width - 2 - fixed.reduce(0, +) - fixed.count)] + fixed
             let header = [words.dimension] + labels + [words.change, words.target, words.closed]
             let body = rows.map { row in

@@ -96,9 +96,16 @@ struct HTMLReportWriter {
     }
 
     private mutating func contents() {
-        var entries: [(String, String)] = [("summary", words.executiveSummary), ("heat-map", html.heatMap)]
+        var entries: [(String, String)] = [("summary", words.executiveSummary)]
+        if let followUp = document.followUp {
+            entries.append(("since", ComparisonStrings.fill(ComparisonStrings.forLanguage(document.language).sinceTitle, ["then": followUp.earlier])))
+        }
+        entries.append(("heat-map", html.heatMap))
         entries += scores.modules.map { ("module-\(anchor($0.module))", document.moduleTitle($0.module)) }
         if !scores.perceptionMatrix.isEmpty { entries.append(("perception", words.perceptionGaps)) }
+        if let followUp = document.followUp {
+            entries.append(("goals-review", ComparisonStrings.fill(ComparisonStrings.forLanguage(document.language).goalsTitle, ["then": followUp.earlier])))
+        }
         entries += [("goals", words.goals), ("methodology", words.methodology), ("detail", words.itemDetail)]
         if !document.skipped.isEmpty { entries.append(("skipped", words.skippedFiles)) }
         lines += ["<nav class=\"contents\">", "<h2>\(e(html.contents))</h2>", "<ol>"]

@@ -19,6 +19,25 @@ public struct LocalizedNumbers: Sendable {
         return localized(String(format: "%.2f", rounded == 0 ? 0 : rounded))
     }
 
+    /// A change: "+0.80", "−0.50" (a minus sign, not a hyphen), "0.00"; "–" when undefined.
+    public func signed(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "–" }
+        let text = fixed(value)
+        if text.hasPrefix("-") { return "−" + text.dropFirst() }
+        return (value * 100).rounded() > 0 ? "+" + text : text
+    }
+
+    /// A share as a whole percentage: "75 %", "−33 %"; "–" when undefined. Beyond ±999 % (a tiny
+    /// gap then, closed many times over) it reads ">999 %", so that a column never cuts a
+    /// number; the JSON has the value.
+    public func percent(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "–" }
+        let rounded = Int(max(-100_000, min(100_000, value * 100)).rounded())
+        if rounded > 999 { return ">999\u{00A0}%" }
+        if rounded < -999 { return "<−999\u{00A0}%" }
+        return (rounded < 0 ? "−\(-rounded)" : "\(rounded)") + "\u{00A0}%"
+    }
+
     /// A KPI value as written ("2.5", "120"), with the language's separator.
     public func plain(_ value: Double) -> String {
         localized(NumberFormatting.plain(value))

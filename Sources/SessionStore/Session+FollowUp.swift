@@ -13,11 +13,15 @@ extension Session {
         let expected = "\"\(Sanitized.excerpt(follows.title))\" of \(follows.date) (\(follows.id.rawValue))"
         let earlier: Session
         do { earlier = try Session.open(folder, moduleCache: moduleCache) } catch {
-            return .failure(.notASession(path: follows.folder, reason: "the earlier session \(expected) was expected there: \(error.description)"))
+            let why = switch error {
+            case .notASession(_, let reason): reason.components(separatedBy: "; create a session").first ?? reason
+            default: error.description
+            }
+            return .failure(.invalidArgument("the earlier session \(expected) was in \(follows.folder), relative to this session's folder, "
+                + "and cannot be opened there (\(why)); put it back, or compare the two with `omnigap compare EARLIER-DIR \(ShellQuoting.quoted(paths.root))`"))
         }
         guard earlier.settings.id == follows.id else {
-            return .failure(.notASession(path: follows.folder,
-                                         reason: "it holds session \(earlier.settings.id.rawValue), not the earlier session \(expected)"))
+            return .failure(.invalidArgument("\(follows.folder) now holds session \(earlier.settings.id.rawValue), not the earlier session \(expected)"))
         }
         return .success(earlier)
     }

@@ -437,23 +437,19 @@ extension FacilitatorApp {
         return names.enumerated().map { index, name in index == selected ? name : DisplayWidth.truncate(name, to: each) }
     }
 
-    /// Then → now for each dimension, against the session this one follows, and the goals it
-    /// agreed with their review so far.
+    /// The goals the session before agreed, with their review so far, then → now for each
+    /// dimension against that session.
     private func sinceLastTime(_ document: ReportDocument) -> [ResultLine] {
         guard let followUp = document.followUp else { return [] }
         let comparisonWords = ComparisonStrings.forLanguage(language)
         guard let comparison = followUp.comparison?.comparison else {
             let text = ComparisonStrings.fill(comparisonWords.sinceUnavailable, ["then": followUp.earlier, "reason": followUp.unavailable ?? ""])
-            return [ResultLine(text: DisplayWidth.truncate(text, to: size.width - 4), style: Style(color: .warning), full: text, opens: nil)]
-                + reviewLines(followUp)
+            return reviewLines(followUp)
+                + [ResultLine(text: DisplayWidth.truncate(text, to: size.width - 4), style: Style(color: .warning), full: text, opens: nil)]
         }
         let numbers = LocalizedNumbers(ReportStrings.forLanguage(language))
-        func signed(_ value: Double?) -> String {
-            guard let value else { return "–" }
-            let text = numbers.fixed(value)
-            return text.hasPrefix("-") ? "−" + text.dropFirst() : ((value * 100).rounded() > 0 ? "+" + text : text)
-        }
-        func percent(_ value: Double?) -> String { value.map { "\(Int(($0 * 100).rounded())) %" } ?? "" }
+        func signed(_ value: Double?) -> String { numbers.signed(value) }
+        func percent(_ value: Double?) -> String { value == nil ? "" : numbers.percent(value) }
         // "2.00 → 2.50  +0.50   25 %": 30 columns after the label.
         let labelWidth = size.width - 4 - 30
         func cells(_ levels: [ComparedLevel], _ change: LevelChange?) -> String {
@@ -467,7 +463,9 @@ extension FacilitatorApp {
         // The title names the session before; each row reads then → now, its change and the
         // share of the old gap closed.
         let title = ComparisonStrings.fill(comparisonWords.sinceTitle, ["then": followUp.earlier])
-        var lines = [ResultLine(text: DisplayWidth.truncate(title, to: size.width - 4), style: .strong, full: title, opens: nil),
+        // The goals first: whether the room did what it said is the first question.
+        var lines = reviewLines(followUp) + [
+                     ResultLine(text: DisplayWidth.truncate(title, to: size.width - 4), style: .strong, full: title, opens: nil),
                      ResultLine(text: DisplayWidth.pad(comparisonWords.dimension, to: labelWidth) + DisplayWidth.padLeft(comparisonWords.change, to: 21)
                                     + DisplayWidth.padLeft(comparisonWords.closed, to: 9),
                                 style: .muted, full: comparisonWords.legendOverTime, opens: nil)]
@@ -482,7 +480,7 @@ extension FacilitatorApp {
                                         opens: .dimension(DimensionKey(module: module.module, dimension: dimension.dimension))))
             }
         }
-        return lines + reviewLines(followUp)
+        return lines
     }
 
     /// The goals carried over, one line each with its status and the KPI now.

@@ -10,7 +10,7 @@ extension Session {
     /// The session as a comparison takes it, scored from a scan of its files, with the files
     /// that were left out (their paths led by `label`).
     public func comparedSession(label: String) -> (session: ComparedSession, skipped: [SkippedFile], reviews: [ReportGoalReview]) {
-        let report = reportDocument(language: settings.language)
+        let report = reportDocument(language: settings.language, followUp: false)
         let compared = ComparedSession(label: label, sessionID: settings.id.rawValue, title: settings.title, date: settings.date,
                                        follows: settings.follows?.id.rawValue, setup: report.setup, scores: report.scores)
         let skipped = report.skipped.map { SkippedFile(path: "\(label): \($0.path)", reason: $0.reason) }
@@ -43,10 +43,12 @@ extension Session {
     /// The report's follow-up section: this session against the one it follows (`earlier`), and
     /// the goals carried over (`reviews`). Nil for a session that follows none. When the earlier
     /// session cannot be read, the goals are still there and the section says why the numbers are not.
-    public func followUpSection(report: ReportDocument, reviews: [GoalReview], earlier: Result<ScoredSession, SessionError>?,
-                                language: Language) -> FollowUpSection? {
+    public func followUpSection(report: ReportDocument, reviews: Result<[GoalReview], SessionError>,
+                                earlier: Result<ScoredSession, SessionError>?, language: Language) -> FollowUpSection? {
         guard let follows = settings.follows, let earlier else { return nil }
-        let review = GoalReviewSection(earlier: Self.earlierName(follows), reviews: reviews.map(Self.reportReview))
+        // A damaged facilitator.json hides the reviews; the section says so rather than "no goals".
+        let review = GoalReviewSection(earlier: Self.earlierName(follows), reviews: ((try? reviews.get()) ?? []).map(Self.reportReview),
+                                       unreadable: (try? reviews.get()) == nil)
         let now = ComparedSession(label: settings.date, sessionID: settings.id.rawValue, title: settings.title, date: settings.date,
                                   follows: follows.id.rawValue, setup: report.setup, scores: report.scores)
         do {

@@ -15,7 +15,9 @@ extension Session {
     }
 
     /// The report, from a scan of every participant file and the facilitator's state.
-    public func reportDocument(language: Language) -> ReportDocument {
+    /// `followUp`: in a follow-up session, compare it with the session before (a comparison of
+    /// its own leaves that out).
+    public func reportDocument(language: Language, followUp: Bool = true) -> ReportDocument {
         let setup = scoringSetup
         let (tally, problems) = scanAnswers(into: { Tally(setup: setup) }, { tally, participant in
             guard let department = tally.department(participant.profile.department) else { return }
@@ -28,7 +30,7 @@ extension Session {
         let skipped = problems.map { SkippedFile(path: $0.path, reason: $0.problem.description) }
         let state: Result<FacilitatorState, SessionError>
         do { state = .success(try facilitatorState()) } catch { state = .failure(error) }
-        return reportDocument(tally: tally, skipped: skipped, state: state, language: language)
+        return reportDocument(tally: tally, skipped: skipped, state: state, language: language, followUp: followUp)
     }
 
     /// The tally of participants already read: as a scan of their files would count them, in
@@ -54,7 +56,8 @@ extension Session {
     /// In a follow-up session the report also compares it with the session before: `earlier`
     /// is that session already scored (a live console keeps it), or nil to read it now.
     public func reportDocument(tally: Tally, skipped: [SkippedFile], state: Result<FacilitatorState, SessionError>,
-                               language: Language, earlier: Result<ScoredSession, SessionError>? = nil) -> ReportDocument {
+                               language: Language, earlier: Result<ScoredSession, SessionError>? = nil,
+                               followUp: Bool = true) -> ReportDocument {
         var skipped = skipped
         var goals: [ReportGoal] = []
         switch state {
@@ -68,9 +71,8 @@ extension Session {
         }
         var document = ReportDocument(title: settings.title, date: settings.date, sessionID: settings.id.rawValue,
                                       language: language, setup: tally.setup, scores: tally.scores(), goals: goals, skipped: skipped)
-        if settings.follows != nil {
-            let reviews = (try? state.get().reviews) ?? []
-            document.followUp = followUpSection(report: document, reviews: reviews, earlier: earlier ?? scoredEarlierSession(),
+        if followUp && settings.follows != nil {
+            document.followUp = followUpSection(report: document, reviews: state.map(\.reviews), earlier: earlier ?? scoredEarlierSession(),
                                                 language: language)
         }
         return document
