@@ -4,7 +4,8 @@
 # pages (A4, every department on a page of its own and not split, sections in order, no mostly
 # empty page, Polish letters intact) and the pixels (not blank, the bar chart and the radars
 # drawn). A session with one participant per department shows the low-confidence warning on the
-# first page.
+# first page. `omnigap compare` of the demo's baseline and follow-up (slope charts), and of two
+# sessions side by side (dot charts), prints on A4 with every department on a page of its own.
 # Needs chromium and poppler-utils: scripts/install-browser.
 # Usage: scripts/e2e-browser.sh PATH-TO-OMNIGAP
 # With OMNIGAP_ARTIFACTS=DIR set, the PDFs and PNGs are kept in DIR/browser/ for a person to look at.
@@ -48,8 +49,8 @@ browser() {
   fail "$name"; return 1
 }
 
-# The sample workshop: 24 participants in four departments plus the shared module, revealed,
-# with two goals.
+# The sample workshop: a follow-up of a baseline six months back (in ws-baseline), 24 participants
+# in five departments plus the shared module, revealed, with the baseline's goals reviewed.
 run "demo --no-ui" 0 "$bin" demo "$work/ws" --no-ui && contains "the demo printed its report" "OMNICHANNEL GAP REPORT"
 # A comment no line break can split (a long link): it must wrap, not push tables off the page.
 long_url="https://intranet.example.com/incidents?ref=$(printf 'OmnichannelStockSyncIncident%d' 1 2 3 4 5 6 7 8 9)"
@@ -226,6 +227,59 @@ text = open(sys.argv[1], encoding="utf-8").read()
 bad = [l for l in text.splitlines() if "\ufffd" in l]
 print("\n".join(bad[:5]))
 assert not bad' "text-$tag.txt"
+done
+
+# The comparison (omnigap compare): the demo's baseline and follow-up over time, then the demo and
+# the six-department session side by side. Each department's comparison begins a page and fits
+# it, its chart is drawn, and the pages are A4.
+declare -A compared=([time]="$work/ws-baseline $work/ws" [side]="$work/ws $work/six --side-by-side")
+for kind in time side; do
+  # shellcheck disable=SC2086
+  run "compare ($kind) --format html" 0 "$bin" compare ${compared[$kind]} --format html -o "$work/compare-$kind.html" || continue
+  # shellcheck disable=SC2086
+  run "compare ($kind) --format json" 0 "$bin" compare ${compared[$kind]} --format json -o "$work/compare-$kind.json" || continue
+  browser "Chromium prints the $kind comparison to PDF" "$work/compare-$kind.pdf" \
+    --no-pdf-header-footer --print-to-pdf="$work/compare-$kind.pdf" "file://$work/compare-$kind.html" || continue
+  pdfinfo "compare-$kind.pdf" >"compare-info-$kind.txt" 2>&1
+  check "the $kind comparison is A4" grep -qE '^Page size:\s+595\.(2|3)[0-9]* x 841\.(8|9)[0-9]* pts' "compare-info-$kind.txt"
+  pdftotext -enc UTF-8 "compare-$kind.pdf" "compare-$kind.txt"
+  check "each department of the $kind comparison begins a page and fits it" python3 - "compare-$kind.json" "compare-$kind.txt" <<'PY'
+import json, sys
+modules = [m["title"] for m in json.load(open(sys.argv[1]))["modules"]]
+pages = [[l.strip() for l in page.split("\f")[0].split("\n") if l.strip()] for page in open(sys.argv[2], encoding="utf-8").read().split("\f")]
+firsts = [page[0] if page else "" for page in pages]
+starts = lambda title, line: line == title or line.startswith(title + " (")
+problems, previous = [], 0
+for index, title in enumerate(modules):
+    page = next((i for i in range(previous, len(firsts)) if starts(title, firsts[i])), None)
+    if page is None:
+        problems.append("%s begins no page" % title); continue
+    following = modules[index + 1] if index + 1 < len(modules) else None
+    # Whole on its page: the next page begins the next department, or (the last one) anything but
+    # more of this department's table.
+    after = firsts[page + 1] if page + 1 < len(firsts) else ""
+    if following and not starts(following, after):
+        problems.append("%s (page %d) spills: page %d begins %r" % (title, page + 1, page + 2, after))
+    print("%s: page %d" % (title, page + 1))
+    previous = page + 1
+print("\n".join(problems))
+assert not problems
+PY
+  first_department=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["modules"][0]["title"])' "compare-$kind.json")
+  page=$(awk -v t="$first_department" 'BEGIN { RS = "\f" } { n = split($0, line, "\n"); for (i = 1; i <= n; i++) { s = line[i]; gsub(/^[ \t]+|[ \t]+$/, "", s); if (s != "") { if (s == t) print NR; break } } }' "compare-$kind.txt" | head -1)
+  if [ -n "$page" ]; then
+    pdftoppm -r 75 -png -f "$page" -l "$page" "compare-$kind.pdf" "compare-$kind-page" >"$work/out" 2>&1
+    png=$(ls "compare-$kind-page"*.png 2>/dev/null | head -1)
+    if [ "$kind" = time ]; then
+      # The slope chart: a line that rose (#2e8b57) on the first department's page.
+      check "the slope chart is drawn on \"$first_department\"'s page" png_check "$png" --colour rise=46,139,87,12,40
+    else
+      # The dot chart: the first two sessions' dots (#2f5d8a, #c0392b).
+      check "the dot chart is drawn on \"$first_department\"'s page" png_check "$png" --colour first=47,93,138,12,40 --colour second=192,57,43,12,40
+    fi
+  else
+    fail "the $kind comparison's first department begins a page"
+  fi
 done
 
 # One participant per department: every department's numbers are one person's view, and the

@@ -74,6 +74,10 @@ extension Session {
         var earlier: (predecessor: Predecessor, goals: [Goal])?
         if let base = request.followUp {
             earlier = try predecessor(at: base, for: path)
+            let date = request.date ?? time.date
+            if let before = earlier?.predecessor.date, date < before {
+                throw .invalidArgument("the follow-up's date \(date) is before the earlier session's (\(before)); a follow-up comes after the workshop it follows")
+            }
         }
 
         var isDirectory: ObjCBool = false

@@ -66,11 +66,17 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         var sessions: [(session: Session, label: String)] = []
+        var folders: [SessionID: String] = [:]
         for (index, directory) in directories.enumerated() {
             let session = try SessionArgument.open(directory)
+            // A copy of a session is the same session: its answers would count twice.
+            if let other = folders[session.settings.id] {
+                throw ValidationError("\(other) and \(directory) hold the same session (\(session.settings.id)); give each session once")
+            }
+            folders[session.settings.id] = directory
             sessions.append((session, labels.isEmpty ? session.settings.date : Sanitized.visible(labels[index]).trimmingCharacters(in: .whitespaces)))
         }
-        // Sessions of one day get their titles' start too, so that no two columns read alike.
+        // Sessions of one day are numbered in the order given, so that no two columns read alike.
         if labels.isEmpty {
             let dates = sessions.map(\.label)
             for index in sessions.indices where dates.filter({ $0 == dates[index] }).count > 1 {

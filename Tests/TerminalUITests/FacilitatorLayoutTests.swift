@@ -225,6 +225,46 @@ import Testing
         shot("message-last-phase")
         receive(.failed(String(repeating: "\(folder) ", count: 3)))
         shot("message-failed")
+        return frames + followUpScreens(language, size: size)
+    }
+
+    /// A follow-up session's screens: Results → Since last time, the goals under review, and a
+    /// review's form, with the earlier session named by the longest title.
+    static func followUpScreens(_ language: Language, size: (Int, Int)) -> [(String, CellBuffer)] {
+        var app = FacilitatorApp(title: title, folder: folder, agenda: AgendaPhase.standard, departments: departments, modules: modules,
+                                 language: language, size: size, now: start, earlierSession: title + " (2026-05-20)")
+        var frames: [(String, CellBuffer)] = []
+        func shot(_ name: String) { frames.append((name, app.render())) }
+        func press(_ keys: Key...) { for key in keys { _ = app.update(.key(key), at: start) } }
+        var state = FacilitatorState()
+        state.revealed = true
+        state.phaseIndex = 1
+        state.goals = Array(goals(language).prefix(2))
+        state.reviews = goals(language).map { GoalReview(goal: $0, actual: "Stock synchronisation latency across every channel",
+                                                         status: $0.id == "g-3" ? .late : nil, note: goalStatement) }
+        _ = app.update(.state(state), at: start)
+        var now = document(language)
+        let setup = now.setup
+        let then = ComparedSession(label: "2026-05-20", sessionID: "s-00000000000000a1", title: title, date: "2026-05-20", follows: nil,
+                                   setup: setup, scores: Tally(setup: setup).scores())
+        let current = ComparedSession(label: "2026-11-23", sessionID: now.sessionID, title: title, date: "2026-11-23",
+                                      follows: then.sessionID, setup: setup, scores: now.scores)
+        let review = GoalReviewSection(earlier: title + " (2026-05-20)", reviews: [])
+        let comparison = ComparisonDocument(comparison: try! SessionComparison(sessions: [then, current]), language: language,
+                                            review: review, skipped: [])
+        now.followUp = FollowUpSection(earlier: review.earlier, review: review, unavailable: nil, comparison: comparison)
+        _ = app.update(.results(now), at: start)
+        press(.character("3"), .backTab)
+        shot("since-last-time")
+        press(.pageDown, .pageDown)
+        shot("since-last-time-scrolled")
+        press(.character("5"))
+        shot("goals-under-review")
+        press(.down, .down, .enter)
+        shot("review-form")
+        press(.tab, .right)
+        shot("review-form-status")
+        press(.escape)
         return frames
     }
 
