@@ -240,8 +240,31 @@ for kind in time side; do
   run "compare ($kind) --format json" 0 "$bin" compare ${compared[$kind]} --format json -o "$work/compare-$kind.json" || continue
   browser "Chromium prints the $kind comparison to PDF" "$work/compare-$kind.pdf" \
     --no-pdf-header-footer --print-to-pdf="$work/compare-$kind.pdf" "file://$work/compare-$kind.html" || continue
+  check "every point of the $kind comparison's charts is the JSON's number" python3 - "compare-$kind.html" "compare-$kind.json" <<'PY'
+import json, sys, xml.etree.ElementTree as ET
+svg = "{http://www.w3.org/2000/svg}"
+page = ET.parse(sys.argv[1]).getroot()
+comparison = json.load(open(sys.argv[2]))
+expected = {(m["id"], d["id"], i): level["current"] for m in comparison["modules"] for d in m["dimensions"]
+            for i, level in enumerate(d["sessions"]) if level["current"] is not None}
+drawn = {}
+for chart in page.iter(svg + "svg"):
+    module = chart.get("data-module")
+    for group in chart.iter():
+        for circle in group.findall(svg + "circle"):
+            if circle.get("data-series") == "target":
+                continue
+            dimension = circle.get("data-dimension") or group.get("data-dimension")
+            drawn[(module, dimension, int(circle.get("data-session")))] = float(circle.get("data-value"))
+wrong = [(k, v, drawn.get(k)) for k, v in expected.items() if drawn.get(k) is None or abs(drawn[k] - v) > 1e-9]
+print("%d points, %d wrong: %s" % (len(expected), len(wrong), wrong[:3]))
+assert expected and not wrong
+PY
   pdfinfo "compare-$kind.pdf" >"compare-info-$kind.txt" 2>&1
-  check "the $kind comparison is A4" grep -qE '^Page size:\s+595\.(2|3)[0-9]* x 841\.(8|9)[0-9]* pts' "compare-info-$kind.txt"
+  check "the $kind comparison is A4" python3 -c '
+import re, sys
+m = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+) pts", open(sys.argv[1]).read(), re.M)
+assert m and abs(float(m.group(1)) - 595.28) <= 1 and abs(float(m.group(2)) - 841.89) <= 1, m and m.group(0)' "compare-info-$kind.txt"
   pdftotext -enc UTF-8 "compare-$kind.pdf" "compare-$kind.txt"
   check "each department of the $kind comparison begins a page and fits it" python3 - "compare-$kind.json" "compare-$kind.txt" <<'PY'
 import json, sys

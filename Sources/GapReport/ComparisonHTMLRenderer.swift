@@ -232,11 +232,7 @@ struct ComparisonHTMLWriter {
         let height = Double(module.dimensions.count) * rowHeight + 24
         var svg = ["<svg class=\"dots\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 680 \(coordinate(height))\" role=\"img\" "
             + "aria-label=\"\(e(document.moduleTitle(module.module)))\" data-module=\"\(e(module.module))\" data-scale=\"\(coordinate(scale))\" data-left=\"\(coordinate(labelWidth))\">"]
-        for stage in 0...4 {
-            let x = labelWidth + Double(stage) * scale
-            svg.append("<line class=\"grid\" x1=\"\(coordinate(x))\" y1=\"0\" x2=\"\(coordinate(x))\" y2=\"\(coordinate(height - 16))\"/>"
-                + "<text class=\"ring-label\" x=\"\(coordinate(x))\" y=\"\(coordinate(height - 4))\" text-anchor=\"middle\">\(stage)</text>")
-        }
+        svg += stageScale(left: labelWidth, scale: scale, height: height)
         for (row, dimension) in module.dimensions.enumerated() {
             let top = Double(row) * rowHeight
             let name = DisplayWidth.truncate(document.dimensionTitle(module: module.module, dimension: dimension.dimension), to: 30)

@@ -36,12 +36,12 @@ public enum ComparisonJSONRenderer {
         }
         let modules = comparison.modules.map { module in
             let dimensions = module.dimensions.map { dimension in
-                JSONText.blockObject([
+                JSONText.inlineObject([
                     ("id", JSONText.string(dimension.dimension)),
                     ("title", JSONText.string(document.dimensionTitle(module: module.module, dimension: dimension.dimension))),
                     ("sessions", "[" + dimension.levels.map(level).joined(separator: ", ") + "]"),
                     ("change", change(dimension.change)), ("spread", number(dimension.spread)), ("best", indices(dimension.best)),
-                ], indent: 6)
+                ])
             }
             return JSONText.blockObject([
                 ("id", JSONText.string(module.module)), ("title", JSONText.string(document.moduleTitle(module.module))),

@@ -451,11 +451,7 @@ struct HTMLReportWriter {
         let height = Double(module.dimensions.count) * rowHeight + 24
         var svg = ["<svg class=\"bars\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 680 \(coordinate(height))\" role=\"img\" "
             + "aria-label=\"\(e(document.moduleTitle(module.module)))\" data-module=\"\(e(module.module))\" data-scale=\"\(coordinate(scale))\">"]
-        for stage in 0...4 {
-            let x = labelWidth + Double(stage) * scale
-            svg.append("<line class=\"grid\" x1=\"\(coordinate(x))\" y1=\"0\" x2=\"\(coordinate(x))\" y2=\"\(coordinate(height - 16))\"/>"
-                + "<text class=\"ring-label\" x=\"\(coordinate(x))\" y=\"\(coordinate(height - 4))\" text-anchor=\"middle\">\(stage)</text>")
-        }
+        svg += stageScale(left: labelWidth, scale: scale, height: height)
         for (row, dimension) in module.dimensions.enumerated() {
             let y = Double(row) * rowHeight
             let name = DisplayWidth.truncate(document.dimensionTitle(module: module.module, dimension: dimension.dimension), to: 30)
@@ -569,6 +565,16 @@ struct HTMLReportWriter {
 
     private func points(_ list: [(x: Double, y: Double)]) -> String {
         list.map { "\(coordinate($0.x)),\(coordinate($0.y))" }.joined(separator: " ")
+    }
+}
+
+/// A horizontal chart's scale: a grid line at each stage 0 to 4, `scale` apart from `left`,
+/// labelled at the foot of a chart `height` tall. The bars and the comparison's dots share it.
+func stageScale(left: Double, scale: Double, height: Double) -> [String] {
+    (0...4).map { stage in
+        let x = left + Double(stage) * scale
+        return "<line class=\"grid\" x1=\"\(coordinate(x))\" y1=\"0\" x2=\"\(coordinate(x))\" y2=\"\(coordinate(height - 16))\"/>"
+            + "<text class=\"ring-label\" x=\"\(coordinate(x))\" y=\"\(coordinate(height - 4))\" text-anchor=\"middle\">\(stage)</text>"
     }
 }
 
