@@ -315,6 +315,12 @@ run "new --follow-up carries the goals over" 0 "$bin" new "$work/again" --title 
 run "new --follow-up of a folder that is not a session" 1 "$bin" new "$work/again2" --title "Again" --follow-up "$work/nothing" \
   && contains "the flag and folder are named" "--follow-up $work/nothing"
 [ ! -e "$work/again2" ] && ok "nothing is written for a bad --follow-up" || fail "nothing is written for a bad --follow-up"
+run "demo DIR/ puts the baseline beside DIR, not inside" 0 "$bin" demo "$work/slash-demo/" --no-ui && {
+  [ -f "$work/slash-demo-baseline/session.json" ] && [ ! -e "$work/slash-demo/-baseline" ] \
+    && ok "the baseline of DIR/ is DIR-baseline" || fail "the baseline of DIR/ is DIR-baseline"
+}
+run "a follow-up dated before its baseline" 1 "$bin" new "$work/early" --title "Early" --follow-up "$demo-baseline" --date 2020-01-01 \
+  && contains "the dates are named" "is before the earlier session's"
 mv "$demo-baseline" "$work/moved-baseline"
 run "the report of a follow-up whose baseline moved" 0 "$bin" report "$demo" && {
   contains "it says the earlier session could not be read" "could not be read"

@@ -147,6 +147,26 @@ struct ComparisonPhrases {
         isModule ? document.moduleTitle(id) : "\(document.prompt(ItemID(id))) (\(id))"
     }
 
+    /// What "Not compared" lists, as blocks of a title and its entries; nil when every question
+    /// is the same in every session (then `everythingCompared` says so).
+    func notComparedBlocks() -> [(title: String, entries: [String])]? {
+        let comparison = self.comparison
+        if comparison.changedItems.isEmpty && comparison.itemsNotInAll.isEmpty && comparison.modulesNotInAll.isEmpty { return nil }
+        let changed = comparison.changedItems.map { item in
+            ComparisonStrings.fill(words.changedEntry, ["id": presenceName(item.item.rawValue, isModule: false), "what": what(item.what),
+                                                        "sessions": sessionList(item.sessions)])
+        }
+        let only = { (entries: [Presence], isModule: Bool) in
+            entries.map { ComparisonStrings.fill(words.onlyIn, ["id": presenceName($0.id, isModule: isModule), "sessions": sessionList($0.sessions)]) }
+        }
+        return [(words.changedQuestions, changed), (words.questionsNotInAll, only(comparison.itemsNotInAll, false)),
+                (words.modulesNotInAll, only(comparison.modulesNotInAll, true))].filter { !$0.1.isEmpty }
+    }
+
+    var everythingCompared: String {
+        ComparisonStrings.fill(words.everythingCompared, ["count": String(comparison.comparedItems.count)])
+    }
+
     /// What changed in a question, in the document's language.
     func what(_ parts: [String]) -> String {
         ExecutiveSummary.list(parts.map { part in
@@ -198,6 +218,8 @@ struct ComparisonPhrases {
         case .sideBySide:
             let spreads = dimensions.compactMap { dimension in dimension.spread.map { (dimension, $0) } }
             guard let widest = spreads.max(by: { $0.1 < $1.1 }) else { return [words.summaryNothingToCompare] }
+            // Every session level with every other: no spread to name, and nobody ahead.
+            guard widest.1 > ScoringSetup.tolerance else { return [] }
             let levels = widest.0.levels
             let rated = levels.indices.filter { levels[$0].current != nil }
             let worst = rated.min { levels[$0].current! < levels[$1].current! } ?? 0

@@ -23,7 +23,8 @@ public enum ComparisonHTMLRenderer {
             writer.lines.append("<h3>\(HTMLReportRenderer.escape(document.moduleTitle(module.module)))</h3>")
             writer.table(module)
         }
-        writer.lines += ["<p class=\"note\">\(HTMLReportRenderer.escape(writer.words.legendOverTime))</p>", "</section>"]
+        writer.lines += ["<p class=\"note\">\(HTMLReportRenderer.escape(writer.words.legendOverTime))</p>",
+                         "<h3>\(HTMLReportRenderer.escape(writer.words.notComparedTitle))</h3>"] + writer.notComparedLists() + ["</section>"]
         return writer.lines
     }
 
@@ -294,22 +295,12 @@ struct ComparisonHTMLWriter {
     }
 
     private mutating func notCompared() {
-        lines += ["<section id=\"not-compared\" class=\"compact\">", "<h2>\(e(words.notComparedTitle))</h2>"]
-        if comparison.changedItems.isEmpty && comparison.itemsNotInAll.isEmpty && comparison.modulesNotInAll.isEmpty {
-            lines.append("<p>\(e(ComparisonStrings.fill(words.everythingCompared, ["count": String(comparison.comparedItems.count)])))</p>")
-        }
-        if !comparison.changedItems.isEmpty {
-            lines += ["<p>\(e(words.changedQuestions))</p>", "<ul class=\"changed\">"] + comparison.changedItems.map {
-                "<li data-item=\"\(e($0.item.rawValue))\">" + e(ComparisonStrings.fill(words.changedEntry, [
-                    "id": phrases.presenceName($0.item.rawValue, isModule: false), "what": phrases.what($0.what), "sessions": phrases.sessionList($0.sessions)])) + "</li>"
-            } + ["</ul>"]
-        }
-        for (title, entries, isModule) in [(words.questionsNotInAll, comparison.itemsNotInAll, false), (words.modulesNotInAll, comparison.modulesNotInAll, true)]
-        where !entries.isEmpty {
-            lines += ["<p>\(e(title))</p>", "<ul>"] + entries.map {
-                "<li>" + e(ComparisonStrings.fill(words.onlyIn, ["id": phrases.presenceName($0.id, isModule: isModule), "sessions": phrases.sessionList($0.sessions)])) + "</li>"
-            } + ["</ul>"]
-        }
-        lines.append("</section>")
+        lines += ["<section id=\"not-compared\" class=\"compact\">", "<h2>\(e(words.notComparedTitle))</h2>"] + notComparedLists() + ["</section>"]
+    }
+
+    /// The questions and modules left out, a paragraph and a list each.
+    func notComparedLists() -> [String] {
+        guard let blocks = phrases.notComparedBlocks() else { return ["<p>\(e(phrases.everythingCompared))</p>"] }
+        return blocks.flatMap { block in ["<p>\(e(block.title))</p>", "<ul class=\"not-compared\">"] + block.entries.map { "<li>\(e($0))</li>" } + ["</ul>"] }
     }
 }

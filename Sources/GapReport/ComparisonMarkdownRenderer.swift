@@ -41,22 +41,7 @@ public enum ComparisonMarkdownRenderer {
             }
         }
         if let review = document.review { lines += [""] + goalReviewLines(review, language: document.language) }
-        lines += ["", "## " + e(words.notComparedTitle), ""]
-        if comparison.changedItems.isEmpty && comparison.itemsNotInAll.isEmpty && comparison.modulesNotInAll.isEmpty {
-            lines.append(e(ComparisonStrings.fill(words.everythingCompared, ["count": String(comparison.comparedItems.count)])))
-        }
-        if !comparison.changedItems.isEmpty {
-            lines += [e(words.changedQuestions), ""] + comparison.changedItems.map {
-                "- " + e(ComparisonStrings.fill(words.changedEntry, ["id": phrases.presenceName($0.item.rawValue, isModule: false), "what": phrases.what($0.what),
-                                                                     "sessions": phrases.sessionList($0.sessions)]))
-            } + [""]
-        }
-        for (title, entries, isModule) in [(words.questionsNotInAll, comparison.itemsNotInAll, false), (words.modulesNotInAll, comparison.modulesNotInAll, true)]
-        where !entries.isEmpty {
-            lines += [e(title), ""] + entries.map {
-                "- " + e(ComparisonStrings.fill(words.onlyIn, ["id": phrases.presenceName($0.id, isModule: isModule), "sessions": phrases.sessionList($0.sessions)]))
-            } + [""]
-        }
+        lines += [""] + notComparedLines(phrases, level: "##")
         lines += ["", "## " + e(words.methodTitle), ""] + words.methodText.flatMap { [e($0), ""] }
         if !document.skipped.isEmpty {
             lines += ["## " + e(phrases.report.skippedFiles), ""] + document.skipped.map { "- " + e("\($0.path): \($0.reason)") }
@@ -69,7 +54,16 @@ public enum ComparisonMarkdownRenderer {
     static func sinceLines(_ document: ComparisonDocument) -> [String] {
         let phrases = ComparisonPhrases(document)
         return [MarkdownReportRenderer.escape(phrases.summary().joined(separator: " "))] + moduleTables(document, level: "###")
-            + ["", "_" + MarkdownReportRenderer.escape(phrases.words.legendOverTime) + "_"]
+            + ["", "_" + MarkdownReportRenderer.escape(phrases.words.legendOverTime) + "_", ""] + notComparedLines(phrases, level: "###")
+    }
+
+    /// "Not compared": the questions and modules left out, under a heading of `level`.
+    static func notComparedLines(_ phrases: ComparisonPhrases, level: String) -> [String] {
+        func e(_ text: String) -> String { MarkdownReportRenderer.escape(text) }
+        var lines = [level + " " + e(phrases.words.notComparedTitle), ""]
+        guard let blocks = phrases.notComparedBlocks() else { return lines + [e(phrases.everythingCompared)] }
+        for block in blocks { lines += [e(block.title), ""] + block.entries.map { "- " + e($0) } + [""] }
+        return lines
     }
 
     /// A table per module, each under a heading of `level`.

@@ -27,6 +27,8 @@ public enum ComparisonTextRenderer {
         writer.lines += TextLayout.heading(heading, width: width)
         writer.summaryParagraph()
         writer.modules(headingLevel: .sub)
+        // Never apples with pears in silence: the questions left out are named here too.
+        writer.notCompared(headingLevel: .sub)
         return writer.lines
     }
 
@@ -101,7 +103,7 @@ struct ComparisonTextWriter {
     }
 
     /// Side by side with many sessions, a cell holds the current alone.
-    var compactCells: Bool { comparison.mode == .sideBySide && sessions.count > 5 }
+    var compactCells: Bool { comparison.mode == .sideBySide && sessions.count > 4 }
 
     private mutating func table(_ module: ModuleComparison) {
         let rows = module.dimensions.map { dimension in
@@ -111,9 +113,8 @@ struct ComparisonTextWriter {
               module.spread, module.best)]
         switch comparison.mode {
         case .overTime:
-            let sessionWidth = max(6, min(10, labels.map { DisplayWidth.of($0) }.max() ?? 6))
-            let fixed = Array(repeating: sessionWidth, count: sessions.count) + [6, 12, 7]
-            let widths = [max(14, width - 2 - fixed.reduce(0, +) - fixed.count)] + fixed
+            let (first, each) = columns(preferred: 10, minimum: 5, others: [6, 12, 7])
+            let widths = [first] + Array(repeating: each, count: sessions.count) + [6, 12, 7]
             let header = [words.dimension] + labels + [words.change, words.target, words.closed]
             let body = rows.map { row in
                 [row.0] + row.1.map { phrases.numbers.fixed($0.current) }
@@ -122,9 +123,8 @@ struct ComparisonTextWriter {
             lines += TextLayout.table(header: header, rows: body, widths: widths, rightAligned: Set(1..<widths.count))
         case .sideBySide:
             let cellWidth = compactCells ? 6 : 11
-            let sessionWidth = max(cellWidth, min(12, labels.map { DisplayWidth.of($0) }.max() ?? cellWidth))
-            let fixed = Array(repeating: sessionWidth, count: sessions.count) + [6]
-            let widths = [max(12, width - 2 - fixed.reduce(0, +) - fixed.count)] + fixed
+            let (first, each) = columns(preferred: max(cellWidth, 12), minimum: cellWidth, others: [6])
+            let widths = [first] + Array(repeating: each, count: sessions.count) + [6]
             let header = [words.dimension] + labels + [words.spread]
             let body = rows.map { row in
                 [row.0] + row.1.indices.map { index in
@@ -137,6 +137,18 @@ struct ComparisonTextWriter {
             }
             lines += TextLayout.table(header: header, rows: body, widths: widths, rightAligned: Set(1..<widths.count))
         }
+    }
+
+    /// The widths of a table's first column (the dimension) and of each session's column, so
+    /// that the line fits the page: a session's column is as wide as its label up to
+    /// `preferred`, narrower (down to `minimum`, the numbers' width) when many sessions need the
+    /// room; the first column takes what is left, at least 12.
+    func columns(preferred: Int, minimum: Int, others: [Int]) -> (first: Int, each: Int) {
+        let fixed = others.reduce(0, +) + others.count + sessions.count  // the others and every separator
+        let room = width - 2 - fixed - 12
+        let wanted = min(preferred, max(minimum, labels.map { DisplayWidth.of($0) }.max() ?? minimum))
+        let each = max(minimum, min(wanted, room / max(1, sessions.count)))
+        return (max(12, width - 2 - fixed - each * sessions.count), each)
     }
 
     /// "3.00→3.50": the target in the first session and the last.
@@ -180,9 +192,8 @@ struct ComparisonTextWriter {
         guard !comparison.perception.isEmpty else { return }
         lines += TextLayout.heading(ReportStrings.forLanguage(document.language).perceptionGaps, width: width)
         lines += wrap(words.perceptionIntro, indent: 2)
-        let sessionWidth = max(6, min(10, labels.map { DisplayWidth.of($0) }.max() ?? 6))
-        let fixed = Array(repeating: sessionWidth, count: sessions.count)
-        let widths = [max(14, width - 2 - fixed.reduce(0, +) - fixed.count)] + fixed
+        let (first, each) = columns(preferred: 10, minimum: 6, others: [])
+        let widths = [first] + Array(repeating: each, count: sessions.count)
         let rows = comparison.perception.map { row in
             [document.dimensionTitle(module: row.module, dimension: row.dimension)]
                 + row.gaps.indices.map { phrases.numbers.fixed(row.gaps[$0]) + (row.flagged[$0] ? "!" : " ") }
@@ -196,27 +207,18 @@ struct ComparisonTextWriter {
         lines += ComparisonTextRenderer.goalReviewLines(review, language: document.language)
     }
 
-    mutating func notCompared() {
-        lines += TextLayout.heading(words.notComparedTitle, width: width)
-        if comparison.changedItems.isEmpty && comparison.itemsNotInAll.isEmpty && comparison.modulesNotInAll.isEmpty {
-            lines += wrap(ComparisonStrings.fill(words.everythingCompared, ["count": String(comparison.comparedItems.count)]), indent: 2)
+    mutating func notCompared(headingLevel: HeadingLevel = .main) {
+        switch headingLevel {
+        case .main: lines += TextLayout.heading(words.notComparedTitle, width: width)
+        case .sub: lines += ["", "  " + DisplayWidth.truncate(words.notComparedTitle.uppercased(), to: width - 2)]
+        }
+        guard let blocks = phrases.notComparedBlocks() else {
+            lines += wrap(phrases.everythingCompared, indent: 2)
             return
         }
-        if !comparison.changedItems.isEmpty {
-            lines += wrap(words.changedQuestions, indent: 2)
-            for item in comparison.changedItems {
-                lines += wrap(clean("– " + ComparisonStrings.fill(words.changedEntry, [
-                    "id": phrases.presenceName(item.item.rawValue, isModule: false), "what": phrases.what(item.what), "sessions": phrases.sessionList(item.sessions)])),
-                    indent: 4, hanging: 2)
-            }
-        }
-        for (title, entries, isModule) in [(words.questionsNotInAll, comparison.itemsNotInAll, false), (words.modulesNotInAll, comparison.modulesNotInAll, true)]
-        where !entries.isEmpty {
-            lines += wrap(title, indent: 2)
-            for entry in entries {
-                lines += wrap(clean("– " + ComparisonStrings.fill(words.onlyIn, ["id": phrases.presenceName(entry.id, isModule: isModule), "sessions": phrases.sessionList(entry.sessions)])),
-                              indent: 4, hanging: 2)
-            }
+        for block in blocks {
+            lines += wrap(block.title, indent: 2)
+            for entry in block.entries { lines += wrap(clean("– " + entry), indent: 4, hanging: 2) }
         }
     }
 

@@ -4,8 +4,10 @@ import Basics
 /// width. The gap report and the comparison lay their pages out the same way.
 enum TextLayout {
     /// A blank line, the heading in capitals, and a rule under it.
-    static func heading(_ text: String, width: Int) -> [String] {
-        ["", DisplayWidth.truncate(text.uppercased(), to: width),
+    static func heading(_ raw: String, width: Int) -> [String] {
+        // Headings carry session titles and labels: made harmless like every other text.
+        let text = Sanitized.visible(raw.split(whereSeparator: \.isNewline).joined(separator: " "))
+        return ["", DisplayWidth.truncate(text.uppercased(), to: width),
          String(repeating: "-", count: min(width, DisplayWidth.of(DisplayWidth.truncate(text, to: width))))]
     }
 

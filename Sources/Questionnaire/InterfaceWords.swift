@@ -20,8 +20,22 @@ extension InterfaceWords {
     }
 
     /// `template` with each "{name}" replaced by its value.
+    /// Filled in one pass over the template, so that a value holding "{date}" (a session titled
+    /// "Q3 {date}") stays as typed, whatever order the values come in.
     public static func fill(_ template: String, _ values: [String: String]) -> String {
-        values.reduce(template) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
+        var result = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            if let close = rest[open...].firstIndex(of: "}"), let value = values[String(rest[rest.index(after: open)..<close])] {
+                result += value
+                rest = rest[rest.index(after: close)...]
+            } else {
+                result += "{"
+                rest = rest[rest.index(after: open)...]
+            }
+        }
+        return result + rest
     }
 }
 

@@ -5,7 +5,9 @@ import Questionnaire
 /// revealed, the dot-voting budget, and the agreed goals. Kept in `facilitator.json`.
 public struct FacilitatorState: Hashable, Sendable {
     public static let formatName = "omnigap-facilitator"
-    public static let formatVersion = 1
+    /// 2 marks a state with `reviews` (a follow-up's): an omnigap that reads only version 1
+    /// refuses it instead of saving it back without them. Others are still written as 1.
+    public static let formatVersion = 2
 
     /// Counts the saves, so a screen can tell that another process changed the state.
     public var revision: Int = 0

@@ -8,7 +8,7 @@ extension FacilitatorState {
     func encoded(session: SessionID) -> String {
         let goals = self.goals.map { JSONText.inlineObject(Self.members(of: $0)) }
         var members: [(String, String)] = [
-            ("format", JSONText.string(Self.formatName)), ("version", String(Self.formatVersion)),
+            ("format", JSONText.string(Self.formatName)), ("version", reviews.isEmpty ? "1" : String(Self.formatVersion)),
             ("session", JSONText.string(session.rawValue)), ("revision", String(revision)),
             ("phase_index", String(phaseIndex)),
         ]

@@ -172,8 +172,12 @@ public enum FileSystem {
     /// folder compare equal.
     public static func absolute(_ path: String) -> String {
         let joined = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        let url = URL(fileURLWithPath: joined).standardizedFileURL
-        return (FileManager.default.fileExists(atPath: url.path) ? url.resolvingSymlinksInPath() : url).path
+        // The system's own resolution first: "link/.." is where the link leads, then up.
+        if let resolved = realpath(joined, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        return URL(fileURLWithPath: joined).standardizedFileURL.path
     }
 
     /// How to reach the absolute path `target` from the absolute folder `folder`:

@@ -76,7 +76,7 @@ extension Session {
             earlier = try predecessor(at: base, for: path)
             let date = request.date ?? time.date
             if let before = earlier?.predecessor.date, date < before {
-                throw .invalidArgument("the follow-up's date \(date) is before the earlier session's (\(before)); a follow-up comes after the workshop it follows")
+                throw .invalidArgument("the follow-up's date \(date) is before the earlier session's (\(before)); a follow-up comes after the workshop it follows; give its date with --date YYYY-MM-DD")
             }
         }
 

@@ -450,11 +450,12 @@ extension FacilitatorApp {
         let numbers = LocalizedNumbers(ReportStrings.forLanguage(language))
         func signed(_ value: Double?) -> String { numbers.signed(value) }
         func percent(_ value: Double?) -> String { value == nil ? "" : numbers.percent(value) }
-        // "2.00 → 2.50  +0.50   25 %": 30 columns after the label.
-        let labelWidth = size.width - 4 - 30
+        // "  2.00 → 2.50  +0.50   25 %": 13 columns for then → now, 7 for the change, 9 for the share.
+        let then = 13, change = 7, closed = 9
+        let labelWidth = size.width - 4 - then - change - closed
         func cells(_ levels: [ComparedLevel], _ change: LevelChange?) -> String {
-            "  \(number(levels.first?.current)) → \(number(levels.last?.current))  " + DisplayWidth.padLeft(signed(change?.current), to: 5)
-                + "  " + DisplayWidth.padLeft(percent(change?.closed), to: 6)
+            "  \(number(levels.first?.current)) → \(number(levels.last?.current))" + DisplayWidth.padLeft(signed(change?.current), to: 7)
+                + DisplayWidth.padLeft(percent(change?.closed), to: closed)
         }
         func style(_ change: LevelChange?) -> Style {
             guard let value = change?.current else { return .muted }
@@ -466,8 +467,8 @@ extension FacilitatorApp {
         // The goals first: whether the room did what it said is the first question.
         var lines = reviewLines(followUp) + [
                      ResultLine(text: DisplayWidth.truncate(title, to: size.width - 4), style: .strong, full: title, opens: nil),
-                     ResultLine(text: DisplayWidth.pad(comparisonWords.dimension, to: labelWidth) + DisplayWidth.padLeft(comparisonWords.change, to: 21)
-                                    + DisplayWidth.padLeft(comparisonWords.closed, to: 9),
+                     ResultLine(text: DisplayWidth.pad(comparisonWords.dimension, to: labelWidth) + String(repeating: " ", count: then)
+                                    + DisplayWidth.padLeft(comparisonWords.change, to: change) + DisplayWidth.padLeft(comparisonWords.closed, to: closed),
                                 style: .muted, full: comparisonWords.legendOverTime, opens: nil)]
         for module in comparison.modules {
             let title = document.moduleTitle(module.module)

@@ -377,6 +377,8 @@ public struct FacilitatorApp: Sendable {
         case .state(let state):
             self.state = state
             goalSelection = min(goalSelection, max(0, state.reviews.count + state.goals.count - 1))
+            // A review whose goal went (facilitator.json replaced from elsewhere) has nothing to edit.
+            if let form = reviewForm, !state.reviews.contains(where: { $0.goal.id == form.goalID }) { reviewForm = nil }
         case .results(let document):
             self.document = document
             if document == nil { reportText = []; reportLines = [] }

@@ -52,7 +52,6 @@ extension FacilitatorStrings {
         goalBadDate: "La scadenza deve essere una data come 2027-06-30, oppure restare vuota.",
         goalUnknownLink: "«{id}» non è l'id di una domanda o di una dimensione di questa sessione.",
         reviewsHeading: "Obiettivi di {earlier} da verificare",
-        todaysGoals: "Obiettivi concordati oggi",
         reviewFields: ["KPI oggi", "Stato", "Nota"],
         reviewNoDelete: "Un obiettivo della sessione precedente resta registrato; in alternativa, impostare lo stato su abbandonato.",
         keyReview: "Enter verifica",

@@ -52,7 +52,6 @@ extension FacilitatorStrings {
         goalBadDate: "Termin to data w formacie 2027-06-30 albo puste pole.",
         goalUnknownLink: "„{id}” nie jest identyfikatorem pytania ani obszaru w tej sesji.",
         reviewsHeading: "Cele z sesji {earlier} do przeglądu",
-        todaysGoals: "Cele uzgodnione dziś",
         reviewFields: ["KPI obecnie", "Status", "Uwagi"],
         reviewNoDelete: "Cel z poprzedniej sesji pozostaje w zapisie; zamiast usuwać, proszę ustawić status „wycofany”.",
         keyReview: "Enter przegląd",

@@ -52,7 +52,6 @@ extension FacilitatorStrings {
         goalBadDate: "Klart senast ska vara ett datum som 2027-06-30 eller lämnas tomt.",
         goalUnknownLink: "”{id}” är inte id för någon fråga eller något område i den här sessionen.",
         reviewsHeading: "Mål från {earlier} att följa upp",
-        todaysGoals: "Mål som bestäms i dag",
         reviewFields: ["KPI nu", "Status", "Kommentar"],
         reviewNoDelete: "Ett mål från förra sessionen finns kvar; sätt i stället status till slopat.",
         keyReview: "Enter följ upp",

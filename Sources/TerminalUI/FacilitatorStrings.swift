@@ -63,7 +63,6 @@ public struct FacilitatorStrings: InterfaceWords {
     public var goalBadDate: String
     public var goalUnknownLink: String      // "{id} is not an item or dimension id"
     public var reviewsHeading: String       // {earlier}: the goals carried over from it
-    public var todaysGoals: String
     public var reviewFields: [String]       // KPI now, status, note
     public var reviewNoDelete: String
     public var keyReview: String
@@ -179,7 +178,6 @@ public struct FacilitatorStrings: InterfaceWords {
         goalBadDate: "The due date is a date like 2027-06-30, or empty.",
         goalUnknownLink: "“{id}” is not an item or dimension id of this session.",
         reviewsHeading: "From {earlier}: goals under review",
-        todaysGoals: "Goals agreed today",
         reviewFields: ["KPI now", "Status", "Note"],
         reviewNoDelete: "A goal from the earlier session stays on record; set its status to dropped instead.",
         keyReview: "Enter review",

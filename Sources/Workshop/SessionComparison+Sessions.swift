@@ -9,12 +9,13 @@ import SessionStore
 extension Session {
     /// The session as a comparison takes it, scored from a scan of its files, with the files
     /// that were left out (their paths led by `label`).
-    public func comparedSession(label: String) -> (session: ComparedSession, skipped: [SkippedFile], reviews: [ReportGoalReview]) {
+    public func comparedSession(label: String) -> (session: ComparedSession, skipped: [SkippedFile], reviews: [ReportGoalReview]?) {
         let report = reportDocument(language: settings.language, followUp: false)
         let compared = ComparedSession(label: label, sessionID: settings.id.rawValue, title: settings.title, date: settings.date,
                                        follows: settings.follows?.id.rawValue, setup: report.setup, scores: report.scores)
         let skipped = report.skipped.map { SkippedFile(path: "\(label): \($0.path)", reason: $0.reason) }
-        return (compared, skipped, (try? facilitatorState().reviews.map(Self.reportReview)) ?? [])
+        // Nil when facilitator.json cannot be read: the comparison says so rather than "no goals".
+        return (compared, skipped, try? facilitatorState().reviews.map(Self.reportReview))
     }
 
     static func reportReview(_ review: GoalReview) -> ReportGoalReview {
@@ -80,8 +81,8 @@ public enum SessionsComparison {
         var review: GoalReviewSection?
         if let followed = comparison.last.follows,
            let earlier = comparison.sessions.first(where: { $0.sessionID == followed }),
-           let reviews = scored.first(where: { $0.session.sessionID == comparison.last.sessionID })?.reviews {
-            review = GoalReviewSection(earlier: earlier.label, reviews: reviews)
+           let latest = scored.first(where: { $0.session.sessionID == comparison.last.sessionID }) {
+            review = GoalReviewSection(earlier: earlier.label, reviews: latest.reviews ?? [], unreadable: latest.reviews == nil)
         }
         return ComparisonDocument(comparison: comparison, language: language, review: review, skipped: scored.flatMap(\.skipped))
     }

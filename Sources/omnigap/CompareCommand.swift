@@ -80,7 +80,7 @@ struct CompareCommand: ParsableCommand {
         if labels.isEmpty {
             let dates = sessions.map(\.label)
             for index in sessions.indices where dates.filter({ $0 == dates[index] }).count > 1 {
-                sessions[index].label = "\(dates[index]) \(index + 1)"
+                sessions[index].label = "\(dates[index]) \(dates[...index].filter { $0 == dates[index] }.count)"
             }
         }
         let mode: ComparisonMode? = overTime ? .overTime : (sideBySide ? .sideBySide : nil)

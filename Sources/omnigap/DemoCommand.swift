@@ -85,7 +85,10 @@ struct DemoCommand: ParsableCommand {
         let modules = report.catalog.standardSelection.moduleIDs
         let now = Timestamp.now()
         let then = Timestamp(milliseconds: now.milliseconds - sixMonths)
-        let baselineFolder = folder + "-baseline"
+        // "ws/" and "ws" are one folder: the baseline goes beside it, never inside.
+        var trimmed = folder
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+        let baselineFolder = trimmed + "-baseline"
         return try storeOperation { () throws(SessionError) in
             // The first workshop, as the room left it six months ago: results revealed, three goals.
             let baseline = try Session.create(at: baselineFolder, request: NewSessionRequest(

@@ -144,7 +144,8 @@ struct NewCommand: ParsableCommand {
     /// facilitator learns before the workshop which answers will not be comparable.
     static func followUpLines(_ session: Session) -> [String] {
         guard let follows = session.settings.follows else { return [] }
-        var lines = ["  follows: \"\(displayText(follows.title, width: 50))\" of \(follows.date) (\(follows.id)) in \(Invocation.quoted(follows.folder))"]
+        let folder = FileSystem.absolute(session.paths.root + "/" + follows.folder)
+        var lines = ["  follows: \"\(displayText(follows.title, width: 50))\" of \(follows.date) (\(follows.id)) in \(Invocation.quoted(folder))"]
         let reviews = (try? session.facilitatorState().reviews.count) ?? 0
         lines.append("  goals carried over for review: \(reviews)")
         if case .success(let earlier) = session.earlierSession(moduleCache: nil) {

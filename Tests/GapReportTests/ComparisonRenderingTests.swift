@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -42,6 +43,28 @@ import TestSupport
         for document in [try Self.overTime(language), try Self.sideBySide(language)] {
             for line in ComparisonTextRenderer.render(document).split(separator: "\n") {
                 #expect(line.count <= 80, "\(language): \(line)")
+            }
+        }
+    }
+
+    /// Four workshops in a chain, and seven branches side by side, with labels as long as dates:
+    /// the columns narrow so that every line still fits 80 columns.
+    @Test(arguments: Language.allCases)
+    func manySessionsStillFitEightyColumns(language: Language) throws {
+        let ids = (1...7).map { "s-00000000000001" + String(format: "%02x", $0) }
+        let chain = (0..<4).map { index in
+            ComparisonFixture.session("2026-0\(index + 1)-15", id: ids[index], date: "2026-0\(index + 1)-15", follows: index == 0 ? nil : ids[index - 1],
+                                      ComparisonFixture.thenModules, [("sales", [("sales.people.a", 1 + index % 3, 4), ("shared.goals.e", 2, 3)]),
+                                                                     ("stock", [("stock.flow.d", 2, 4), ("shared.goals.e", 1 + index, 4)])])
+        }
+        let branches = (0..<7).map { index in
+            ComparisonFixture.session("Branch no. \(index + 1)", id: ids[index], date: "2026-05-0\(index + 1)", ComparisonFixture.thenModules,
+                                      [("sales", [("sales.people.a", 1 + index % 4, 4)]), ("stock", [("stock.flow.d", 1 + index % 3, 4)])])
+        }
+        for sessions in [chain, Array(branches.prefix(5)), branches] {
+            let document = ComparisonDocument(comparison: try SessionComparison(sessions: sessions), language: language, review: nil, skipped: [])
+            for line in ComparisonTextRenderer.render(document).split(separator: "\n") {
+                #expect(DisplayWidth.of(String(line)) <= 80, "\(language) \(sessions.count) sessions: \(line)")
             }
         }
     }
@@ -124,6 +147,10 @@ import TestSupport
         let text = TextReportRenderer.render(report)
         #expect(text.contains("SINCE WORKSHOP JUNE (2026-06-01)") && text.contains("GOALS SINCE JUNE"))
         #expect(text.contains("[done] Click and collect in every store") && text.contains("[not reviewed] Returns back on sale"))
+        // The questions left out are named in the report too: never apples with pears in silence.
+        #expect(text.contains("  NOT COMPARED") && text.contains("A new question (sales.people.b): the question changed"))
+        #expect(MarkdownReportRenderer.render(report).contains("### Not compared"))
+        #expect(HTMLReportRenderer.render(report).contains("A new question (sales.people.b): the question changed"))
         #expect(MarkdownReportRenderer.render(report).contains("## Goals since June"))
         let page = try XMLPage(HTMLReportRenderer.render(report))
         #expect(page.elements.contains { $0.attributes["id"] == "since" } && page.elements.contains { $0.attributes["id"] == "goals-review" })

@@ -76,6 +76,16 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: scratch + "/b"))
     }
 
+    @Test func absolutePathsFollowSymbolicLinksBeforeGoingUp() throws {
+        let scratch = FileSystem.absolute(scratchFolder())
+        try FileManager.default.createDirectory(atPath: scratch + "/real/inner", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: scratch + "/link", withDestinationPath: scratch + "/real/inner")
+        // "link/.." is where the link leads, then up: real, not the scratch folder.
+        #expect(FileSystem.absolute(scratch + "/link/..") == scratch + "/real")
+        #expect(FileSystem.absolute(scratch + "/real/inner/") == scratch + "/real/inner")
+        #expect(FileSystem.absolute(scratch + "/not-yet/../new") == scratch + "/new")
+    }
+
     @Test func relativePaths() {
         #expect(FileSystem.relativePath(of: "/w/acme-06", from: "/w/acme-12") == "../acme-06")
         #expect(FileSystem.relativePath(of: "/w/old/acme", from: "/w/new/x/acme") == "../../../old/acme")

@@ -160,9 +160,10 @@ def main():
     for s, label in zip(given, labels):
         s.label = label
     mode, sessions = order_sessions(given, forced)
-    for s in given:  # by default the date; sessions of one date add their place in the order given (as --label)
+    for s in given:  # by default the date; sessions of one date are numbered 1, 2 … among themselves, in the order given
         if not labels:
-            s.label = s.date if [x.date for x in given].count(s.date) == 1 else "%s %d" % (s.date, s.position + 1)
+            same = [x for x in given if x.date == s.date]
+            s.label = s.date if len(same) == 1 else "%s %d" % (s.date, same.index(s) + 1)
     over_time = mode == "over-time"
     reference_index = len(sessions) - 1 if over_time else 0
     ref = sessions[reference_index]
