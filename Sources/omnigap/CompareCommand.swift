@@ -15,7 +15,7 @@ struct CompareCommand: ParsableCommand {
         abstract: "Compare two or more sessions: a workshop and its follow-up, or branches side by side.",
         discussion: """
             Sessions that follow one another (omnigap new --follow-up) are compared over time: \
-            each dimension then → now, the share of the old gap closed, the questions that moved \
+            each dimension then and now, the share of the old gap closed, the questions that moved \
             a whole stage, disagreements that came or went, and the goals under review. Other \
             sessions are compared side by side: a column each, the spread, and the best on each \
             dimension (--over-time takes them in date order instead). Only questions that are the \
@@ -39,7 +39,7 @@ struct CompareCommand: ParsableCommand {
         "A name for each session's column, in the order the folders are given (default: each session's date).", valueName: "name"))
     var labels: [String] = []
 
-    @Flag(name: .customLong("over-time"), help: "Compare then → now in date order, even sessions that do not follow one another.")
+    @Flag(name: .customLong("over-time"), help: "Compare then and now, in date order, even sessions that do not follow one another.")
     var overTime = false
 
     @Flag(name: .customLong("side-by-side"), help: "Compare side by side, even a follow-up chain.")

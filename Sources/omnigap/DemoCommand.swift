@@ -19,7 +19,7 @@ struct DemoCommand: ParsableCommand {
             none is given): simulated participants in every department, some dimensions moved on \
             and one gone back, the baseline's goals under review (one done, one on track, one \
             late), moved to the review phase with the results revealed. The console opens on it; \
-            Results → "Since last time" tells the story. With --no-ui it prints the follow-up's \
+            its results' "Since last time" view tells the story. With --no-ui it prints the follow-up's \
             text report instead. A DIR that already holds a session is opened as it is. Compare \
             the two with `omnigap compare DIR-baseline DIR`.
             """)

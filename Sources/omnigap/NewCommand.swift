@@ -13,8 +13,7 @@ struct NewCommand: ParsableCommand {
         discussion: """
             The modules are copied into the session with their content hash, so everybody answers \
             the same version and later edits to the module files do not change a running session. \
-            A folder that already holds a session is refused.
-
+            A folder that already holds a session is refused. \
             A follow-up workshop (--follow-up EARLIER) records the earlier session, carries its \
             goals over for review in the console, and is compared with it in the report and by \
             `omnigap compare`. It takes its language and quorum from the earlier session unless \
