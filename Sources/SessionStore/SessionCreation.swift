@@ -127,7 +127,7 @@ extension Session {
     /// follow-up that silently forgot them would defeat its purpose.
     static func predecessor(at base: String, for path: String) throws(SessionError) -> (predecessor: Predecessor, goals: [Goal]) {
         let earlier: Session
-        do { earlier = try open(base, moduleCache: nil) } catch {
+        do { earlier = try open(base) } catch {
             throw .invalidArgument("--follow-up \(base): \(error.description)")
         }
         guard FileSystem.absolute(base) != FileSystem.absolute(path) else {

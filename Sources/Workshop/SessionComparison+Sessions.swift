@@ -10,12 +10,15 @@ extension Session {
     /// The session as a comparison takes it, scored from a scan of its files, with the files
     /// that were left out (their paths led by `label`).
     public func comparedSession(label: String) -> (session: ComparedSession, skipped: [SkippedFile], reviews: [ReportGoalReview]?) {
-        let report = reportDocument(language: settings.language, followUp: false)
+        // facilitator.json read once: for the report's skipped files and for the reviews.
+        let state: Result<FacilitatorState, SessionError>
+        do { state = .success(try facilitatorState()) } catch { state = .failure(error) }
+        let report = reportDocument(language: settings.language, followUp: false, state: state)
         let compared = ComparedSession(label: label, sessionID: settings.id.rawValue, title: settings.title, date: settings.date,
                                        follows: settings.follows?.id.rawValue, setup: report.setup, scores: report.scores)
         let skipped = report.skipped.map { SkippedFile(path: "\(label): \($0.path)", reason: $0.reason) }
         // Nil when facilitator.json cannot be read: the comparison says so rather than "no goals".
-        return (compared, skipped, try? facilitatorState().reviews.map(Self.reportReview))
+        return (compared, skipped, try? state.get().reviews.map(Self.reportReview))
     }
 
     static func reportReview(_ review: GoalReview) -> ReportGoalReview {

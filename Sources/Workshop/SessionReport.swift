@@ -17,7 +17,9 @@ extension Session {
     /// The report, from a scan of every participant file and the facilitator's state.
     /// `followUp`: in a follow-up session, compare it with the session before (a comparison of
     /// its own leaves that out).
-    public func reportDocument(language: Language, followUp: Bool = true) -> ReportDocument {
+    /// `state`: the facilitator's state when the caller has read it already (nil: read it here).
+    public func reportDocument(language: Language, followUp: Bool = true,
+                               state given: Result<FacilitatorState, SessionError>? = nil) -> ReportDocument {
         let setup = scoringSetup
         let (tally, problems) = scanAnswers(into: { Tally(setup: setup) }, { tally, participant in
             guard let department = tally.department(participant.profile.department) else { return }
@@ -29,7 +31,7 @@ extension Session {
         }, combine: { $0.merge($1) })
         let skipped = problems.map { SkippedFile(path: $0.path, reason: $0.problem.description) }
         let state: Result<FacilitatorState, SessionError>
-        do { state = .success(try facilitatorState()) } catch { state = .failure(error) }
+        if let given { state = given } else { do { state = .success(try facilitatorState()) } catch { state = .failure(error) } }
         return reportDocument(tally: tally, skipped: skipped, state: state, language: language, followUp: followUp)
     }
 

@@ -71,7 +71,11 @@ struct CompareCommand: ParsableCommand {
             let session = try SessionArgument.open(directory)
             // A copy of a session is the same session: its answers would count twice.
             if let other = folders[session.settings.id] {
-                throw ValidationError("\(other) and \(directory) hold the same session (\(session.settings.id)); give each session once")
+                // A usage error like the same folder twice (exit 64), said here: thrown as a
+                // ValidationError from run it would come with the top-level usage instead.
+                StandardError.write(["Error: \(other) and \(directory) hold the same session (\(session.settings.id)); give each session once",
+                                     "  See 'omnigap compare --help' for more information."])
+                throw ExitCode.validationFailure
             }
             folders[session.settings.id] = directory
             sessions.append((session, labels.isEmpty ? session.settings.date : Sanitized.visible(labels[index]).trimmingCharacters(in: .whitespaces)))

@@ -86,8 +86,9 @@ struct NewCommand: ParsableCommand {
             files[id] = file
         }
         // A follow-up speaks the earlier workshop's language and keeps its quorum unless told
-        // otherwise; opened here only for those defaults (creating checks it again, whole).
-        let earlier = followUp.flatMap { try? Session.open($0, moduleCache: nil) }
+        // otherwise; opened here only for those defaults (creating checks it again: its parsed
+        // modules come from the module cache then, so they are parsed once).
+        let earlier = followUp.flatMap { try? Session.open($0) }
         let request = NewSessionRequest(
             title: title, moduleIDs: ids, language: lang ?? earlier?.settings.language ?? .english,
             quorum: quorum ?? earlier?.settings.quorum ?? 2,
@@ -147,7 +148,7 @@ struct NewCommand: ParsableCommand {
         var lines = ["  follows: \"\(displayText(follows.title, width: 50))\" of \(follows.date) (\(follows.id)) in \(Invocation.quoted(folder))"]
         let reviews = (try? session.facilitatorState().reviews.count) ?? 0
         lines.append("  goals carried over for review: \(reviews)")
-        if case .success(let earlier) = session.earlierSession(moduleCache: nil) {
+        if case .success(let earlier) = session.earlierSession() {
             let matches = EditionComparison(base: earlier.catalog, current: session.catalog).items.map(\.match)
             let same = matches.filter { $0 == .same }.count
             let changed = matches.filter { if case .changed = $0 { true } else { false } }.count
